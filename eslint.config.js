@@ -1,0 +1,57 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const clockBan = [
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: 'The analyzer is clock-free: take the time as an input (request.sentAt).',
+  },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: 'The analyzer is clock-free: `new Date()` reads the clock; pass the time in.',
+  },
+  {
+    selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']",
+    message: 'The analyzer is deterministic: no Math.random().',
+  },
+  {
+    selector: "MemberExpression[object.name='performance'][property.name='now']",
+    message: 'The analyzer is clock-free: no performance.now().',
+  },
+];
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules', 'dist', 'test-results', 'playwright-report', '.tmp', 'bench/out'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: { ...globals.node, ...globals.browser },
+    },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['src/analyzer/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-syntax': ['error', ...clockBan],
+      'no-restricted-globals': ['error', 'window', 'document', 'chrome', 'browser', 'performance', 'process'],
+      'no-console': 'error',
+    },
+  },
+  {
+    files: ['src/background/**/*.ts', 'src/panel/**/*.{ts,tsx}', 'src/popup/**/*.{ts,tsx}'],
+    rules: {
+      // Tokens must never reach the console (SPEC §7).
+      'no-console': 'error',
+    },
+  },
+);

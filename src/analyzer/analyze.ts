@@ -1,0 +1,63 @@
+import { checkFor } from './checks/index.js';
+import { buildContext } from './context.js';
+import { fingerprint } from './sha256.js';
+import {
+  CHECK_IDS,
+  type AnalyzerSettings,
+  type CapturedRequest,
+  type CheckResult,
+  type Diagnosis,
+  type Verdict,
+} from './types.js';
+
+export const DIAGNOSIS_SCHEMA = 'rhythm-auth/diagnosis@1';
+
+/**
+ * Diagnoses one request: runs every check of SPEC §3 in order. Pure and synchronous; the only
+ * time it knows is `request.sentAt`. Page data never makes it throw; a non-finite `sentAt`
+ * (a programmer error) does.
+ */
+export function analyze(request: CapturedRequest, settings: AnalyzerSettings = {}): Diagnosis {
+  if (!Number.isFinite(request.sentAt)) {
+    throw new TypeError(
+      `analyze: request.sentAt must be a finite epoch-ms time, got ${request.sentAt}`,
+    );
+  }
+  const ctx = buildContext(request, settings);
+  const checks: CheckResult[] = CHECK_IDS.map((id) => ({ id, ...checkFor(id).run(ctx) }));
+  const firstFail = checks.find((c) => c.status === 'fail');
+  const verdict: Verdict = firstFail
+    ? 'fail'
+    : checks.some((c) => c.status === 'warn')
+      ? 'warn'
+      : 'pass';
+  const url = ctx.url !== null && !('error' in ctx.url) ? ctx.url : null;
+
+  return {
+    schema: DIAGNOSIS_SCHEMA,
+    request: {
+      method: request.method,
+      url: request.url,
+      status: request.status,
+      sentAt: request.sentAt,
+    },
+    verdict,
+    rootCause: firstFail
+      ? {
+          id: firstFail.id,
+          summary: firstFail.title,
+          ...(firstFail.fix ? { fix: firstFail.fix } : {}),
+        }
+      : null,
+    checks,
+    token: {
+      form: ctx.decoded?.form ?? 'none',
+      header: ctx.decoded?.header ?? null,
+      claims: ctx.claims,
+      subject: ctx.subject,
+      fingerprint: ctx.token ? fingerprint(ctx.token) : null,
+    },
+    service: url ? { module: url.module, host: url.host } : null,
+    server: { challenge: ctx.challengeRaw, date: ctx.dateHeader },
+  };
+}

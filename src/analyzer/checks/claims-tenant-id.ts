@@ -1,0 +1,32 @@
+import { CLAIM_TENANT_ID } from '../rhythm.js';
+import { quote } from '../text.js';
+import type { Check } from './outcome.js';
+import { fail, noToken, pass } from './outcome.js';
+
+export const FIX_RHYTHM_CLAIMS =
+  "Request the token for the audience https://api.rhythmsoftware.com with a client set up in Rhythm Console (Security & Settings → API Keys): Rhythm's Auth0 rules add the tenant and customer claims only then.";
+
+/** Guide §3: `http://rhythmsoftware.com/tenant_id` present, a non-empty string. */
+export const claimsTenantId: Check = {
+  id: 'claims.tenant_id',
+  run(ctx) {
+    const claims = ctx.claims;
+    if (!claims) return noToken(ctx, 'tenant_id claim');
+    const value = claims[CLAIM_TENANT_ID];
+    if (typeof value === 'string' && value.trim() !== '') {
+      return pass(`tenant_id is ${quote(value)}`, `\`${CLAIM_TENANT_ID}\` is ${quote(value)}.`);
+    }
+    const httpsVariant = CLAIM_TENANT_ID.replace('http://', 'https://');
+    const why =
+      value === undefined
+        ? httpsVariant in claims
+          ? `The token has \`${httpsVariant}\` (https) instead: Rhythm's claim namespace is \`http://\`.`
+          : `The token has no \`${CLAIM_TENANT_ID}\` claim.`
+        : `\`${CLAIM_TENANT_ID}\` is ${quote(value)}, not a tenant id.`;
+    return fail(
+      'tenant_id claim missing',
+      `${why} Every Rhythm API call needs it.`,
+      FIX_RHYTHM_CLAIMS,
+    );
+  },
+};

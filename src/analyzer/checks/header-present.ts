@@ -1,0 +1,53 @@
+import type { Check } from './outcome.js';
+import { fail, pass, skip } from './outcome.js';
+
+function origin(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** Guide §1: the request carried an Authorization header; a cross-origin redirect drops it. */
+export const headerPresent: Check = {
+  id: 'header.present',
+  run(ctx) {
+    if (ctx.isPreflight) {
+      return skip(
+        'Preflight: no credentials expected',
+        'Browsers never send credentials on a CORS preflight.',
+      );
+    }
+    if (ctx.authorization) {
+      return pass(
+        'Authorization header present',
+        `The request carried an \`${ctx.source?.name ?? 'Authorization'}\` header.`,
+      );
+    }
+    if (ctx.source) {
+      return fail(
+        'No Authorization header',
+        `There is no \`Authorization\` header; a token was sent in \`${ctx.source.name}\` instead (see header.name).`,
+        'Send the token in the `Authorization` header.',
+      );
+    }
+    const finalOrigin = origin(ctx.request.url);
+    const crossOrigin = (ctx.request.redirectedFrom ?? []).find((from) => {
+      const o = origin(from);
+      return o !== null && finalOrigin !== null && o !== finalOrigin;
+    });
+    if (crossOrigin) {
+      return fail(
+        'Authorization header dropped by a cross-origin redirect',
+        `The request was redirected from ${crossOrigin} to ${ctx.request.url}. Browsers (and most HTTP clients) remove the Authorization header when a redirect leaves the origin, so the API got no token.`,
+        `Call the final URL directly (${ctx.request.url}) instead of the one that redirects.`,
+      );
+    }
+    return fail(
+      'No Authorization header',
+      'The request carried no Authorization header and no token under any other name.',
+      'Send `Authorization: Bearer <access_token>`. In fetch: `fetch(url, { headers: { Authorization: `Bearer ${token}` } })`; check that the code that adds it ran (an interceptor, a token that was still loading).',
+    );
+  },
+};

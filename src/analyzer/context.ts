@@ -1,0 +1,176 @@
+/**
+ * Everything the checks need, read once from a CapturedRequest: the Authorization header (or
+ * the look-alike the token was found under), the decoded token, the URL split the Rhythm way.
+ * Each check is then a small pure function of this context.
+ */
+import { decodeToken, type DecodedToken } from './decode-token.js';
+import { findHeader, headerValue } from './headers.js';
+import { parseAuthorization, type ParsedAuthorization } from './parse-authorization.js';
+import { CLAIM_CONTACT_ID, moduleOfHost, type RhythmModule } from './rhythm.js';
+import type {
+  AnalyzerSettings,
+  CapturedRequest,
+  TokenSubject,
+  WwwAuthenticateChallenge,
+} from './types.js';
+import { parseWwwAuthenticate } from './www-authenticate.js';
+
+/** Header names people use by mistake for `Authorization`. Compared lower-case. */
+export const LOOKALIKE_HEADERS = [
+  'authorisation',
+  'x-authorization',
+  'x-authorisation',
+  'auth',
+  'x-auth',
+  'token',
+  'x-token',
+  'access-token',
+  'x-access-token',
+  'access_token',
+  'bearer',
+  'jwt',
+  'x-jwt',
+  'x-auth-token',
+  'authentication',
+] as const;
+
+export const TOKEN_QUERY_PARAMS = ['access_token', 'token', 'id_token'] as const;
+
+export interface TokenSource {
+  /** Where the token was found: the Authorization header, a look-alike header, or a query parameter. */
+  kind: 'authorization' | 'lookalike-header' | 'query';
+  /** The header or parameter name as sent. */
+  name: string;
+  value: string;
+}
+
+export interface ParsedUrl {
+  protocol: string;
+  host: string;
+  origin: string;
+  /** Decoded path segments (empty ones kept, a trailing slash dropped). */
+  segments: string[];
+  /** The raw path segments, as sent. */
+  rawSegments: string[];
+  resource: string | null;
+  /** The second path segment (SPEC §2), or null when the path is shorter. */
+  tenant: string | null;
+  module: RhythmModule | null;
+  query: Array<{ key: string; value: string }>;
+}
+
+export interface AnalysisContext {
+  request: CapturedRequest;
+  settings: AnalyzerSettings;
+  method: string;
+  /** A CORS preflight: sent by the browser without credentials. */
+  isPreflight: boolean;
+  /** The Authorization header, when the request carried one under that exact name. */
+  authorization: ParsedAuthorization | null;
+  source: TokenSource | null;
+  /** The token string the caller meant to send, repaired of header mistakes; null without one. */
+  token: string | null;
+  decoded: DecodedToken | null;
+  claims: Record<string, unknown> | null;
+  subject: TokenSubject;
+  /** Null when no URL was given (CLI without `--url`); `{error}` when it does not parse. */
+  url: ParsedUrl | { error: string } | null;
+  challenges: WwwAuthenticateChallenge[];
+  challengeRaw: string | null;
+  dateHeader: string | null;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+export function parseUrl(raw: string): ParsedUrl | { error: string } {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return { error: `not a valid absolute URL: ${raw.slice(0, 200)}` };
+  }
+  const rawSegments = url.pathname.split('/').slice(1);
+  if (rawSegments.length > 1 && rawSegments[rawSegments.length - 1] === '') rawSegments.pop();
+  const segments = rawSegments.map(safeDecode);
+  const query: Array<{ key: string; value: string }> = [];
+  url.searchParams.forEach((value, key) => query.push({ key, value }));
+  return {
+    protocol: url.protocol,
+    host: url.hostname.toLowerCase(),
+    origin: url.origin,
+    segments,
+    rawSegments,
+    resource: segments[0] || null,
+    tenant: segments.length >= 2 ? (segments[1] ?? null) : null,
+    module: moduleOfHost(url.hostname),
+    query,
+  };
+}
+
+export function isParsedUrl(url: AnalysisContext['url']): url is ParsedUrl {
+  return url !== null && !('error' in url);
+}
+
+function findTokenSource(
+  request: CapturedRequest,
+  url: AnalysisContext['url'],
+): TokenSource | null {
+  const auth = findHeader(request.requestHeaders, 'authorization');
+  if (auth) return { kind: 'authorization', name: auth.name, value: auth.value };
+  for (const header of request.requestHeaders) {
+    if ((LOOKALIKE_HEADERS as readonly string[]).includes(header.name.toLowerCase())) {
+      return { kind: 'lookalike-header', name: header.name, value: header.value };
+    }
+  }
+  if (isParsedUrl(url)) {
+    const param = url.query.find((q) => (TOKEN_QUERY_PARAMS as readonly string[]).includes(q.key));
+    if (param) return { kind: 'query', name: param.key, value: param.value };
+  }
+  return null;
+}
+
+export function subjectOf(claims: Record<string, unknown> | null): TokenSubject {
+  if (!claims) return 'unknown';
+  const sub = typeof claims.sub === 'string' ? claims.sub : '';
+  if (claims.gty === 'client-credentials' || sub.endsWith('@clients')) return 'm2m';
+  if (sub !== '' || typeof claims[CLAIM_CONTACT_ID] === 'string') return 'user';
+  return 'unknown';
+}
+
+export function buildContext(
+  request: CapturedRequest,
+  settings: AnalyzerSettings,
+): AnalysisContext {
+  const method = request.method.toUpperCase();
+  const url = request.url ? parseUrl(request.url) : null;
+  const source = findTokenSource(request, url);
+  // Under a look-alike name or in the query, the value may still carry a scheme: parse it too.
+  const parsed = source ? parseAuthorization(source.value) : null;
+  const authorization = source?.kind === 'authorization' ? parsed : null;
+  const token = parsed?.token ?? null;
+  const decoded = token ? decodeToken(token) : null;
+  const claims = decoded?.claims ?? null;
+  const challengeRaw = headerValue(request.responseHeaders, 'www-authenticate');
+  return {
+    request,
+    settings,
+    method,
+    isPreflight: method === 'OPTIONS' || request.type === 'preflight',
+    authorization,
+    source,
+    token,
+    decoded,
+    claims,
+    subject: subjectOf(claims),
+    url,
+    challenges: challengeRaw ? parseWwwAuthenticate(challengeRaw) : [],
+    challengeRaw,
+    dateHeader: headerValue(request.responseHeaders, 'date'),
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * Reads an `Authorization` value the way a strict API gateway would, and names every way it
+ * differs from `Bearer <token>` (guide §1). Also pulls out the token, repaired as far as possible,
+ * so the token checks still have something to say when the header is wrong.
+ */
+
+export type SchemeProblem =
+  | 'empty'
+  | 'placeholder' // "undefined", "null", "[object Object]"
+  | 'no-scheme' // a raw token
+  | 'other-scheme' // Basic, Token, JWT…
+  | 'no-space' // "BearereyJ…"
+  | 'double-bearer' // "Bearer Bearer …"
+  | 'quoted' // Bearer "eyJ…"
+  | 'no-token'; // "Bearer" or "Bearer "
+
+export type SchemeWarning =
+  | 'lowercase-scheme' // "bearer …": allowed by RFC 7235, refused by some gateways
+  | 'extra-spaces'
+  | 'trailing-newline';
+
+export interface ParsedAuthorization {
+  raw: string;
+  /** The scheme as written, or null when there is none. */
+  scheme: string | null;
+  /** The token the caller meant to send, or null when there is none (e.g. Basic credentials). */
+  token: string | null;
+  problem: SchemeProblem | null;
+  /** For `placeholder`: the literal that was sent. */
+  placeholder?: string;
+  warnings: SchemeWarning[];
+}
+
+const PLACEHOLDERS = ['undefined', 'null', '[object object]', 'nan', 'bearer undefined'];
+/** Schemes whose credentials are not bearer tokens: nothing to decode. */
+const CREDENTIAL_SCHEMES = [
+  'basic',
+  'digest',
+  'negotiate',
+  'ntlm',
+  'hoba',
+  'mutual',
+  'aws4-hmac-sha256',
+];
+const JWT_START = /^eyJ[A-Za-z0-9_-]/;
+
+function isPlaceholder(text: string): boolean {
+  return PLACEHOLDERS.includes(text.trim().toLowerCase());
+}
+
+function unquote(text: string): { text: string; quoted: boolean } {
+  const m = /^(["'`])(.*)\1$/s.exec(text);
+  return m ? { text: m[2] ?? '', quoted: true } : { text, quoted: false };
+}
+
+export function parseAuthorization(raw: string): ParsedAuthorization {
+  const warnings: SchemeWarning[] = [];
+  const result = (
+    scheme: string | null,
+    token: string | null,
+    problem: SchemeProblem | null,
+    extra: Partial<ParsedAuthorization> = {},
+  ): ParsedAuthorization => ({ raw, scheme, token, problem, warnings, ...extra });
+
+  if (/[\r\n]+$/.test(raw)) warnings.push('trailing-newline');
+  const trimmed = raw.trim();
+  if (trimmed === '') return result(null, null, 'empty');
+  if (raw !== trimmed && !warnings.includes('trailing-newline')) warnings.push('extra-spaces');
+
+  if (isPlaceholder(trimmed)) {
+    return result(null, null, 'placeholder', { placeholder: trimmed });
+  }
+
+  const { text: unquotedWhole, quoted: wholeQuoted } = unquote(trimmed);
+  const first = /^(\S+)(\s*)([\s\S]*)$/.exec(unquotedWhole);
+  const word = first?.[1] ?? '';
+  const gap = first?.[2] ?? '';
+  const rest = first?.[3] ?? '';
+
+  // A bare token: no scheme at all.
+  if (JWT_START.test(unquotedWhole) || (gap === '' && !/^bearer/i.test(word))) {
+    return result(null, unquotedWhole, wholeQuoted ? 'quoted' : 'no-scheme');
+  }
+
+  // "BearereyJ…": the scheme and the token run together.
+  if (/^bearer/i.test(word) && word.length > 'bearer'.length && gap === '') {
+    return result(word.slice(0, 6), word.slice(6), 'no-space');
+  }
+
+  if (word.toLowerCase() !== 'bearer') {
+    const credential = CREDENTIAL_SCHEMES.includes(word.toLowerCase());
+    return result(word, credential ? null : unquote(rest.trim()).text || null, 'other-scheme');
+  }
+
+  if (word !== 'Bearer') warnings.push('lowercase-scheme');
+  if (gap.length > 1 && !warnings.includes('extra-spaces')) warnings.push('extra-spaces');
+
+  const afterScheme = rest.trim();
+  if (afterScheme === '') return result(word, null, 'no-token');
+
+  const second = /^bearer(\s+|$)/i.exec(afterScheme);
+  if (second) {
+    const token = unquote(afterScheme.slice(second[0].length).trim()).text;
+    return result(word, token || null, 'double-bearer');
+  }
+
+  if (isPlaceholder(afterScheme)) {
+    return result(word, null, 'placeholder', { placeholder: afterScheme });
+  }
+
+  const { text: token, quoted } = unquote(afterScheme);
+  if (quoted || wholeQuoted) return result(word, token, 'quoted');
+  return result(word, token, null);
+}

@@ -1,0 +1,45 @@
+/** Formatting helpers for check wording. Pure; times are passed in. */
+
+const MAX_QUOTE = 120;
+
+/** A value quoted for a detail line: JSON-ish, shortened, control characters made visible. */
+export function quote(value: unknown, max = MAX_QUOTE): string {
+  let text: string;
+  if (typeof value === 'string') text = JSON.stringify(value);
+  else if (value === undefined) text = 'undefined';
+  else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = String(value);
+    }
+  }
+  // Bidi and other invisible format characters would reorder or hide the evidence.
+  text = text.replace(
+    /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** A duration in words: "45 s", "3 min 20 s", "2 h 14 min", "3 d 4 h". */
+export function duration(ms: number): string {
+  const s = Math.round(Math.abs(ms) / 1000);
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return s % 60 ? `${m} min ${s % 60} s` : `${m} min`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
+  const d = Math.floor(h / 24);
+  return h % 24 ? `${d} d ${h % 24} h` : `${d} d`;
+}
+
+/** An epoch time as ISO 8601 UTC without milliseconds, or a note when out of range. */
+export function isoTime(epochMs: number): string {
+  if (!Number.isFinite(epochMs) || Math.abs(epochMs) > 8.64e15) return `(invalid time ${epochMs})`;
+  return new Date(epochMs).toISOString().replace('.000Z', 'Z');
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
