@@ -52,7 +52,7 @@ const invalidToken = (rule: string, description: string) =>
 export function bearerToken(authorization: string): string | Rejection {
   const match = /^(\S+) +(.*?)\s*$/s.exec(authorization.trim());
   if (!match || match[1]?.toLowerCase() !== 'bearer') {
-    return reject('malformed-authorization', 'invalid_request', 'Expected "Bearer <token>"');
+    return reject('malformed-authorization', 'invalid_request', 'Expected: Bearer <token>');
   }
   const token = match[2] ?? '';
   if (!B64TOKEN.test(token)) {
@@ -112,7 +112,11 @@ export async function verifyToken(
 }
 
 /** No leeway: a token is expired from the second `exp` names (SPEC §3 `token.expiry`). */
-export function judgeClaims(claims: JWTPayload, nowMs: number, world: World): Acceptance | Rejection {
+export function judgeClaims(
+  claims: JWTPayload,
+  nowMs: number,
+  world: World,
+): Acceptance | Rejection {
   const nowS = nowMs / 1000;
   if (claims.exp !== undefined && typeof claims.exp !== 'number') {
     return invalidToken('bad-exp', 'The exp claim is not a number');

@@ -101,7 +101,9 @@ export function createMinter(world: World, keys: IssuerKeys): Mint {
           : userAccessClaims(tenant, user, audience, options.scope ?? USER_SCOPE, iat);
     }
     if (options.lifetime !== undefined) claims['exp'] = iat + options.lifetime;
-    for (const [name, value] of Object.entries(options.claims ?? {})) claims[fullClaim(name)] = value;
+    for (const [name, value] of Object.entries(options.claims ?? {})) {
+      claims[fullClaim(name)] = value;
+    }
     for (const name of options.omit ?? []) delete claims[fullClaim(name)];
 
     const signer = options.signer ?? 'issuer';
@@ -111,7 +113,11 @@ export function createMinter(world: World, keys: IssuerKeys): Mint {
       case 'issuer':
         return signJws(claims, { ...rs256Header(keys.kid), ...extra }, keys.privateKey);
       case 'foreign-same-kid':
-        return signJws(claims, { ...rs256Header(keys.kid), ...extra }, (await foreign()).privateKey);
+        return signJws(
+          claims,
+          { ...rs256Header(keys.kid), ...extra },
+          (await foreign()).privateKey,
+        );
       case 'foreign-unknown-kid': {
         const key = await foreign();
         return signJws(claims, { ...rs256Header(key.kid), ...extra }, key.privateKey);
@@ -143,7 +149,10 @@ export function parseMintOptions(body: unknown): MintOptions {
   const { kind, signer, audience, iat, lifetime } = body;
   check(kind === undefined || MINT_KINDS.some((k) => k === kind), 'kind');
   check(signer === undefined || MINT_SIGNERS.some((s) => s === signer), 'signer');
-  check(audience === undefined || typeof audience === 'string' || isStringArray(audience), 'audience');
+  check(
+    audience === undefined || typeof audience === 'string' || isStringArray(audience),
+    'audience',
+  );
   check(iat === undefined || Number.isFinite(iat), 'iat');
   check(lifetime === undefined || Number.isFinite(lifetime), 'lifetime');
   for (const field of ['tenant', 'user', 'scope', 'nonce']) {

@@ -25,7 +25,8 @@ export interface ResourceAnswer {
 const NOT_FOUND: ResourceAnswer = { status: 404, value: { message: 'Not Found' } };
 
 function contactRecord(contact: Contact, tenantId: string) {
-  return { id: contact.id, tenant_id: tenantId, ...contact };
+  const { id, ...names } = contact;
+  return { id, tenant_id: tenantId, ...names };
 }
 
 export function answerResource(query: ResourceQuery): ResourceAnswer {
@@ -47,7 +48,8 @@ export function answerResource(query: ResourceQuery): ResourceAnswer {
   }
 
   if (resource === 'contacts' && segments.length <= 3) {
-    if (id === undefined) return { status: 200, value: contacts.map((c) => contactRecord(c, tenantId)) };
+    if (id === undefined)
+      return { status: 200, value: contacts.map((c) => contactRecord(c, tenantId)) };
     const contact = findContact(id);
     return contact ? { status: 200, value: contactRecord(contact, tenantId) } : NOT_FOUND;
   }
@@ -57,6 +59,10 @@ export function answerResource(query: ResourceQuery): ResourceAnswer {
 }
 
 function sample(resource: string, tenantId: string, extra: Record<string, unknown> = {}) {
-  const prefix = resource.replace(/[^A-Za-z]/g, '').slice(0, 3).toUpperCase() || 'REC';
+  const prefix =
+    resource
+      .replace(/[^A-Za-z]/g, '')
+      .slice(0, 3)
+      .toUpperCase() || 'REC';
   return { id: `${prefix}-0001`, tenant_id: tenantId, ...extra };
 }

@@ -120,7 +120,8 @@ export async function decideApiRequest(
     return unauthorized(request, denied('contact-required', description));
   }
 
-  if (segments.slice(2).some(isPlaceholder)) return reply(404, { message: 'Not Found' }, 'not-found');
+  if (segments.slice(2).some(isPlaceholder))
+    return reply(404, { message: 'Not Found' }, 'not-found');
   const answer = answerResource({
     method: request.method,
     segments,

@@ -3,7 +3,7 @@
  * and machine-to-machine clients, ID tokens, and the JWE-looking string Auth0 returns when no
  * audience was requested. The key pair is made at start and lives only in memory.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { calculateJwkThumbprint, CompactSign, exportJWK, generateKeyPair } from 'jose';
 import type { CryptoKey, JSONWebKeySet, JWK } from 'jose';
 import {
@@ -140,7 +140,7 @@ export function jweLikeToken(issuer: string): string {
   const header = { alg: 'dir', enc: 'A256GCM', iss: issuer };
   const encoded = Buffer.from(JSON.stringify(header)).toString('base64url');
   const iv = randomBytes(12).toString('base64url');
-  const ciphertext = randomBytes(180 + randomBytes(1)[0]!).toString('base64url');
+  const ciphertext = randomBytes(randomInt(180, 436)).toString('base64url');
   const tag = randomBytes(16).toString('base64url');
   return `${encoded}..${iv}.${ciphertext}.${tag}`;
 }

@@ -1,0 +1,171 @@
+/**
+ * The capture pipeline: webRequest events in, diagnoses out. Headers of a request live in the
+ * in-flight map only while it is in flight (SPEC §7) and are dropped when it completes, fails or
+ * is redirected off the Rhythm hosts. Pure of `chrome.*`: main.ts hands in the dependencies.
+ */
+import { analyze } from '../analyzer/analyze.js';
+import { decodeToken } from '../analyzer/decode-token.js';
+import { parseAuthorization } from '../analyzer/parse-authorization.js';
+import { isRhythmApiHost } from '../analyzer/rhythm.js';
+import { fingerprint } from '../analyzer/sha256.js';
+import type { AnalyzerSettings, CapturedRequest, HttpHeader } from '../analyzer/types.js';
+import type { StoredDiagnosis } from '../shared/stored.js';
+import type { TabStore } from '../shared/tab-store.js';
+
+/** The fields of chrome.webRequest details this module reads. */
+export interface RequestEvent {
+  requestId: string;
+  tabId: number;
+  url: string;
+  method: string;
+  timeStamp: number;
+  type?: string;
+  requestHeaders?: Array<{ name: string; value?: string }>;
+}
+export interface RedirectEvent extends RequestEvent {
+  redirectUrl: string;
+}
+export interface CompletedEvent extends RequestEvent {
+  statusCode: number;
+  responseHeaders?: Array<{ name: string; value?: string }>;
+}
+
+interface InFlight {
+  tabId: number;
+  url: string;
+  method: string;
+  sentAt: number;
+  type?: string;
+  requestHeaders: HttpHeader[];
+  redirectedFrom: string[];
+}
+
+export interface CaptureDeps {
+  store: TabStore;
+  settings: () => AnalyzerSettings;
+  /** Statuses that are diagnosed: 401, and 403 when the user asks for it. */
+  statuses: () => readonly number[];
+  now: () => number;
+  onDiagnosed: (entry: StoredDiagnosis, count: number) => void;
+  /** For hosts added in the settings (staging); the Rhythm hosts always count. */
+  isApiHost?: (host: string) => boolean;
+}
+
+const toHeaders = (headers: RequestEvent['requestHeaders']): HttpHeader[] =>
+  (headers ?? []).map((h) => ({ name: h.name, value: h.value ?? '' }));
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return null;
+  }
+}
+
+export function createCapture(deps: CaptureDeps) {
+  const inFlight = new Map<string, InFlight>();
+  /** Last token fingerprint stored per tab and host, so a run of 200s writes storage once. */
+  const lastOkFingerprint = new Map<string, string | null>();
+  const watched = (url: string) => {
+    const host = hostOf(url);
+    return host !== null && (isRhythmApiHost(host) || (deps.isApiHost?.(host) ?? false));
+  };
+
+  async function rememberSuccess(flight: InFlight): Promise<void> {
+    const auth = flight.requestHeaders.find((h) => h.name.toLowerCase() === 'authorization');
+    const token = auth ? parseAuthorization(auth.value).token : null;
+    const host = hostOf(flight.url);
+    if (!token || !host) return;
+    const print = fingerprint(token);
+    const key = `${flight.tabId}|${host}`;
+    if (lastOkFingerprint.get(key) === print) return;
+    const decoded = decodeToken(token);
+    if (!decoded.claims) return;
+    lastOkFingerprint.set(key, print);
+    await deps.store.setLastSuccess(flight.tabId, {
+      host,
+      at: flight.sentAt,
+      url: flight.url,
+      header: decoded.header,
+      claims: decoded.claims,
+      fingerprint: print,
+    });
+  }
+
+  return {
+    /** In flight right now (tests assert nothing is left behind). */
+    get inFlightCount(): number {
+      return inFlight.size;
+    },
+
+    onSendHeaders(e: RequestEvent): void {
+      if (e.tabId < 0) return; // not from a tab (e.g. the extension itself or a page's worker)
+      const previous = inFlight.get(e.requestId);
+      inFlight.set(e.requestId, {
+        tabId: e.tabId,
+        url: e.url,
+        method: e.method,
+        sentAt: e.timeStamp,
+        type: e.type,
+        requestHeaders: toHeaders(e.requestHeaders),
+        redirectedFrom: previous?.redirectedFrom ?? [],
+      });
+    },
+
+    onBeforeRedirect(e: RedirectEvent): void {
+      const flight = inFlight.get(e.requestId);
+      if (!flight) return;
+      // Off the Rhythm hosts, this extension will see no more of the request: drop it now.
+      if (!watched(e.redirectUrl)) {
+        inFlight.delete(e.requestId);
+        return;
+      }
+      flight.redirectedFrom = [...flight.redirectedFrom, e.url];
+    },
+
+    onErrorOccurred(e: RequestEvent): void {
+      inFlight.delete(e.requestId);
+    },
+
+    /** Diagnoses a finished request if its status is one we explain; always drops its headers. */
+    async onCompleted(e: CompletedEvent): Promise<StoredDiagnosis | null> {
+      const flight = inFlight.get(e.requestId);
+      inFlight.delete(e.requestId);
+      const tabId = flight?.tabId ?? e.tabId;
+      if (tabId < 0) return null;
+      if (e.statusCode >= 200 && e.statusCode < 300) {
+        if (flight) await rememberSuccess(flight);
+        return null;
+      }
+      if (!deps.statuses().includes(e.statusCode)) return null;
+      const isPreflight = e.method.toUpperCase() === 'OPTIONS';
+      if (!flight && !isPreflight) {
+        // The worker restarted while this request was in flight and its headers are gone:
+        // a diagnosis without them would blame a missing header that was probably there.
+        return null;
+      }
+      const request: CapturedRequest = {
+        url: e.url,
+        method: e.method,
+        status: e.statusCode,
+        sentAt: flight?.sentAt ?? e.timeStamp,
+        requestHeaders: flight?.requestHeaders ?? [],
+        responseHeaders: toHeaders(e.responseHeaders),
+        ...(flight?.redirectedFrom.length ? { redirectedFrom: flight.redirectedFrom } : {}),
+        ...(e.type ? { type: e.type } : {}),
+      };
+      const entry: StoredDiagnosis = {
+        id: `webRequest:${e.requestId}`,
+        tabId,
+        source: 'webRequest',
+        capturedAt: deps.now(),
+        diagnosis: analyze(request, deps.settings()),
+      };
+      const { added, count } = await deps.store.add(entry);
+      if (added) deps.onDiagnosed(entry, count);
+      return added ? entry : null;
+    },
+  };
+}
+
+export type Capture = ReturnType<typeof createCapture>;

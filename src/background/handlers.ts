@@ -1,0 +1,77 @@
+/**
+ * Answers the typed messages of src/shared/messages.ts. The caller has already checked the sender
+ * and validated the envelope; every handler returns a Result and never throws across messaging.
+ */
+import { analyze } from '../analyzer/analyze.js';
+import type { AnalyzerSettings } from '../analyzer/types.js';
+import type { Envelope, MessageReply, MessageType, Result } from '../shared/messages.js';
+import { readTab, type TabStore } from '../shared/tab-store.js';
+import type { SessionArea } from '../shared/tab-store.js';
+import type { StoredDiagnosis } from '../shared/stored.js';
+
+export interface HandlerDeps {
+  area: SessionArea;
+  store: TabStore;
+  settings: () => AnalyzerSettings;
+  now: () => number;
+  onDiagnosed: (entry: StoredDiagnosis, count: number) => void;
+  onCleared: (tabId: number) => Promise<void>;
+}
+
+type Handlers = {
+  [T in MessageType]: (payload: Envelope<T>['payload']) => Promise<MessageReply<T>>;
+};
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  return {
+    async 'get-tab'({ tabId }) {
+      return { diagnoses: await readTab(deps.area, tabId) };
+    },
+    async 'clear-tab'({ tabId }) {
+      await deps.store.clear(tabId);
+      await deps.onCleared(tabId);
+      return { cleared: true };
+    },
+    async 'add-captured'({ tabId, requests }) {
+      let added = 0;
+      let count = await deps.store.count(tabId);
+      for (const item of requests) {
+        const entry: StoredDiagnosis = {
+          id: `devtools:${item.key}`,
+          tabId,
+          source: 'devtools',
+          capturedAt: deps.now(),
+          ...(item.responseBody !== undefined
+            ? { responseBody: item.responseBody.slice(0, 2048) }
+            : {}),
+          diagnosis: analyze(item.request, deps.settings()),
+        };
+        const result = await deps.store.add(entry);
+        count = result.count;
+        if (result.added) {
+          added++;
+          deps.onDiagnosed(entry, count);
+        }
+      }
+      return { added, count };
+    },
+    async 'get-last-success'({ tabId, host }) {
+      return { value: await deps.store.lastSuccess(tabId, host) };
+    },
+  };
+}
+
+export async function dispatch(handlers: Handlers, envelope: Envelope): Promise<Result<unknown>> {
+  try {
+    const handler = handlers[envelope.type] as (p: unknown) => Promise<unknown>;
+    return { ok: true, value: await handler(envelope.payload) };
+  } catch (error) {
+    return {
+      ok: false,
+      error: {
+        code: 'handler-failed',
+        message: error instanceof Error ? error.message : String(error),
+      },
+    };
+  }
+}

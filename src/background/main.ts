@@ -1,0 +1,118 @@
+/**
+ * The service worker: wiring only. Every listener is registered synchronously at the top level,
+ * so an event that wakes a stopped worker finds its listener (MV3 worker lifecycle).
+ */
+import browser from 'webextension-polyfill';
+import type { Runtime } from 'webextension-polyfill';
+import { parseEnvelope, PANEL_PORT_PREFIX, type PortEvent } from '../shared/messages.js';
+import {
+  analyzerSettings,
+  capturedStatuses,
+  DEFAULT_SETTINGS,
+  parseSettings,
+  SETTINGS_KEY,
+  type Settings,
+} from '../shared/settings.js';
+import type { StoredDiagnosis } from '../shared/stored.js';
+import { createTabStore, type SessionArea } from '../shared/tab-store.js';
+import { showCount } from './badge.js';
+import { createCapture } from './capture.js';
+import { createHandlers, dispatch } from './handlers.js';
+
+const RHYTHM_API_URLS = ['*://*.api.rhythmsoftware.com/*'];
+
+const area = browser.storage.session as unknown as SessionArea;
+let settings: Settings = DEFAULT_SETTINGS;
+void browser.storage.sync
+  .get(SETTINGS_KEY)
+  .then((got) => (settings = parseSettings(got[SETTINGS_KEY])));
+browser.storage.onChanged.addListener((changes, areaName) => {
+  if (areaName === 'sync' && changes[SETTINGS_KEY])
+    settings = parseSettings(changes[SETTINGS_KEY].newValue);
+});
+
+const store = createTabStore(area, { keep: () => settings.keepPerTab });
+const ports = new Map<number, Set<Runtime.Port>>();
+
+function broadcast(tabId: number, event: PortEvent): void {
+  for (const port of ports.get(tabId) ?? []) {
+    try {
+      port.postMessage(event);
+    } catch {
+      ports.get(tabId)?.delete(port);
+    }
+  }
+}
+
+function onDiagnosed(entry: StoredDiagnosis, count: number): void {
+  void showCount(browser.action, entry.tabId, count);
+  broadcast(entry.tabId, { type: 'request-diagnosed', entry });
+}
+
+const capture = createCapture({
+  store,
+  settings: () => analyzerSettings(settings),
+  statuses: () => capturedStatuses(settings),
+  now: () => Date.now(),
+  onDiagnosed,
+});
+
+const filter = { urls: RHYTHM_API_URLS };
+browser.webRequest.onSendHeaders.addListener((d) => capture.onSendHeaders(d), filter, [
+  'requestHeaders',
+]);
+browser.webRequest.onBeforeRedirect.addListener((d) => capture.onBeforeRedirect(d), filter);
+browser.webRequest.onErrorOccurred.addListener((d) => capture.onErrorOccurred(d), filter);
+browser.webRequest.onCompleted.addListener((d) => void capture.onCompleted(d), filter, [
+  'responseHeaders',
+]);
+
+const handlers = createHandlers({
+  area,
+  store,
+  settings: () => analyzerSettings(settings),
+  now: () => Date.now(),
+  onDiagnosed,
+  async onCleared(tabId) {
+    await showCount(browser.action, tabId, 0);
+    broadcast(tabId, { type: 'tab-cleared', tabId });
+  },
+});
+
+function fromThisExtension(sender: Runtime.MessageSender): boolean {
+  return (
+    sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL(''))
+  );
+}
+
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
+  if (!fromThisExtension(sender)) return undefined;
+  const envelope = parseEnvelope(raw);
+  if (!envelope) {
+    return Promise.resolve({
+      ok: false,
+      error: { code: 'bad-message', message: 'Unknown or malformed message' },
+    });
+  }
+  return dispatch(handlers, envelope);
+});
+
+browser.runtime.onConnect.addListener((port) => {
+  if (!port.name.startsWith(PANEL_PORT_PREFIX) || !port.sender || !fromThisExtension(port.sender)) {
+    port.disconnect();
+    return;
+  }
+  const tabId = Number(port.name.slice(PANEL_PORT_PREFIX.length));
+  if (!Number.isInteger(tabId) || tabId < 0) return port.disconnect();
+  const set = ports.get(tabId) ?? new Set();
+  set.add(port);
+  ports.set(tabId, set);
+  port.onDisconnect.addListener(() => set.delete(port));
+});
+
+// Chrome resets a tab's badge when it navigates; the diagnoses stay until the tab closes.
+browser.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status === 'loading')
+    void store.count(tabId).then((n) => showCount(browser.action, tabId, n));
+});
+browser.tabs.onRemoved.addListener((tabId) => void store.clear(tabId));

@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import '../shared/ui/theme.css';
+import { App } from './App.js';
+
+render(<App />, document.getElementById('app')!);

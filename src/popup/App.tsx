@@ -1,0 +1,164 @@
+import { useState } from 'preact/hooks';
+import { send } from '../shared/client.js';
+import type { StoredDiagnosis } from '../shared/stored.js';
+import { CheckList } from '../shared/ui/CheckList.js';
+import { ExportMenu } from '../shared/ui/ExportMenu.js';
+import { clockTime, hostAndPath, rootCauseLine } from '../shared/ui/format.js';
+import { requestSiteAccess, type SiteAccess } from './site-access.js';
+import { useTab } from './use-tab.js';
+
+export function App() {
+  const [state, reload] = useTab();
+  const [selected, setSelected] = useState<string | null>(null);
+
+  if (state.phase === 'loading') return <main class="popup" aria-busy="true" />;
+  if (state.phase === 'error') {
+    return (
+      <main class="popup">
+        <p class="error" role="alert">
+          Rhythm Auth could not read this tab: {state.message}
+        </p>
+      </main>
+    );
+  }
+
+  const { tabId, diagnoses, access } = state;
+  const current = diagnoses.find((d) => d.id === selected) ?? null;
+
+  return (
+    <main class="popup">
+      <header class="popup__header">
+        <h1>
+          Rhythm Auth{' '}
+          <span class="muted" data-testid="count">
+            {diagnoses.length === 0 ? '' : `${diagnoses.length} × 401`}
+          </span>
+        </h1>
+        <div class="popup__actions">
+          <ExportMenu entries={diagnoses} disabled={diagnoses.length === 0} />
+          <button
+            type="button"
+            disabled={diagnoses.length === 0}
+            onClick={() => void send('clear-tab', { tabId }).then(() => setSelected(null))}
+          >
+            Clear
+          </button>
+        </div>
+      </header>
+      <SiteBanner access={access} onGranted={reload} />
+      {current ? (
+        <Detail entry={current} onBack={() => setSelected(null)} />
+      ) : diagnoses.length === 0 ? (
+        <Empty access={access} />
+      ) : (
+        <List diagnoses={diagnoses} onOpen={setSelected} />
+      )}
+      <footer class="popup__footer muted">
+        Full picture: open DevTools (F12) → <strong>Rhythm Auth</strong> panel.
+      </footer>
+    </main>
+  );
+}
+
+function List({
+  diagnoses,
+  onOpen,
+}: {
+  diagnoses: StoredDiagnosis[];
+  onOpen: (id: string) => void;
+}) {
+  return (
+    <ol class="list" aria-label="401 responses in this tab, newest first">
+      {diagnoses.map((entry) => {
+        const d = entry.diagnosis;
+        const { host, path } = hostAndPath(d.request.url);
+        return (
+          <li key={entry.id} data-diagnosis={d.rootCause?.id ?? 'none'}>
+            <button
+              type="button"
+              class="row"
+              onClick={() => onOpen(entry.id)}
+              title={`${host}${path}`}
+            >
+              <span class="row__time mono">{clockTime(d.request.sentAt)}</span>
+              <span class="row__method mono">{d.request.method}</span>
+              <span class="row__path mono">{path}</span>
+              <span class={`row__cause row__cause--${d.verdict}`}>{rootCauseLine(d)}</span>
+            </button>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+function Detail({ entry, onBack }: { entry: StoredDiagnosis; onBack: () => void }) {
+  const d = entry.diagnosis;
+  return (
+    <section class="detail" aria-label="Diagnosis" data-diagnosis={d.rootCause?.id ?? 'none'}>
+      <button type="button" class="back" onClick={onBack} autoFocus>
+        ← All 401s
+      </button>
+      <p class="detail__request mono">
+        {d.request.method} {d.request.url.split('?')[0]}
+      </p>
+      {d.rootCause && (
+        <div class="verdict" role="status">
+          <strong>{d.rootCause.summary}</strong>
+          {d.rootCause.fix && <div>{d.rootCause.fix}</div>}
+        </div>
+      )}
+      <CheckList checks={d.checks} compact />
+    </section>
+  );
+}
+
+function Empty({ access }: { access: SiteAccess }) {
+  return (
+    <div class="empty">
+      <p>
+        <strong>No 401s from the Rhythm APIs in this tab.</strong>
+      </p>
+      <p class="muted">
+        Watching requests to <code>*.api.rhythmsoftware.com</code> from pages on{' '}
+        <code>*.rhythmsoftware.com</code>
+        {access.kind === 'granted' ? (
+          <>
+            {' '}
+            and <code>{access.origin}</code>
+          </>
+        ) : null}
+        . When one answers 401, it shows up here with its cause.
+      </p>
+    </div>
+  );
+}
+
+function SiteBanner({ access, onGranted }: { access: SiteAccess; onGranted: () => void }) {
+  const [denied, setDenied] = useState(false);
+  if (access.kind !== 'not-granted') return null;
+  return (
+    <div class="banner" role="note">
+      <p>
+        Chrome shows extensions only requests from sites they may read. To see this app's Rhythm API
+        calls, let Rhythm Auth read requests from <code>{access.origin}</code>. Nothing is sent
+        anywhere.
+      </p>
+      <button
+        type="button"
+        class="primary"
+        onClick={() =>
+          // Asked straight from the click: permission prompts need the user gesture.
+          void requestSiteAccess(access.pattern).then((ok) => (ok ? onGranted() : setDenied(true)))
+        }
+      >
+        Watch requests from this site
+      </button>
+      {denied && (
+        <p class="muted">
+          Not granted. The DevTools panel still sees this tab's requests while open.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * Every message between the extension's pages and its service worker, in one map (STYLE.md):
+ * the sender's and the handler's types both derive from it. Commands are imperative, events past
+ * tense. Replies are `Result`s because an Error does not survive extension messaging.
+ */
+import type { CapturedRequest } from '../analyzer/types.js';
+import type { LastSuccess, StoredDiagnosis } from './stored.js';
+
+export interface MessageMap {
+  'get-tab': { request: { tabId: number }; reply: { diagnoses: StoredDiagnosis[] } };
+  'clear-tab': { request: { tabId: number }; reply: { cleared: true } };
+  /** DevTools saw requests the worker may have missed (other sites, before the panel opened). */
+  'add-captured': {
+    request: {
+      tabId: number;
+      requests: Array<{ request: CapturedRequest; responseBody?: string; key: string }>;
+    };
+    reply: { added: number; count: number };
+  };
+  'get-last-success': {
+    request: { tabId: number; host: string };
+    reply: { value: LastSuccess | null };
+  };
+}
+
+export type MessageType = keyof MessageMap;
+export type MessageRequest<T extends MessageType> = MessageMap[T]['request'];
+export type MessageReply<T extends MessageType> = MessageMap[T]['reply'];
+
+export type Result<T> =
+  { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+export interface Envelope<T extends MessageType = MessageType> {
+  type: T;
+  payload: MessageRequest<T>;
+}
+
+/** Events the worker pushes down a panel's port (`panel:<tabId>`). */
+export type PortEvent =
+  { type: 'request-diagnosed'; entry: StoredDiagnosis } | { type: 'tab-cleared'; tabId: number };
+
+export const PANEL_PORT_PREFIX = 'panel:';
+
+const isTabId = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+
+function isCaptured(v: unknown): v is CapturedRequest {
+  if (!isObject(v)) return false;
+  const headersOk = (h: unknown) =>
+    Array.isArray(h) &&
+    h.every((x) => isObject(x) && typeof x.name === 'string' && typeof x.value === 'string');
+  return (
+    typeof v.url === 'string' &&
+    typeof v.method === 'string' &&
+    typeof v.status === 'number' &&
+    typeof v.sentAt === 'number' &&
+    Number.isFinite(v.sentAt) &&
+    headersOk(v.requestHeaders) &&
+    headersOk(v.responseHeaders)
+  );
+}
+
+/** Validates an incoming message; returns null for anything that is not exactly one of ours. */
+export function parseEnvelope(raw: unknown): Envelope | null {
+  if (!isObject(raw) || typeof raw.type !== 'string' || !isObject(raw.payload)) return null;
+  const p = raw.payload;
+  switch (raw.type as MessageType) {
+    case 'get-tab':
+    case 'clear-tab':
+      return isTabId(p.tabId) ? (raw as unknown as Envelope) : null;
+    case 'get-last-success':
+      return isTabId(p.tabId) && typeof p.host === 'string' ? (raw as unknown as Envelope) : null;
+    case 'add-captured':
+      return isTabId(p.tabId) &&
+        Array.isArray(p.requests) &&
+        p.requests.length <= 5000 &&
+        p.requests.every(
+          (r) =>
+            isObject(r) &&
+            typeof r.key === 'string' &&
+            isCaptured(r.request) &&
+            (r.responseBody === undefined || typeof r.responseBody === 'string'),
+        )
+        ? (raw as unknown as Envelope)
+        : null;
+    default:
+      return null;
+  }
+}

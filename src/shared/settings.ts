@@ -1,0 +1,54 @@
+/**
+ * User settings (Options page, issue 7), kept in `storage.sync`. No secrets: issuer, client id
+ * and hosts are configuration, not credentials.
+ */
+import type { AnalyzerSettings } from '../analyzer/types.js';
+
+export interface Settings {
+  expectedIssuer: string;
+  expectedClientId: string;
+  extraApiHosts: string[];
+  capture403: boolean;
+  keepPerTab: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  expectedIssuer: '',
+  expectedClientId: '',
+  extraApiHosts: [],
+  capture403: false,
+  keepPerTab: 100,
+};
+
+export const SETTINGS_KEY = 'settings';
+
+/** Reads whatever is stored, keeping only well-typed fields. */
+export function parseSettings(raw: unknown): Settings {
+  const s = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const str = (v: unknown, d: string) => (typeof v === 'string' ? v.trim() : d);
+  const keep =
+    typeof s.keepPerTab === 'number' && Number.isInteger(s.keepPerTab) ? s.keepPerTab : 100;
+  return {
+    expectedIssuer: str(s.expectedIssuer, ''),
+    expectedClientId: str(s.expectedClientId, ''),
+    extraApiHosts: Array.isArray(s.extraApiHosts)
+      ? s.extraApiHosts
+          .filter((h): h is string => typeof h === 'string' && h !== '')
+          .map((h) => h.toLowerCase())
+      : [],
+    capture403: s.capture403 === true,
+    keepPerTab: Math.min(1000, Math.max(1, keep)),
+  };
+}
+
+export function analyzerSettings(settings: Settings): AnalyzerSettings {
+  return {
+    ...(settings.expectedIssuer ? { expectedIssuer: settings.expectedIssuer } : {}),
+    ...(settings.expectedClientId ? { expectedClientId: settings.expectedClientId } : {}),
+    ...(settings.extraApiHosts.length ? { extraApiHosts: settings.extraApiHosts } : {}),
+  };
+}
+
+export function capturedStatuses(settings: Settings): number[] {
+  return settings.capture403 ? [401, 403] : [401];
+}

@@ -1,0 +1,44 @@
+import type { Diagnosis } from '../analyzer/types.js';
+
+/** Where a diagnosis came from. */
+export type CaptureSource = 'webRequest' | 'devtools' | 'har' | 'paste';
+
+/** A diagnosis as kept per tab in `storage.session` (SPEC §7). JSON-safe. */
+export interface StoredDiagnosis {
+  /** Unique within the tab: `<source>:<request id>`. */
+  id: string;
+  tabId: number;
+  source: CaptureSource;
+  /** Epoch ms when the extension recorded it. */
+  capturedAt: number;
+  /** The 401 response body, first 2 KB as text, when DevTools saw it. */
+  responseBody?: string;
+  diagnosis: Diagnosis;
+}
+
+/** The claims of the last successful request to a host, for the panel's diff. */
+export interface LastSuccess {
+  host: string;
+  at: number;
+  url: string;
+  header: Record<string, unknown> | null;
+  claims: Record<string, unknown>;
+  fingerprint: string | null;
+}
+
+/** The badge text for a count of kept 401s (SPEC §10). */
+export function badgeText(count: number): string {
+  if (count <= 0) return '';
+  return count > 99 ? '99+' : String(count);
+}
+
+/** Two captures are one request when method, URL, status and token agree and they were sent within 2 s. */
+export function sameRequest(a: Diagnosis, b: Diagnosis): boolean {
+  return (
+    a.request.method.toUpperCase() === b.request.method.toUpperCase() &&
+    a.request.url === b.request.url &&
+    a.request.status === b.request.status &&
+    a.token.fingerprint === b.token.fingerprint &&
+    Math.abs(a.request.sentAt - b.request.sentAt) < 2000
+  );
+}

@@ -1,0 +1,146 @@
+/**
+ * Per-tab diagnoses in `chrome.storage.session` (memory only, never disk; SPEC §7). The service
+ * worker may die at any moment, so nothing lives only in its memory. Layout, chosen so a burst of
+ * 401s writes one small record each instead of rewriting the whole list:
+ *   `tab:<tabId>`          → TabIndex (ids, newest last; at most `limit`)
+ *   `d:<tabId>:<id>`       → StoredDiagnosis
+ *   `ok:<tabId>`           → { [host]: LastSuccess }
+ */
+import { sameRequest, type LastSuccess, type StoredDiagnosis } from './stored.js';
+
+/** The slice of `chrome.storage.StorageArea` the store needs; tests pass an in-memory one. */
+export interface SessionArea {
+  get(keys: string | string[] | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(keys: string | string[]): Promise<void>;
+}
+
+export interface TabIndex {
+  ids: string[];
+}
+
+export const DEFAULT_KEEP = 100;
+
+const indexKey = (tabId: number) => `tab:${tabId}`;
+const itemKey = (tabId: number, id: string) => `d:${tabId}:${id}`;
+const okKey = (tabId: number) => `ok:${tabId}`;
+
+function isIndex(value: unknown): value is TabIndex {
+  return typeof value === 'object' && value !== null && Array.isArray((value as TabIndex).ids);
+}
+
+export async function readIndex(area: SessionArea, tabId: number): Promise<string[]> {
+  const key = indexKey(tabId);
+  const got = await area.get(key);
+  const value = got[key];
+  return isIndex(value) ? value.ids : [];
+}
+
+export async function readSuccesses(
+  area: SessionArea,
+  tabId: number,
+): Promise<Record<string, LastSuccess>> {
+  const key = okKey(tabId);
+  const got = await area.get(key);
+  const value = got[key];
+  return value && typeof value === 'object' ? (value as Record<string, LastSuccess>) : {};
+}
+
+/** The tab's diagnoses, newest first. */
+export async function readTab(area: SessionArea, tabId: number): Promise<StoredDiagnosis[]> {
+  const ids = await readIndex(area, tabId);
+  if (ids.length === 0) return [];
+  const keys = ids.map((id) => itemKey(tabId, id));
+  const got = await area.get(keys);
+  const out: StoredDiagnosis[] = [];
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const value = got[keys[i]!];
+    if (value && typeof value === 'object') out.push(value as StoredDiagnosis);
+  }
+  return out;
+}
+
+export interface AddResult {
+  added: boolean;
+  count: number;
+}
+
+/**
+ * Writes are serialized per tab: two 401s finishing together must not both read the same index
+ * and lose one. The queue lives in memory; a worker that dies mid-write loses at most that write.
+ */
+export function createTabStore(area: SessionArea, options: { keep?: () => number } = {}) {
+  const queues = new Map<number, Promise<unknown>>();
+  const keep = () => Math.max(1, options.keep?.() ?? DEFAULT_KEEP);
+
+  function serialized<T>(tabId: number, job: () => Promise<T>): Promise<T> {
+    const previous = queues.get(tabId) ?? Promise.resolve();
+    const next = previous.then(job, job);
+    const settled = next.then(
+      () => undefined,
+      () => undefined,
+    );
+    queues.set(tabId, settled);
+    void settled.then(() => {
+      if (queues.get(tabId) === settled) queues.delete(tabId);
+    });
+    return next;
+  }
+
+  return {
+    /** Adds a diagnosis unless the same request is already kept (DevTools and webRequest both saw it). */
+    add(entry: StoredDiagnosis): Promise<AddResult> {
+      return serialized(entry.tabId, async () => {
+        const ids = await readIndex(area, entry.tabId);
+        if (ids.includes(entry.id)) return { added: false, count: ids.length };
+        // Dedupe across sources against the newest few entries (same request, other capture path).
+        const recent = ids.slice(-20).map((id) => itemKey(entry.tabId, id));
+        const got = recent.length ? await area.get(recent) : {};
+        for (const key of recent) {
+          const other = got[key] as StoredDiagnosis | undefined;
+          if (
+            other &&
+            other.source !== entry.source &&
+            sameRequest(other.diagnosis, entry.diagnosis)
+          ) {
+            return { added: false, count: ids.length };
+          }
+        }
+        const nextIds = [...ids, entry.id];
+        const evicted = nextIds.splice(0, Math.max(0, nextIds.length - keep()));
+        await area.set({
+          [itemKey(entry.tabId, entry.id)]: entry,
+          [indexKey(entry.tabId)]: { ids: nextIds } satisfies TabIndex,
+        });
+        if (evicted.length) await area.remove(evicted.map((id) => itemKey(entry.tabId, id)));
+        return { added: true, count: nextIds.length };
+      });
+    },
+
+    /** Drops everything kept for the tab (Clear, or the tab closed). */
+    clear(tabId: number): Promise<void> {
+      return serialized(tabId, async () => {
+        const ids = await readIndex(area, tabId);
+        await area.remove([indexKey(tabId), okKey(tabId), ...ids.map((id) => itemKey(tabId, id))]);
+      });
+    },
+
+    count(tabId: number): Promise<number> {
+      return readIndex(area, tabId).then((ids) => ids.length);
+    },
+
+    setLastSuccess(tabId: number, value: LastSuccess): Promise<void> {
+      return serialized(tabId, async () => {
+        const all = await readSuccesses(area, tabId);
+        await area.set({ [okKey(tabId)]: { ...all, [value.host]: value } });
+      });
+    },
+
+    async lastSuccess(tabId: number, host: string): Promise<LastSuccess | null> {
+      const all = await readSuccesses(area, tabId);
+      return Object.hasOwn(all, host) ? (all[host] ?? null) : null;
+    },
+  };
+}
+
+export type TabStore = ReturnType<typeof createTabStore>;

@@ -1,0 +1,42 @@
+import type { CheckResult } from '../../analyzer/types.js';
+import { STATUS_LABEL, STATUS_MARK } from './format.js';
+
+/** The checklist: one row per check with its status, detail and fix (SPEC §10 data attributes). */
+export function CheckList({
+  checks,
+  compact = false,
+}: {
+  checks: CheckResult[];
+  compact?: boolean;
+}) {
+  return (
+    <ul class="checklist" aria-label="Checklist">
+      {checks.map((c) => (
+        <li
+          key={c.id}
+          class={`check check--${c.status}`}
+          data-check-id={c.id}
+          data-status={c.status}
+        >
+          <span class="check__mark" role="img" aria-label={STATUS_LABEL[c.status]}>
+            {STATUS_MARK[c.status]}
+          </span>
+          <div class="check__body">
+            <div class="check__title">
+              {c.title} <code class="check__id">{c.id}</code>
+            </div>
+            {(!compact || c.status === 'fail' || c.status === 'warn') && (
+              <div class="check__detail">{c.detail}</div>
+            )}
+            {c.fix && (
+              <div class="check__fix">
+                <strong>Fix: </strong>
+                {c.fix}
+              </div>
+            )}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

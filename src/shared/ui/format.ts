@@ -1,0 +1,41 @@
+import type { CheckStatus, Diagnosis } from '../../analyzer/types.js';
+
+/** Marks shared by the CLI, popup and panel. */
+export const STATUS_MARK: Record<CheckStatus, string> = {
+  pass: '✓',
+  fail: '✗',
+  warn: '!',
+  info: 'i',
+  skip: '·',
+};
+
+export const STATUS_LABEL: Record<CheckStatus, string> = {
+  pass: 'Passed',
+  fail: 'Failed',
+  warn: 'Warning',
+  info: 'Information',
+  skip: 'Skipped',
+};
+
+/** `14:03:27` in local time. */
+export function clockTime(epochMs: number): string {
+  const d = new Date(epochMs);
+  return Number.isNaN(d.getTime()) ? '—' : d.toLocaleTimeString([], { hour12: false });
+}
+
+/** Host and path of a URL, without the query (which may hold secrets). */
+export function hostAndPath(url: string): { host: string; path: string } {
+  try {
+    const u = new URL(url);
+    return { host: u.host, path: u.pathname };
+  } catch {
+    return { host: '', path: url.slice(0, 200) };
+  }
+}
+
+/** The one line a list shows for a diagnosis. */
+export function rootCauseLine(d: Diagnosis): string {
+  if (d.rootCause) return d.rootCause.summary;
+  if (d.verdict === 'warn') return 'No check failed; see the warnings';
+  return 'No check failed: the cause is not visible from the request';
+}
