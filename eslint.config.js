@@ -33,7 +33,10 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
     },
@@ -43,7 +46,15 @@ export default tseslint.config(
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-syntax': ['error', ...clockBan],
-      'no-restricted-globals': ['error', 'window', 'document', 'chrome', 'browser', 'performance', 'process'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'chrome',
+        'browser',
+        'performance',
+        'process',
+      ],
       'no-console': 'error',
     },
   },

@@ -1,5 +1,6 @@
 import { checkFor } from './checks/index.js';
 import { buildContext } from './context.js';
+import { redactUrl } from './report/redact.js';
 import { fingerprint } from './sha256.js';
 import {
   CHECK_IDS,
@@ -37,7 +38,8 @@ export function analyze(request: CapturedRequest, settings: AnalyzerSettings = {
     schema: DIAGNOSIS_SCHEMA,
     request: {
       method: request.method,
-      url: request.url,
+      // SPEC §4: the token is not part of a diagnosis, and `?access_token=` would carry it.
+      url: redactUrl(request.url),
       status: request.status,
       sentAt: request.sentAt,
     },

@@ -5,6 +5,7 @@
  */
 import { decodeToken, type DecodedToken } from './decode-token.js';
 import { findHeader, headerValue } from './headers.js';
+import { jsonSafeObject } from './json-safe.js';
 import { parseAuthorization, type ParsedAuthorization } from './parse-authorization.js';
 import { CLAIM_CONTACT_ID, moduleOfHost, type RhythmModule } from './rhythm.js';
 import type {
@@ -154,7 +155,10 @@ export function buildContext(
   const parsed = source ? parseAuthorization(source.value) : null;
   const authorization = source?.kind === 'authorization' ? parsed : null;
   const token = parsed?.token ?? null;
-  const decoded = token ? decodeToken(token) : null;
+  const raw = token ? decodeToken(token) : null;
+  const decoded = raw
+    ? { ...raw, header: jsonSafeObject(raw.header), claims: jsonSafeObject(raw.claims) }
+    : null;
   const claims = decoded?.claims ?? null;
   const challengeRaw = headerValue(request.responseHeaders, 'www-authenticate');
   return {

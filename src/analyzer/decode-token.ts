@@ -133,8 +133,11 @@ function diagnoseRejected(token: string): DecodedToken {
   const partNames = ['header', 'payload', 'signature'] as const;
   const base64At = parts.findIndex((p) => /[+/=]/.test(p));
   if (base64At >= 0) return { ...base, problem: 'base64', part: partNames[base64At] };
+  // An unsecured JWT (RFC 7519 §6.1) has an empty signature by design: `alg: none` is the finding.
+  const alg = algProblem(headerValue);
+  if (alg === 'alg-none' && segments === 3 && parts[2] === '') return { ...base, problem: alg };
   if (segments === 2 || parts[2] === '') return { ...base, problem: 'truncated' };
   const badAt = parts.findIndex((p) => /[^A-Za-z0-9_-]/.test(p));
   if (badAt >= 0) return { ...base, problem: 'bad-characters', part: partNames[badAt] };
-  return { ...base, problem: algProblem(headerValue) ?? 'not-json', part: 'payload' };
+  return { ...base, problem: alg ?? 'not-json', part: 'payload' };
 }

@@ -64,8 +64,6 @@ function hostOf(url: string): string | null {
 
 export function createCapture(deps: CaptureDeps) {
   const inFlight = new Map<string, InFlight>();
-  /** Last token fingerprint stored per tab and host, so a run of 200s writes storage once. */
-  const lastOkFingerprint = new Map<string, string | null>();
   const watched = (url: string) => {
     const host = hostOf(url);
     return host !== null && (isRhythmApiHost(host) || (deps.isApiHost?.(host) ?? false));
@@ -76,19 +74,16 @@ export function createCapture(deps: CaptureDeps) {
     const token = auth ? parseAuthorization(auth.value).token : null;
     const host = hostOf(flight.url);
     if (!token || !host) return;
-    const print = fingerprint(token);
-    const key = `${flight.tabId}|${host}`;
-    if (lastOkFingerprint.get(key) === print) return;
     const decoded = decodeToken(token);
     if (!decoded.claims) return;
-    lastOkFingerprint.set(key, print);
+    // The store writes once per token fingerprint and host, so a run of 200s is cheap.
     await deps.store.setLastSuccess(flight.tabId, {
       host,
       at: flight.sentAt,
       url: flight.url,
       header: decoded.header,
       claims: decoded.claims,
-      fingerprint: print,
+      fingerprint: fingerprint(token),
     });
   }
 

@@ -63,8 +63,11 @@ browser.webRequest.onSendHeaders.addListener((d) => capture.onSendHeaders(d), fi
 ]);
 browser.webRequest.onBeforeRedirect.addListener((d) => capture.onBeforeRedirect(d), filter);
 browser.webRequest.onErrorOccurred.addListener((d) => capture.onErrorOccurred(d), filter);
+// `extraHeaders`: without it Chrome (79+) hides CORS preflights from every listener, and a 401
+// on a preflight (`request.preflight`) would never be diagnosed.
 browser.webRequest.onCompleted.addListener((d) => void capture.onCompleted(d), filter, [
   'responseHeaders',
+  'extraHeaders',
 ]);
 
 const handlers = createHandlers({

@@ -56,7 +56,11 @@ function isCaptured(v: unknown): v is CapturedRequest {
     typeof v.sentAt === 'number' &&
     Number.isFinite(v.sentAt) &&
     headersOk(v.requestHeaders) &&
-    headersOk(v.responseHeaders)
+    headersOk(v.responseHeaders) &&
+    // The optional fields too: analyze() trusts the type, and a string here made it throw.
+    (v.redirectedFrom === undefined ||
+      (Array.isArray(v.redirectedFrom) && v.redirectedFrom.every((u) => typeof u === 'string'))) &&
+    (v.type === undefined || typeof v.type === 'string')
   );
 }
 

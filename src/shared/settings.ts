@@ -33,8 +33,9 @@ export function parseSettings(raw: unknown): Settings {
     expectedClientId: str(s.expectedClientId, ''),
     extraApiHosts: Array.isArray(s.extraApiHosts)
       ? s.extraApiHosts
-          .filter((h): h is string => typeof h === 'string' && h !== '')
-          .map((h) => h.toLowerCase())
+          .filter((h): h is string => typeof h === 'string')
+          .map((h) => h.trim().toLowerCase())
+          .filter((h) => h !== '')
       : [],
     capture403: s.capture403 === true,
     keepPerTab: Math.min(1000, Math.max(1, keep)),

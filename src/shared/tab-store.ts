@@ -71,6 +71,12 @@ export interface AddResult {
  */
 export function createTabStore(area: SessionArea, options: { keep?: () => number } = {}) {
   const queues = new Map<number, Promise<unknown>>();
+  /**
+   * The token fingerprint last written per `<tabId>|<host>`, so a run of 200s writes once. It lives
+   * here, beside `clear`, so clearing a tab also forgets it (else the same token would never be
+   * recorded again after a Clear). Lost with the worker: the next 200 then writes once more.
+   */
+  const lastOk = new Map<string, string>();
   const keep = () => Math.max(1, options.keep?.() ?? DEFAULT_KEEP);
 
   function serialized<T>(tabId: number, job: () => Promise<T>): Promise<T> {
@@ -119,6 +125,7 @@ export function createTabStore(area: SessionArea, options: { keep?: () => number
 
     /** Drops everything kept for the tab (Clear, or the tab closed). */
     clear(tabId: number): Promise<void> {
+      for (const key of lastOk.keys()) if (key.startsWith(`${tabId}|`)) lastOk.delete(key);
       return serialized(tabId, async () => {
         const ids = await readIndex(area, tabId);
         await area.remove([indexKey(tabId), okKey(tabId), ...ids.map((id) => itemKey(tabId, id))]);
@@ -129,7 +136,13 @@ export function createTabStore(area: SessionArea, options: { keep?: () => number
       return readIndex(area, tabId).then((ids) => ids.length);
     },
 
+    /** Records the last success of a host; a no-op when the same token was already recorded. */
     setLastSuccess(tabId: number, value: LastSuccess): Promise<void> {
+      const key = `${tabId}|${value.host}`;
+      if (value.fingerprint !== null) {
+        if (lastOk.get(key) === value.fingerprint) return Promise.resolve();
+        lastOk.set(key, value.fingerprint);
+      }
       return serialized(tabId, async () => {
         const all = await readSuccesses(area, tabId);
         await area.set({ [okKey(tabId)]: { ...all, [value.host]: value } });

@@ -42,7 +42,14 @@ export function baseClaims(kind: TokenKind, iat: number): Record<string, unknown
   };
   switch (kind) {
     case 'm2m':
-      return { ...common, sub: `${TEST_CLIENT}@clients`, aud: AUDIENCE, azp: TEST_CLIENT, gty: 'client-credentials', scope: 'read:contacts' };
+      return {
+        ...common,
+        sub: `${TEST_CLIENT}@clients`,
+        aud: AUDIENCE,
+        azp: TEST_CLIENT,
+        gty: 'client-credentials',
+        scope: 'read:contacts',
+      };
     case 'user':
       return {
         ...common,
@@ -53,7 +60,17 @@ export function baseClaims(kind: TokenKind, iat: number): Record<string, unknown
         'http://rhythmsoftware.com/contact_id': TEST_CONTACT,
       };
     case 'id':
-      return { iss: TEST_ISSUER, iat, exp: iat + 36_000, sub: 'auth0|64f0c0ffee', aud: TEST_CLIENT, nonce: 'n-0S6_WzA2Mj', at_hash: 'HK6E_P6Dh8Y93mRNtsDB1Q', email: 'ada@acme.org', name: 'Ada Lovelace' };
+      return {
+        iss: TEST_ISSUER,
+        iat,
+        exp: iat + 36_000,
+        sub: 'auth0|64f0c0ffee',
+        aud: TEST_CLIENT,
+        nonce: 'n-0S6_WzA2Mj',
+        at_hash: 'HK6E_P6Dh8Y93mRNtsDB1Q',
+        email: 'ada@acme.org',
+        name: 'Ada Lovelace',
+      };
   }
 }
 
@@ -69,7 +86,10 @@ export async function signToken(options: TokenOptions = {}): Promise<string> {
 
 /** The JWE-looking token Auth0 returns when no audience is requested (SPEC §2). */
 export function noAudienceToken(): string {
-  const header = Buffer.from(JSON.stringify({ alg: 'dir', enc: 'A256GCM', iss: TEST_ISSUER })).toString('base64url');
-  const b = (n: number) => Buffer.from(Array.from({ length: n }, (_, i) => (i * 37 + n) % 256)).toString('base64url');
+  const header = Buffer.from(
+    JSON.stringify({ alg: 'dir', enc: 'A256GCM', iss: TEST_ISSUER }),
+  ).toString('base64url');
+  const b = (n: number) =>
+    Buffer.from(Array.from({ length: n }, (_, i) => (i * 37 + n) % 256)).toString('base64url');
   return `${header}..${b(12)}.${b(120)}.${b(16)}`;
 }

@@ -1,6 +1,6 @@
 import { CLAIM_CUSTOMER_ID } from '../rhythm.js';
 import { quote } from '../text.js';
-import { FIX_RHYTHM_CLAIMS } from './claims-tenant-id.js';
+import { FIX_RHYTHM_CLAIMS, missingClaimReason } from './claims-tenant-id.js';
 import type { Check } from './outcome.js';
 import { fail, noToken, pass } from './outcome.js';
 
@@ -16,10 +16,7 @@ export const claimsCustomerId: Check = {
       (typeof value === 'number' && Number.isFinite(value));
     if (present)
       return pass(`customer_id is ${quote(value)}`, `\`${CLAIM_CUSTOMER_ID}\` is ${quote(value)}.`);
-    const why =
-      value === undefined
-        ? `The token has no \`${CLAIM_CUSTOMER_ID}\` claim.`
-        : `\`${CLAIM_CUSTOMER_ID}\` is ${quote(value)}.`;
+    const why = missingClaimReason(claims, CLAIM_CUSTOMER_ID);
     return fail(
       'customer_id claim missing',
       `${why} Every Rhythm API call needs it.`,

@@ -6,6 +6,16 @@ import { fail, noToken, pass } from './outcome.js';
 export const FIX_RHYTHM_CLAIMS =
   "Request the token for the audience https://api.rhythmsoftware.com with a client set up in Rhythm Console (Security & Settings → API Keys): Rhythm's Auth0 rules add the tenant and customer claims only then.";
 
+/** Why a required Rhythm claim is missing or unusable, naming the https:// look-alike when present. */
+export function missingClaimReason(claims: Record<string, unknown>, name: string): string {
+  const value = claims[name];
+  if (value !== undefined) return `\`${name}\` is ${quote(value)}.`;
+  const httpsVariant = name.replace('http://', 'https://');
+  return httpsVariant in claims
+    ? `The token has no \`${name}\` claim, but it has \`${httpsVariant}\`: Rhythm's claim namespace is \`http://\`, not https.`
+    : `The token has no \`${name}\` claim.`;
+}
+
 /** Guide §3: `http://rhythmsoftware.com/tenant_id` present, a non-empty string. */
 export const claimsTenantId: Check = {
   id: 'claims.tenant_id',
@@ -16,13 +26,7 @@ export const claimsTenantId: Check = {
     if (typeof value === 'string' && value.trim() !== '') {
       return pass(`tenant_id is ${quote(value)}`, `\`${CLAIM_TENANT_ID}\` is ${quote(value)}.`);
     }
-    const httpsVariant = CLAIM_TENANT_ID.replace('http://', 'https://');
-    const why =
-      value === undefined
-        ? httpsVariant in claims
-          ? `The token has \`${httpsVariant}\` (https) instead: Rhythm's claim namespace is \`http://\`.`
-          : `The token has no \`${CLAIM_TENANT_ID}\` claim.`
-        : `\`${CLAIM_TENANT_ID}\` is ${quote(value)}, not a tenant id.`;
+    const why = missingClaimReason(claims, CLAIM_TENANT_ID);
     return fail(
       'tenant_id claim missing',
       `${why} Every Rhythm API call needs it.`,

@@ -1,3 +1,4 @@
+import { redactUrl } from '../report/redact.js';
 import type { Check } from './outcome.js';
 import { fail, pass, skip } from './outcome.js';
 
@@ -40,8 +41,8 @@ export const headerPresent: Check = {
     if (crossOrigin) {
       return fail(
         'Authorization header dropped by a cross-origin redirect',
-        `The request was redirected from ${crossOrigin} to ${ctx.request.url}. Browsers (and most HTTP clients) remove the Authorization header when a redirect leaves the origin, so the API got no token.`,
-        `Call the final URL directly (${ctx.request.url}) instead of the one that redirects.`,
+        `The request was redirected from ${redactUrl(crossOrigin)} to ${redactUrl(ctx.request.url)}. Browsers (and most HTTP clients) remove the Authorization header when a redirect leaves the origin, so the API got no token.`,
+        `Call the final URL directly (${redactUrl(ctx.request.url)}) instead of the one that redirects.`,
       );
     }
     return fail(

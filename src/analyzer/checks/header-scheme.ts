@@ -32,11 +32,11 @@ function problemOutcome(
       );
     case 'other-scheme':
       return fail(
-        `Wrong scheme ${quote(scheme)}`,
-        `The header uses the ${quote(scheme)} scheme. Rhythm APIs accept only OAuth 2.0 bearer tokens.`,
+        `Wrong scheme ${quote(scheme, 24)}`,
+        `The header uses the ${quote(scheme, 24)} scheme. Rhythm APIs accept only OAuth 2.0 bearer tokens.`,
         scheme?.toLowerCase() === 'basic'
           ? 'Exchange the client id and secret for an access token at `https://<your Auth0 domain>/oauth/token` (grant_type=client_credentials, audience=https://api.rhythmsoftware.com), then send `Authorization: Bearer <access_token>`.'
-          : `Replace ${quote(scheme)} with \`Bearer\`: \`Authorization: Bearer <access_token>\`.`,
+          : `Replace ${quote(scheme, 24)} with \`Bearer\`: \`Authorization: Bearer <access_token>\`.`,
       );
     case 'no-space':
       return fail(

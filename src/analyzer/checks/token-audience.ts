@@ -23,7 +23,8 @@ export function nearMiss(aud: string): string | null {
   const host = /^https?:\/\/([^/]+)/i.exec(aud)?.[1];
   if (host && moduleOfHost(host))
     return `is a module host (${host}); the audience is the one API identifier, not the host called`;
-  if (/\.auth0\.com\/userinfo\/?$/i.test(aud))
+  // Any host: with an Auth0 custom domain the /userinfo audience is on that domain too.
+  if (/^https:\/\/[^/]+\/userinfo\/?$/i.test(aud))
     return "is Auth0's /userinfo audience, which Auth0 adds for the `openid` scope; the API audience was not requested";
   if (/\.auth0\.com\/api\/v2\/?$/i.test(aud))
     return "is the Auth0 Management API's audience, not Rhythm's";

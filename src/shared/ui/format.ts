@@ -1,13 +1,7 @@
 import type { CheckStatus, Diagnosis } from '../../analyzer/types.js';
 
-/** Marks shared by the CLI, popup and panel. */
-export const STATUS_MARK: Record<CheckStatus, string> = {
-  pass: '✓',
-  fail: '✗',
-  warn: '!',
-  info: 'i',
-  skip: '·',
-};
+/** The same marks as the CLI and the Markdown report. */
+export { STATUS_MARKS as STATUS_MARK } from '../../analyzer/report/format.js';
 
 export const STATUS_LABEL: Record<CheckStatus, string> = {
   pass: 'Passed',

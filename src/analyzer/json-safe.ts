@@ -1,0 +1,44 @@
+/**
+ * A decoded token's header and claims are page data, and JSON.parse accepts values a Diagnosis
+ * cannot carry: `1e400` parses to Infinity (which JSON.stringify writes as null), and 20,000 nested
+ * arrays parse fine but overflow the stack of every recursive reader after it (JSON.stringify,
+ * String(), a tree view). Normalized once, every check and the Diagnosis see values that survive
+ * JSON and messaging unchanged.
+ */
+
+/** Real tokens nest a few levels; anything deeper is cut here. */
+export const MAX_JSON_DEPTH = 64;
+export const TOO_DEEP = '[nested too deep]';
+
+/** The value, or a copy with non-finite numbers as text and too-deep parts cut; unchanged parts are shared. */
+export function jsonSafe(value: unknown, depth = 0): unknown {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+  if (typeof value !== 'object' || value === null) return value;
+  if (depth >= MAX_JSON_DEPTH) return TOO_DEEP;
+  if (Array.isArray(value)) {
+    const items = value.map((item) => jsonSafe(item, depth + 1));
+    return items.every((item, i) => item === value[i]) ? value : items;
+  }
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  const safe = keys.map((key) => jsonSafe(record[key], depth + 1));
+  if (safe.every((v, i) => v === record[keys[i]!])) return value;
+  const copy: Record<string, unknown> = {};
+  // defineProperty, not assignment: a `__proto__` claim must stay a plain own property.
+  keys.forEach((key, i) =>
+    Object.defineProperty(copy, key, {
+      value: safe[i],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    }),
+  );
+  return copy;
+}
+
+/** `jsonSafe` for a decoded header or payload object. */
+export function jsonSafeObject(
+  value: Record<string, unknown> | null,
+): Record<string, unknown> | null {
+  return value === null ? null : (jsonSafe(value) as Record<string, unknown>);
+}

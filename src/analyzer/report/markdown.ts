@@ -1,0 +1,189 @@
+/**
+ * The support report as Markdown, for pasting into a ticket (SPEC §6). It renders a report that
+ * `buildReport` already redacted; every untrusted value still goes through the escapers, and a last
+ * JWT-shaped pass runs over the whole text.
+ */
+import { CLAIM_EXPLANATIONS } from '../rhythm.js';
+import { isoTime } from '../text.js';
+import type { CheckResult } from '../types.js';
+import {
+  FORM_NAMES,
+  STATUS_LEGEND,
+  STATUS_MARKS,
+  VERDICT_MARKS,
+  claimValue,
+  isRhythmClaim,
+  outcomeText,
+} from './format.js';
+import { mdCode, mdJsonBlock, mdRow, mdText } from './markdown-escape.js';
+import { redactJwtsInText } from './redact.js';
+import type { ReportedDiagnosis, SupportReport } from './report.js';
+
+const TOOL_NAMES = { cli: 'the rhythm-auth CLI', extension: 'the Rhythm Auth extension' } as const;
+
+function title(report: SupportReport): string {
+  const only = report.diagnoses.length === 1 ? report.diagnoses[0] : undefined;
+  if (!only) return `# Rhythm Auth report: ${report.diagnoses.length} diagnoses`;
+  const cause = only.rootCause ? `\`${only.rootCause.id}\`` : mdText(outcomeText(only));
+  return `# Rhythm Auth report: ${VERDICT_MARKS[only.verdict]} ${only.verdict}: ${cause}`;
+}
+
+function preamble(report: SupportReport): string {
+  const { options } = report;
+  const redaction = [
+    'no token signatures, complete tokens, cookies or credentials',
+    options.includeTokenWithoutSignature ? 'token included without its signature' : '',
+    options.maskPersonalClaims ? 'personal claims masked' : '',
+  ].filter(Boolean);
+  return [
+    `Generated ${isoTime(Math.floor(report.generatedAt / 1000) * 1000)} by ${TOOL_NAMES[report.tool]} ${mdText(report.version)} on ${mdText(report.browser)}.`,
+    `Redacted: ${redaction.join('; ')}.`,
+  ].join('\n');
+}
+
+function summaryTable(d: ReportedDiagnosis): string[] {
+  const skew = d.checks.find((c) => c.id === 'clock.skew');
+  const t = d.token;
+  const token =
+    t.form === 'none'
+      ? 'none sent'
+      : `${FORM_NAMES[t.form]}, subject ${t.subject}, fingerprint ${t.fingerprint ? `\`${t.fingerprint}\`` : 'none'}`;
+  const rows: Array<[string, string]> = [
+    ['Verdict', `${VERDICT_MARKS[d.verdict]} ${d.verdict}`],
+    [
+      'Root cause',
+      d.rootCause
+        ? `\`${d.rootCause.id}\`: ${mdText(d.rootCause.summary)}`
+        : mdText(outcomeText(d)),
+    ],
+    [
+      'Request',
+      `${mdText(d.request.method.toUpperCase())} ${d.request.url ? mdCode(d.request.url) : '(no URL given)'}`,
+    ],
+    ['Status', String(d.request.status)],
+    ['Sent at', isoTime(d.request.sentAt)],
+    [
+      'Service',
+      d.service
+        ? mdText(`${d.service.module ?? 'not a Rhythm module'} (${d.service.host})`)
+        : 'unknown',
+    ],
+    ['Token', token],
+    ['WWW-Authenticate', d.server.challenge !== null ? mdCode(d.server.challenge) : 'none'],
+    ['Date (response)', d.server.date !== null ? mdText(d.server.date) : 'none'],
+    [
+      'Clock skew',
+      skew
+        ? `${STATUS_MARKS[skew.status]} ${mdText(skew.title)}: ${mdText(skew.detail)}`
+        : 'unknown',
+    ],
+  ];
+  return ['| | |', '|---|---|', ...rows.map(([k, v]) => mdRow([`**${k}**`, v]))];
+}
+
+function rootCause(d: ReportedDiagnosis): string[] {
+  const check = d.rootCause ? d.checks.find((c) => c.id === d.rootCause?.id) : undefined;
+  if (!d.rootCause || !check) return [`No check failed: ${mdText(outcomeText(d))}.`];
+  return [
+    `**${STATUS_MARKS.fail} \`${check.id}\`: ${mdText(check.title)}**`,
+    '',
+    mdText(check.detail, 2000),
+    '',
+    `**Fix:** ${mdText(check.fix ?? 'see the checklist', 2000)}`,
+  ];
+}
+
+function checklist(checks: readonly CheckResult[]): string[] {
+  return [
+    mdRow(['', 'Check', 'Result', 'Detail', 'Fix']),
+    '|---|---|---|---|---|',
+    ...checks.map((c) =>
+      mdRow([
+        STATUS_MARKS[c.status],
+        `\`${c.id}\``,
+        mdText(c.title),
+        mdText(c.detail),
+        c.fix ? mdText(c.fix) : '',
+      ]),
+    ),
+    '',
+    `Marks: ${STATUS_LEGEND} (not applicable, or an active check not run).`,
+  ];
+}
+
+function tokenSection(d: ReportedDiagnosis, includeToken: boolean, masked: boolean): string[] {
+  const t = d.token;
+  if (t.form === 'none') return ['No token was sent.'];
+  const lines = [
+    `${FORM_NAMES[t.form]}, subject ${t.subject}, fingerprint \`${t.fingerprint ?? 'none'}\` (first 12 hex digits of its SHA-256).`,
+    '',
+  ];
+  lines.push('Header:', '', t.header ? mdJsonBlock(t.header) : '(not readable)', '');
+  if (t.claims) {
+    lines.push(
+      'Claims (★ Rhythm claim):',
+      '',
+      mdRow(['Claim', 'Value', 'Meaning']),
+      '|---|---|---|',
+    );
+    for (const [name, value] of Object.entries(t.claims)) {
+      const mark = isRhythmClaim(name) ? '★ ' : '';
+      const meaning = Object.hasOwn(CLAIM_EXPLANATIONS, name)
+        ? (CLAIM_EXPLANATIONS[name] ?? '')
+        : '';
+      lines.push(
+        mdRow([`${mark}${mdCode(name, 200)}`, mdCode(claimValue(name, value)), mdText(meaning)]),
+      );
+    }
+  } else lines.push('Claims: not readable.');
+  if (t.withoutSignature) {
+    const note = masked ? ' (a payload with personal claims is re-encoded with them masked)' : '';
+    lines.push('', `Token without its signature${note}:`, '', '```text', t.withoutSignature, '```');
+  } else if (includeToken) {
+    lines.push(
+      '',
+      'Token not included: only a signed JWT (JWS) can be shown without its signature.',
+    );
+  }
+  return lines;
+}
+
+function section(
+  d: ReportedDiagnosis,
+  heading: string,
+  options: SupportReport['options'],
+): string[] {
+  return [
+    heading,
+    '',
+    ...summaryTable(d),
+    '',
+    '### Root cause and fix',
+    '',
+    ...rootCause(d),
+    '',
+    '### Checklist',
+    '',
+    ...checklist(d.checks),
+    '',
+    '### Token',
+    '',
+    ...tokenSection(d, options.includeTokenWithoutSignature, options.maskPersonalClaims),
+  ];
+}
+
+export function renderMarkdown(report: SupportReport): string {
+  const many = report.diagnoses.length > 1;
+  const parts = [title(report), '', preamble(report), ''];
+  report.diagnoses.forEach((d, i) => {
+    const mark = VERDICT_MARKS[d.verdict];
+    const label = `${mark} ${d.request.status} ${mdText(d.request.method.toUpperCase(), 20)}${d.rootCause ? `: \`${d.rootCause.id}\`` : ''}`;
+    parts.push(...section(d, many ? `## ${i + 1}. ${label}` : `## ${label}`, report.options), '');
+  });
+  const text = parts.join('\n');
+  const { includeTokenWithoutSignature, maskPersonalClaims } = report.options;
+  return redactJwtsInText(text, {
+    keepHeaderPayload: includeTokenWithoutSignature,
+    maskPersonal: maskPersonalClaims,
+  });
+}

@@ -1,0 +1,40 @@
+/**
+ * The shapes of secrets in free text, and the markers that replace them. Kept apart from
+ * `redact.ts` so the payload re-encoder can use them without an import cycle.
+ */
+import { SECRET_QUERY_PARAMS } from '../rhythm.js';
+
+export const SIGNATURE_REMOVED = '[signature removed]';
+export const TOKEN_REDACTED = '[token redacted]';
+export const REDACTED = '[redacted]';
+
+const SECRET_PARAM_IN_TEXT = new RegExp(
+  `([?&#;](?:${SECRET_QUERY_PARAMS.join('|')})=)[^&#\\s"'\`<>()\\[\\]]*`,
+  'gi',
+);
+
+/** Secret query parameters inside free text (a detail quoting a URL): `?code=[redacted]`. */
+export function redactSecretParamsInText(text: string): string {
+  return text.replace(
+    SECRET_PARAM_IN_TEXT,
+    (match, prefix: string, offset: number, whole: string) =>
+      whole.startsWith(REDACTED, offset + prefix.length) ? match : `${prefix}${REDACTED}`,
+  );
+}
+
+/**
+ * Anything that looks like a JWT or JWE: `eyJ…` followed by one to four dot-separated segments.
+ * Lenient on purpose (`+ / = %` too): a token re-encoded with base64 or percent-encoding is still
+ * a token, and over-redacting a few characters of prose costs nothing.
+ */
+const JWT_SHAPED = /eyJ[A-Za-z0-9_\-+/=%]*(?:\.[A-Za-z0-9_\-+/=%]*){1,4}/g;
+
+/**
+ * Calls `replace` on every JWT-shaped run of `text`, except runs already redacted
+ * (`header.payload.` directly followed by a `[…]` marker).
+ */
+export function replaceJwtShaped(text: string, replace: (token: string) => string): string {
+  return text.replace(JWT_SHAPED, (match, offset: number, whole: string) =>
+    match.endsWith('.') && whole[offset + match.length] === '[' ? match : replace(match),
+  );
+}

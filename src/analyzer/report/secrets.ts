@@ -1,0 +1,62 @@
+/**
+ * What must not leave the machine, read from a captured request: the bearer token (found the way
+ * the analyzer finds it, look-alike headers and query parameters included) and the values of
+ * credential-bearing headers. Shells that export a report pass these to the report builder, which
+ * scrubs them from every string; the Diagnosis itself never holds them.
+ */
+import { buildContext } from '../context.js';
+import { SECRET_QUERY_PARAMS } from '../rhythm.js';
+import type { CapturedRequest } from '../types.js';
+
+/** Header names whose values are credentials (or carry them): cookies, API keys, sessions. */
+const SENSITIVE_HEADER =
+  /auth|token|cookie|secret|session|password|passwd|api-?key|jwt|bearer|signature/i;
+
+export interface RequestSecrets {
+  /** The bearer token the analyzer read from the request, or null. */
+  token: string | null;
+  /** Whole credential header values, their whitespace-separated parts, secret query values. */
+  secrets: string[];
+}
+
+function queryValues(url: string): string[] {
+  const query = /\?([^#]*)/.exec(url)?.[1] ?? '';
+  const fragment = /#(.*)$/.exec(url)?.[1] ?? '';
+  return `${query}&${fragment}`
+    .split('&')
+    .map((pair) => pair.split('='))
+    .filter(([name, value]) => {
+      const key = (name ?? '').toLowerCase();
+      return value !== undefined && (SECRET_QUERY_PARAMS as readonly string[]).includes(key);
+    })
+    .map(([, value]) => value ?? '');
+}
+
+export function requestSecrets(request: CapturedRequest): RequestSecrets {
+  const token = buildContext(request, {}).token;
+  const secrets = new Set<string>();
+  for (const header of request.requestHeaders) {
+    if (!SENSITIVE_HEADER.test(header.name)) continue;
+    secrets.add(header.value);
+    secrets.add(header.value.trim());
+    for (const part of header.value.split(/[\s,;]+/)) {
+      secrets.add(part);
+      // `name=value` cookie pairs: the value alone is the secret.
+      const eq = part.indexOf('=');
+      if (eq > 0) secrets.add(part.slice(eq + 1));
+    }
+  }
+  for (const value of queryValues(request.url)) {
+    secrets.add(value);
+    secrets.add(safeDecode(value));
+  }
+  return { token, secrets: [...secrets].filter((s) => s.length > 0) };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

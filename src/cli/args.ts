@@ -1,0 +1,151 @@
+/**
+ * The command line, parsed strictly (node:util parseArgs) and validated into a plain command.
+ * Everything wrong with the call becomes a UsageError: one line, exit 2.
+ */
+import { parseArgs } from 'node:util';
+import { NotImplementedError, UsageError } from './errors.js';
+
+export interface HeaderArg {
+  name: string;
+  value: string;
+}
+
+export interface DiagnoseCommand {
+  kind: 'diagnose';
+  /** The Authorization value; `-` means "read stdin". */
+  authorization: { from: 'argument' | 'stdin'; value: string; prefix: string } | null;
+  headers: HeaderArg[];
+  url: string;
+  method: string;
+  status: number;
+  responseHeaders: HeaderArg[];
+  /** Epoch ms, or null for "now". */
+  at: number | null;
+  output: 'text' | 'json' | 'markdown';
+  includeToken: boolean;
+  maskPersonal: boolean;
+}
+
+export type Command = { kind: 'help' } | { kind: 'version' } | DiagnoseCommand;
+
+const OPTIONS = {
+  authorization: { type: 'string' },
+  token: { type: 'string' },
+  header: { type: 'string', multiple: true },
+  url: { type: 'string' },
+  method: { type: 'string' },
+  status: { type: 'string' },
+  'response-header': { type: 'string', multiple: true },
+  at: { type: 'string' },
+  har: { type: 'string' },
+  json: { type: 'boolean' },
+  markdown: { type: 'boolean' },
+  'include-token': { type: 'boolean' },
+  'mask-personal': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+/** RFC 9110 §5.1 field names: tchar only. */
+const FIELD_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+export function parseHeader(raw: string, flag: string): HeaderArg {
+  const colon = raw.indexOf(':');
+  if (colon < 0) throw new UsageError(`${flag} needs "Name: value", got no colon`);
+  const name = raw.slice(0, colon).trim();
+  if (!FIELD_NAME.test(name)) {
+    throw new UsageError(
+      `${flag} needs "Name: value"; ${JSON.stringify(name)} is not a header name`,
+    );
+  }
+  // As an HTTP parser does: whitespace around the value is not part of it.
+  return { name, value: raw.slice(colon + 1).replace(/^[ \t]+|[ \t]+$/g, '') };
+}
+
+/** `--at`: ISO 8601 with a date, or epoch seconds. Milliseconds are refused, not guessed. */
+export function parseAt(raw: string): number {
+  const text = raw.trim();
+  if (/^\d+(\.\d+)?$/.test(text)) {
+    const seconds = Number(text);
+    if (seconds > 1e11) {
+      throw new UsageError(`--at ${text} looks like milliseconds; it takes epoch seconds`);
+    }
+    return Math.round(seconds * 1000);
+  }
+  const ms = /^\d{4}-\d{2}-\d{2}/.test(text) ? Date.parse(text) : NaN;
+  if (!Number.isFinite(ms)) {
+    throw new UsageError(
+      `--at ${JSON.stringify(raw)} is neither ISO 8601 (2026-11-01T12:00:00Z) nor epoch seconds`,
+    );
+  }
+  return ms;
+}
+
+function parseStatus(raw: string): number {
+  if (!/^\d{3}$/.test(raw.trim()) || Number(raw) < 100 || Number(raw) > 599) {
+    throw new UsageError(`--status ${JSON.stringify(raw)} is not an HTTP status (100-599)`);
+  }
+  return Number(raw);
+}
+
+function parseMethod(raw: string): string {
+  if (!/^[A-Za-z]+$/.test(raw)) {
+    throw new UsageError(`--method ${JSON.stringify(raw)} is not an HTTP method`);
+  }
+  return raw.toUpperCase();
+}
+
+function parsed(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: true });
+  } catch (error) {
+    // Node's messages are good but multi-line; the first line is the reason.
+    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    const unknown = /^Unknown option '([^']*)'/.exec(message);
+    throw new UsageError(unknown ? `unknown option ${unknown[1]}` : message);
+  }
+}
+
+export function parseCommandLine(argv: readonly string[]): Command {
+  const { values: v, positionals } = parsed(argv);
+  if (v.help) return { kind: 'help' };
+  if (v.version) return { kind: 'version' };
+  const [command, ...rest] = positionals;
+  if (command === 'sanitize-har') throw new NotImplementedError();
+  if (command === undefined) throw new UsageError('missing command: diagnose or sanitize-har');
+  if (command !== 'diagnose') throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+  if (rest.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(rest[0])}`);
+  if (v.har !== undefined) throw new NotImplementedError();
+
+  if (v.authorization !== undefined && v.token !== undefined) {
+    throw new UsageError('give --authorization or --token, not both');
+  }
+  if (v.json && v.markdown) throw new UsageError('give --json or --markdown, not both');
+  for (const flag of ['include-token', 'mask-personal'] as const) {
+    if (v[flag] && !v.markdown) throw new UsageError(`--${flag} works only with --markdown`);
+  }
+
+  const headers = (v.header ?? []).map((h) => parseHeader(h, '--header'));
+  const raw = v.authorization ?? v.token;
+  const prefix = v.token !== undefined ? 'Bearer ' : '';
+  if (raw !== undefined && headers.some((h) => h.name.toLowerCase() === 'authorization')) {
+    throw new UsageError('Authorization given twice: by --header and by --authorization/--token');
+  }
+
+  return {
+    kind: 'diagnose',
+    authorization:
+      raw === undefined
+        ? null
+        : { from: raw === '-' ? 'stdin' : 'argument', value: raw === '-' ? '' : raw, prefix },
+    headers,
+    url: v.url ?? '',
+    method: v.method !== undefined ? parseMethod(v.method) : 'GET',
+    status: v.status !== undefined ? parseStatus(v.status) : 401,
+    responseHeaders: (v['response-header'] ?? []).map((h) => parseHeader(h, '--response-header')),
+    at: v.at !== undefined ? parseAt(v.at) : null,
+    output: v.json ? 'json' : v.markdown ? 'markdown' : 'text',
+    includeToken: v['include-token'] === true,
+    maskPersonal: v['mask-personal'] === true,
+  };
+}

@@ -1,0 +1,136 @@
+/**
+ * The readable text output of `rhythm-auth diagnose`: a verdict line, the root cause and its fix,
+ * the checklist, a token summary. Kept within 100 columns; the token itself is never printed
+ * (it renders a diagnosis that was already redacted).
+ */
+import { CLAIM_CONTACT_ID, CLAIM_CUSTOMER_ID, CLAIM_TENANT_ID } from '../analyzer/rhythm.js';
+import {
+  FORM_NAMES,
+  SHORT_CLAIM_NAMES,
+  STATUS_LEGEND,
+  STATUS_MARKS,
+  claimValue,
+  outcomeText,
+  requestText,
+} from '../analyzer/report/format.js';
+import type { ReportedDiagnosis } from '../analyzer/report/report.js';
+import type { CheckStatus } from '../analyzer/types.js';
+import { createPaint, terminalSafe, truncate, wrap, type Paint } from './terminal.js';
+
+export const WIDTH = 100;
+const ID_WIDTH = 19;
+const KEY_CLAIMS = [
+  'sub',
+  'aud',
+  'iss',
+  'azp',
+  'gty',
+  'scope',
+  CLAIM_TENANT_ID,
+  CLAIM_CUSTOMER_ID,
+  CLAIM_CONTACT_ID,
+  'iat',
+  'nbf',
+  'exp',
+];
+
+const NOTHING_FOUND =
+  'No check explains this 401. Not verified here: the signature (token.signature) and the contact (contact.verified); the Rhythm Auth extension runs both on a click.';
+
+function markFor(status: CheckStatus, paint: Paint): string {
+  const mark = STATUS_MARKS[status];
+  switch (status) {
+    case 'pass':
+      return paint.green(mark);
+    case 'fail':
+      return paint.red(mark);
+    case 'warn':
+      return paint.yellow(mark);
+    case 'info':
+    case 'skip':
+      return paint.dim(mark);
+    default: {
+      const unreachable: never = status;
+      return unreachable;
+    }
+  }
+}
+
+function verdictLines(d: ReportedDiagnosis, paint: Paint): string[] {
+  return hanging(`${markFor(d.verdict, paint)} `, 2, `${requestText(d)} — ${outcomeText(d)}`);
+}
+
+/** `text` wrapped after a first-line prefix of `prefixWidth` columns, continued at `indent`. */
+function hanging(
+  prefix: string,
+  prefixWidth: number,
+  text: string,
+  indent = prefixWidth,
+): string[] {
+  const lines = wrap(terminalSafe(text), WIDTH, ' '.repeat(indent), ' '.repeat(prefixWidth));
+  return [prefix + (lines[0] ?? '').slice(prefixWidth), ...lines.slice(1)];
+}
+
+function rootCauseLines(d: ReportedDiagnosis, paint: Paint): string[] {
+  const cause = d.rootCause;
+  if (!cause && d.request.status === 401) {
+    // Every passive check passed and the API still said 401: say where to look next.
+    return ['', ...hanging(`${paint.bold('Next')}  `, 6, NOTHING_FOUND)];
+  }
+  if (!cause) return [];
+  return [
+    '',
+    ...hanging(`${paint.bold('Root cause')}  `, 12, `${cause.id} — ${cause.summary}`),
+    ...(cause.fix ? hanging(`${paint.bold('Fix')}         `, 12, cause.fix) : []),
+  ];
+}
+
+function checklistLines(d: ReportedDiagnosis, paint: Paint): string[] {
+  const lines = ['', `${paint.bold('Checklist')}  ${paint.dim(STATUS_LEGEND)}`];
+  const column = 2 + 2 + ID_WIDTH + 1;
+  const indent = ' '.repeat(column + 2);
+  for (const check of d.checks) {
+    const prefix = `  ${markFor(check.status, paint)} ${check.id.padEnd(ID_WIDTH)} `;
+    const title = hanging(prefix, column, check.title);
+    lines.push(...(check.status === 'skip' ? title.map(paint.dim) : title));
+    if (check.status === 'fail' || check.status === 'warn') {
+      lines.push(...wrap(terminalSafe(check.detail), WIDTH, indent));
+      if (check.fix) lines.push(...wrap(terminalSafe(`Fix: ${check.fix}`), WIDTH, indent));
+    }
+  }
+  return lines;
+}
+
+function tokenLines(d: ReportedDiagnosis, paint: Paint): string[] {
+  const t = d.token;
+  const head = `${paint.bold('Token')}  ${FORM_NAMES[t.form]}`;
+  if (t.form === 'none') return ['', head];
+  const facts = [`subject ${t.subject}`, `fingerprint ${t.fingerprint ?? 'none'}`];
+  const lines = ['', `${head} · ${facts.join(' · ')}`];
+  const row = (label: string, value: string) =>
+    `  ${label.padEnd(12)} ${truncate(terminalSafe(value), WIDTH - 15)}`;
+  if (!t.claims) {
+    if (t.header) lines.push(row('header', JSON.stringify(t.header)));
+    lines.push(row('claims', 'not readable'));
+    return lines;
+  }
+  for (const name of KEY_CLAIMS) {
+    if (Object.hasOwn(t.claims, name)) {
+      lines.push(row(SHORT_CLAIM_NAMES[name] ?? name, claimValue(name, t.claims[name])));
+    }
+  }
+  const others = Object.keys(t.claims).filter((k) => !KEY_CLAIMS.includes(k));
+  if (others.length) lines.push(row('other claims', others.join(', ')));
+  return lines;
+}
+
+export function renderText(d: ReportedDiagnosis, options: { colour: boolean }): string {
+  const paint = createPaint(options.colour);
+  return [
+    ...verdictLines(d, paint),
+    ...rootCauseLines(d, paint),
+    ...checklistLines(d, paint),
+    ...tokenLines(d, paint),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,83 @@
+/**
+ * The CLI as a function of its arguments and its world (streams, clock, environment), so that
+ * main.ts stays a few lines of wiring. Returns the exit code.
+ */
+import { analyze } from '../analyzer/analyze.js';
+import { renderMarkdown } from '../analyzer/report/markdown.js';
+import { buildReport, redactDiagnosis } from '../analyzer/report/report.js';
+import { requestSecrets } from '../analyzer/report/secrets.js';
+import { parseCommandLine, type DiagnoseCommand } from './args.js';
+import { renderText } from './render-text.js';
+import { wantsColour } from './terminal.js';
+import type { RequestIo } from './request.js';
+import { capturedRequest } from './request.js';
+import { USAGE } from './usage.js';
+
+export interface CliIo extends RequestIo {
+  stdout(text: string): void;
+  env: Readonly<Record<string, string | undefined>>;
+  stdoutIsTty: boolean;
+  version: string;
+  /** `Node.js 20.20.2 (linux x64)`: the report's "browser" line. */
+  runtime: string;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_CHECK_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+async function diagnose(command: DiagnoseCommand, io: CliIo): Promise<number> {
+  const request = await capturedRequest(command, io);
+  const diagnosis = analyze(request);
+  const subject = { diagnosis, ...requestSecrets(request) };
+  switch (command.output) {
+    case 'json':
+      // The Diagnosis, with URL secrets and anything token-shaped redacted like everything we print.
+      io.stdout(`${JSON.stringify(redactDiagnosis(subject), null, 2)}\n`);
+      break;
+    case 'markdown': {
+      const context = {
+        extensionVersion: io.version,
+        browser: io.runtime,
+        generatedAt: io.now(),
+        tool: 'cli',
+      } as const;
+      const options = {
+        includeTokenWithoutSignature: command.includeToken,
+        maskPersonalClaims: command.maskPersonal,
+      };
+      io.stdout(renderMarkdown(buildReport(subject, context, options)));
+      break;
+    }
+    case 'text':
+      io.stdout(
+        renderText(redactDiagnosis(subject), {
+          colour: wantsColour(io.env, io.stdoutIsTty),
+        }),
+      );
+      break;
+    default: {
+      const unreachable: never = command.output;
+      return unreachable;
+    }
+  }
+  return diagnosis.verdict === 'fail' ? EXIT_CHECK_FAILED : EXIT_OK;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const command = parseCommandLine(argv);
+  switch (command.kind) {
+    case 'help':
+      io.stdout(USAGE);
+      return EXIT_OK;
+    case 'version':
+      io.stdout(`rhythm-auth ${io.version}\n`);
+      return EXIT_OK;
+    case 'diagnose':
+      return diagnose(command, io);
+    default: {
+      const unreachable: never = command;
+      return unreachable;
+    }
+  }
+}

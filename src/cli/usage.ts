@@ -1,0 +1,36 @@
+/** The help text: the CLI contract of SPEC §5, as a user reads it. Fits in 100 columns. */
+export const USAGE = `Usage:
+  rhythm-auth diagnose [options]          diagnose one request that got a 401
+  rhythm-auth diagnose --har <file>       diagnose every Rhythm 401 in a HAR file (coming later)
+  rhythm-auth sanitize-har <in> <out>     write a HAR safe to share (coming later)
+  rhythm-auth --help | --version
+
+The request (without --authorization, --token or --header it is diagnosed as sent without
+credentials):
+  --authorization <value>    the Authorization header value exactly as sent; "-" reads it from
+                             stdin (keeps the token out of shell history; one trailing newline,
+                             as echo adds, is removed)
+  --token <jwt>              shorthand for --authorization "Bearer <jwt>"; "-" reads stdin
+  --header "Name: value"     any request header, repeatable (e.g. a misspelled Authorisation)
+  --url <url>                the request URL
+  --method <method>          default GET
+  --status <code>            the response status, default 401
+  --response-header "Name: value"
+                             a response header, repeatable (WWW-Authenticate, Date)
+  --at <time>                when the request was sent: ISO 8601 (2026-11-01T12:00:00Z) or epoch
+                             seconds; default now. Expiry is judged at this time.
+
+Output (readable text by default; the token itself is never printed):
+  --json                     the Diagnosis as JSON (schema rhythm-auth/diagnosis@1)
+  --markdown                 the support report to paste into a ticket, redacted
+  --include-token            with --markdown: add the token without its signature
+  --mask-personal            with --markdown: mask email, name, nickname and picture
+
+Exit status: 0 no check failed, 1 a check failed, 2 bad usage or unreadable input.
+
+Examples:
+  pbpaste | rhythm-auth diagnose --authorization - \\
+    --url https://rolodex.api.rhythmsoftware.com/contacts/current
+  rhythm-auth diagnose --token "$TOKEN" --markdown > report.md \\
+    --url https://membership.api.rhythmsoftware.com/memberships/acme.org
+`;

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import {
+  analyzerSettings,
+  capturedStatuses,
+  DEFAULT_SETTINGS,
+  parseSettings,
+  type Settings,
+} from '../../../src/shared/settings.js';
+
+const ISSUER = 'https://acme-org.us.auth0.com/';
+
+describe('parseSettings', () => {
+  it.each<[string, unknown]>([
+    ['undefined (nothing stored)', undefined],
+    ['null', null],
+    ['a string', 'settings'],
+    ['an array', [1, 2]],
+    ['an empty object', {}],
+  ])('answers the defaults for %s', (_, raw) => {
+    expect(parseSettings(raw)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('has the documented defaults', () => {
+    expect(DEFAULT_SETTINGS).toEqual({
+      expectedIssuer: '',
+      expectedClientId: '',
+      extraApiHosts: [],
+      capture403: false,
+      keepPerTab: 100,
+    });
+  });
+
+  it('keeps well-typed fields, trimming the strings', () => {
+    expect(
+      parseSettings({
+        expectedIssuer: ` ${ISSUER} `,
+        expectedClientId: 'Zq4mW8vT2nK6pR0sL3xY7bC1dF5gH9jA\n',
+        extraApiHosts: ['staging.example.com'],
+        capture403: true,
+        keepPerTab: 250,
+      }),
+    ).toEqual({
+      expectedIssuer: ISSUER,
+      expectedClientId: 'Zq4mW8vT2nK6pR0sL3xY7bC1dF5gH9jA',
+      extraApiHosts: ['staging.example.com'],
+      capture403: true,
+      keepPerTab: 250,
+    });
+  });
+
+  it.each<[string, Record<string, unknown>, Partial<Settings>]>([
+    ['a number issuer', { expectedIssuer: 42 }, { expectedIssuer: '' }],
+    ['an object client id', { expectedClientId: { id: 'x' } }, { expectedClientId: '' }],
+    ['hosts as a string', { extraApiHosts: 'staging.example.com' }, { extraApiHosts: [] }],
+    ['capture403 as a string', { capture403: 'true' }, { capture403: false }],
+    ['capture403 as 1', { capture403: 1 }, { capture403: false }],
+    ['keepPerTab as a string', { keepPerTab: '50' }, { keepPerTab: 100 }],
+    ['a fractional keepPerTab', { keepPerTab: 12.5 }, { keepPerTab: 100 }],
+    ['a NaN keepPerTab', { keepPerTab: Number.NaN }, { keepPerTab: 100 }],
+  ])('falls back to the default for %s', (_, raw, expected) => {
+    expect(parseSettings(raw)).toEqual({ ...DEFAULT_SETTINGS, ...expected });
+  });
+
+  it.each<[number, number]>([
+    [0, 1],
+    [-5, 1],
+    [1, 1],
+    [1000, 1000],
+    [1001, 1000],
+    [1e9, 1000],
+  ])('clamps keepPerTab %d to %d', (keepPerTab, kept) => {
+    expect(parseSettings({ keepPerTab }).keepPerTab).toBe(kept);
+  });
+
+  it('lower-cases and trims extra hosts, dropping blanks and non-strings', () => {
+    expect(
+      parseSettings({
+        extraApiHosts: ['Staging.Example.COM', '', 7, null, ' api.test.local ', '  '],
+      }).extraApiHosts,
+    ).toEqual(['staging.example.com', 'api.test.local']);
+  });
+});
+
+describe('analyzerSettings', () => {
+  it('passes nothing for the defaults', () => {
+    expect(analyzerSettings(DEFAULT_SETTINGS)).toEqual({});
+  });
+
+  it('passes the issuer, client id and hosts that are set', () => {
+    const settings = parseSettings({
+      expectedIssuer: ISSUER,
+      expectedClientId: 'client-1',
+      extraApiHosts: ['Staging.Example.com'],
+      capture403: true,
+      keepPerTab: 10,
+    });
+    expect(analyzerSettings(settings)).toEqual({
+      expectedIssuer: ISSUER,
+      expectedClientId: 'client-1',
+      extraApiHosts: ['staging.example.com'],
+    });
+  });
+
+  it('leaves out a blank issuer', () => {
+    expect(analyzerSettings(parseSettings({ expectedIssuer: '   ' }))).toEqual({});
+  });
+});
+
+describe('capturedStatuses', () => {
+  it.each<[boolean, number[]]>([
+    [false, [401]],
+    [true, [401, 403]],
+  ])('with capture403 %s captures %j', (capture403, statuses) => {
+    expect(capturedStatuses(parseSettings({ capture403 }))).toEqual(statuses);
+  });
+});

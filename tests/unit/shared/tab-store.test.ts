@@ -1,0 +1,236 @@
+import { describe, expect, it, vi } from 'vitest';
+import type { LastSuccess } from '../../../src/shared/stored.js';
+import { createTabStore, DEFAULT_KEEP, readIndex, readTab } from '../../../src/shared/tab-store.js';
+import { T0, signToken } from '../../helpers/tokens.js';
+import { storedEntry } from './fixtures.js';
+import { createMemoryArea } from './memory-area.js';
+
+const TOKEN = await signToken();
+const OTHER_TOKEN = await signToken({ iatMs: T0 + 60_000 });
+
+/** Entries 0..n-1 for one tab; only their ids differ, so none is deduped as the same request. */
+function entries(n: number, tabId = 1) {
+  const template = storedEntry({ id: 'template', tabId, auth: `Bearer ${TOKEN}` });
+  return Array.from({ length: n }, (_, i) => ({ ...template, id: `webRequest:${i}` }));
+}
+
+const ids = (list: Array<{ id: string }>) => list.map((e) => e.id);
+const itemKeys = (keys: string[], tabId: number) => keys.filter((k) => k.startsWith(`d:${tabId}:`));
+
+function lastSuccess(host: string, at: number): LastSuccess {
+  return {
+    host,
+    at,
+    url: `https://${host}/contacts/current`,
+    header: { alg: 'RS256' },
+    claims: { sub: 'auth0|64f0c0ffee' },
+    fingerprint: 'abcdef012345',
+  };
+}
+
+describe('createTabStore', () => {
+  it('reads a tab back newest first', async () => {
+    const area = createMemoryArea();
+    const store = createTabStore(area);
+    for (const entry of entries(3)) await store.add(entry);
+    expect(ids(await readTab(area, 1))).toEqual(['webRequest:2', 'webRequest:1', 'webRequest:0']);
+    expect(await store.count(1)).toBe(3);
+  });
+
+  it('reads an unknown tab as empty', async () => {
+    const area = createMemoryArea();
+    expect(await readTab(area, 7)).toEqual([]);
+    expect(await createTabStore(area).count(7)).toBe(0);
+  });
+
+  it.each([
+    ['the default', undefined, DEFAULT_KEEP],
+    ['a setting of 5', () => 5, 5],
+    ['a setting below 1, raised to 1', () => 0, 1],
+  ])('keeps at most %s, evicting the oldest and removing their keys', async (_, keep, kept) => {
+    const area = createMemoryArea();
+    const store = createTabStore(area, keep ? { keep } : {});
+    const all = entries(kept + 3);
+    let last = { added: false, count: 0 };
+    for (const entry of all) last = await store.add(entry);
+
+    expect(last).toEqual({ added: true, count: kept });
+    const expected = ids(all.slice(3)).reverse();
+    expect(ids(await readTab(area, 1))).toEqual(expected);
+    expect(itemKeys(area.keys(), 1).sort()).toEqual(expected.map((id) => `d:1:${id}`).sort());
+  });
+
+  it('loses no write when 300 adds for one tab run concurrently', async () => {
+    const area = createMemoryArea();
+    const store = createTabStore(area);
+    const all = entries(300);
+    const results = await Promise.all(all.map((entry) => store.add(entry)));
+
+    expect(results.every((r) => r.added)).toBe(true);
+    expect(results.map((r) => r.count)).toEqual(all.map((_, i) => Math.min(i + 1, DEFAULT_KEEP)));
+    const index = await readIndex(area, 1);
+    expect(index).toEqual(ids(all.slice(200)));
+    expect(itemKeys(area.keys(), 1).sort()).toEqual(index.map((id) => `d:1:${id}`).sort());
+    expect(await readTab(area, 1)).toHaveLength(DEFAULT_KEEP);
+  });
+
+  it('keeps concurrent adds to different tabs apart', async () => {
+    const area = createMemoryArea();
+    const store = createTabStore(area);
+    const tab1 = entries(30, 1);
+    const tab2 = entries(20, 2);
+    await Promise.all([...tab1, ...tab2].map((entry) => store.add(entry)));
+
+    expect(await readIndex(area, 1)).toEqual(ids(tab1));
+    expect(await readIndex(area, 2)).toEqual(ids(tab2));
+    expect((await readTab(area, 2)).every((e) => e.tabId === 2)).toBe(true);
+  });
+
+  it('does not add the same id twice', async () => {
+    const area = createMemoryArea();
+    const store = createTabStore(area);
+    const [entry] = entries(1);
+    expect(await store.add(entry!)).toEqual({ added: true, count: 1 });
+    expect(await store.add(entry!)).toEqual({ added: false, count: 1 });
+    expect(await readIndex(area, 1)).toEqual([entry!.id]);
+  });
+
+  const webRequest = storedEntry({ id: 'webRequest:41', auth: `Bearer ${TOKEN}`, sentAt: T0 });
+
+  it.each([
+    ['sent 1.5 s later', { sentAt: T0 + 1_500 }, false],
+    [
+      'sent 1.5 s earlier, with the method in lower case',
+      { sentAt: T0 - 1_500, method: 'get' },
+      false,
+    ],
+    ['sent 3 s later', { sentAt: T0 + 3_000 }, true],
+    ['carrying a different token', { sentAt: T0 + 100, auth: `Bearer ${OTHER_TOKEN}` }, true],
+    ['answered with another status', { sentAt: T0 + 100, status: 403 }, true],
+    [
+      'to another URL',
+      { sentAt: T0 + 100, url: 'https://membership.api.rhythmsoftware.com/x' },
+      true,
+    ],
+  ])(
+    'adds a DevTools capture of a webRequest one %s only when it is another request',
+    async (_, diff, added) => {
+      const area = createMemoryArea();
+      const store = createTabStore(area);
+      await store.add(webRequest);
+      const devtools = storedEntry({
+        id: 'devtools:req-7',
+        source: 'devtools',
+        auth: `Bearer ${TOKEN}`,
+        ...diff,
+      });
+      expect(await store.add(devtools)).toEqual({ added, count: added ? 2 : 1 });
+    },
+  );
+
+  it('dedupes a webRequest capture that arrives after the DevTools one', async () => {
+    const store = createTabStore(createMemoryArea());
+    const devtools = storedEntry({
+      id: 'devtools:req-7',
+      source: 'devtools',
+      auth: `Bearer ${TOKEN}`,
+    });
+    await store.add(devtools);
+    const late = storedEntry({ id: 'webRequest:41', auth: `Bearer ${TOKEN}` });
+    expect(await store.add(late)).toEqual({ added: false, count: 1 });
+  });
+
+  it('keeps two webRequest captures of identical requests (a retry is a second 401)', async () => {
+    const store = createTabStore(createMemoryArea());
+    await store.add(storedEntry({ id: 'webRequest:1', auth: `Bearer ${TOKEN}` }));
+    const retry = storedEntry({ id: 'webRequest:2', auth: `Bearer ${TOKEN}` });
+    expect(await store.add(retry)).toEqual({ added: true, count: 2 });
+  });
+
+  it('clears every key of the tab and none of another tab', async () => {
+    const area = createMemoryArea({ unrelated: true });
+    const store = createTabStore(area);
+    for (const entry of [...entries(5, 1), ...entries(3, 10)]) await store.add(entry);
+    await store.setLastSuccess(1, lastSuccess('rolodex.api.rhythmsoftware.com', T0));
+    await store.setLastSuccess(10, lastSuccess('rolodex.api.rhythmsoftware.com', T0));
+    const before10 = area.keys().filter((k) => k.includes(':10'));
+
+    await store.clear(1);
+
+    expect(area.keys().filter((k) => /^(tab|d|ok):1(:|$)/.test(k))).toEqual([]);
+    expect(area.keys()).toEqual(['unrelated', ...before10].sort());
+    expect(await readTab(area, 1)).toEqual([]);
+    expect(await store.lastSuccess(1, 'rolodex.api.rhythmsoftware.com')).toBeNull();
+    expect(await store.count(10)).toBe(3);
+  });
+
+  it('clears after the adds queued before it and keeps the ones queued after', async () => {
+    const area = createMemoryArea();
+    const store = createTabStore(area);
+    const [a, b, c] = entries(3);
+    await Promise.all([store.add(a!), store.add(b!), store.clear(1), store.add(c!)]);
+    expect(await readIndex(area, 1)).toEqual([c!.id]);
+    expect(itemKeys(area.keys(), 1)).toEqual([`d:1:${c!.id}`]);
+  });
+
+  it('round-trips the last success per host and keeps hosts apart', async () => {
+    const store = createTabStore(createMemoryArea());
+    const rolodex = lastSuccess('rolodex.api.rhythmsoftware.com', T0);
+    const membership = lastSuccess('membership.api.rhythmsoftware.com', T0 + 1);
+    await Promise.all([store.setLastSuccess(1, rolodex), store.setLastSuccess(1, membership)]);
+
+    expect(await store.lastSuccess(1, rolodex.host)).toEqual(rolodex);
+    expect(await store.lastSuccess(1, membership.host)).toEqual(membership);
+    expect(await store.lastSuccess(1, 'events.api.rhythmsoftware.com')).toBeNull();
+    expect(await store.lastSuccess(2, rolodex.host)).toBeNull();
+  });
+
+  it.each(['toString', '__proto__', 'constructor'])(
+    'answers null for the host %s rather than an Object.prototype member',
+    async (host) => {
+      const store = createTabStore(createMemoryArea());
+      await store.setLastSuccess(1, lastSuccess('rolodex.api.rhythmsoftware.com', T0));
+      expect(await store.lastSuccess(1, host)).toBeNull();
+    },
+  );
+
+  it('replaces the last success of a host when the token changes', async () => {
+    const store = createTabStore(createMemoryArea());
+    await store.setLastSuccess(1, lastSuccess('rolodex.api.rhythmsoftware.com', T0));
+    const newer = {
+      ...lastSuccess('rolodex.api.rhythmsoftware.com', T0 + 5_000),
+      fingerprint: 'fedcba987654',
+    };
+    await store.setLastSuccess(1, newer);
+    expect(await store.lastSuccess(1, newer.host)).toEqual(newer);
+  });
+
+  it('writes the last success once per token and host, and again after the tab is cleared', async () => {
+    const area = createMemoryArea();
+    const store = createTabStore(area);
+    const set = vi.spyOn(area, 'set');
+    const rolodex = lastSuccess('rolodex.api.rhythmsoftware.com', T0);
+    await Promise.all([
+      store.setLastSuccess(1, rolodex),
+      store.setLastSuccess(1, { ...rolodex, at: T0 + 1 }),
+      store.setLastSuccess(2, rolodex),
+      store.setLastSuccess(1, { ...rolodex, host: 'events.api.rhythmsoftware.com' }),
+    ]);
+    expect(set).toHaveBeenCalledTimes(3);
+    expect((await store.lastSuccess(1, rolodex.host))?.at).toBe(T0);
+
+    await store.clear(1);
+    await store.setLastSuccess(1, rolodex);
+    expect(set).toHaveBeenCalledTimes(4);
+    expect(await store.lastSuccess(1, rolodex.host)).toEqual(rolodex);
+  });
+
+  it('keeps serving the tab after a failed write', async () => {
+    const area = createMemoryArea();
+    const store = createTabStore(area);
+    const [a, b] = entries(2);
+    vi.spyOn(area, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
+    await expect(store.add(a!)).rejects.toThrow('QUOTA_BYTES');
+    expect(await store.add(b!)).toEqual({ added: true, count: 1 });
+  });
+});
