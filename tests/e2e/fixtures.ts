@@ -1,7 +1,9 @@
 /**
  * End-to-end fixtures: the built extension in Debian's Chromium against the reference Rhythm API
  * (tools/reference-api), following ../shared/notes/chromium-e2e.md. Each test gets a fresh
- * profile; the reference API is shared by the tests of one worker.
+ * profile; the reference API and the other hosts (other-hosts.ts) are shared by the tests of one
+ * worker. State is read black-box: badge, popup (`?tabId=`), storage from an extension page;
+ * worker-debugger.ts looks inside the running worker where nothing else can.
  */
 import {
   test as base,
@@ -18,8 +20,10 @@ import {
   startReferenceApi,
   type ReferenceApi,
 } from '../../tools/reference-api/server.js';
+import { startOtherHosts, type OtherHosts } from './other-hosts.js';
 
-export const EXTENSION_DIR = resolve('dist/extension');
+/** The built extension; `RHYTHM_EXTENSION_DIR` points the suite at another build. */
+export const EXTENSION_DIR = resolve(process.env.RHYTHM_EXTENSION_DIR ?? 'dist/extension');
 export const APP_URL = 'https://app.rhythmsoftware.com/';
 
 export function chromiumPath(): string {
@@ -38,7 +42,18 @@ export interface ExtensionFixtures {
   app: Page;
 }
 
-export const test = base.extend<ExtensionFixtures, { api: ReferenceApi }>({
+const HOST_RULES = '--host-resolver-rules=';
+
+/** The reference API's Chromium flags, with the other hosts' rules first (first match wins). */
+function hostArgs(api: ReferenceApi, otherHosts: OtherHosts): string[] {
+  return chromiumArgs(api.port).map((arg) =>
+    arg.startsWith(HOST_RULES)
+      ? `${HOST_RULES}${otherHosts.rules},${arg.slice(HOST_RULES.length)}`
+      : arg,
+  );
+}
+
+export const test = base.extend<ExtensionFixtures, { api: ReferenceApi; otherHosts: OtherHosts }>({
   api: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -49,9 +64,19 @@ export const test = base.extend<ExtensionFixtures, { api: ReferenceApi }>({
     { scope: 'worker' },
   ],
 
-  context: async ({ api }, use) => {
+  otherHosts: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const hosts = await startOtherHosts();
+      await use(hosts);
+      await hosts.close();
+    },
+    { scope: 'worker' },
+  ],
+
+  context: async ({ api, otherHosts }, use) => {
     if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-      throw new Error('dist/extension is missing: run `npm run build` first.');
+      throw new Error(`${EXTENSION_DIR} has no manifest.json: run "npm run build" first.`);
     }
     const profile = mkdtempSync(join(tmpdir(), 'rhythm-auth-e2e-'));
     const { chromium } = await import('@playwright/test');
@@ -62,7 +87,7 @@ export const test = base.extend<ExtensionFixtures, { api: ReferenceApi }>({
       args: [
         `--disable-extensions-except=${EXTENSION_DIR}`,
         `--load-extension=${EXTENSION_DIR}`,
-        ...chromiumArgs(api.port),
+        ...hostArgs(api, otherHosts),
         '--no-sandbox',
         '--disable-gpu',
         '--disable-quic',
@@ -114,11 +139,6 @@ export async function tabIdOf(worker: Worker, page: Page): Promise<number> {
   return id;
 }
 
-/** Runs a demo scenario in the app page; returns the status its fetch saw (0: network error). */
-export function runScenario(app: Page, id: string): Promise<number> {
-  return app.evaluate((scenario) => (window as unknown as DemoWindow).rhythmDemo.run(scenario), id);
-}
-
 interface DemoWindow {
   rhythmDemo: {
     run(id: string): Promise<number>;
@@ -126,9 +146,30 @@ interface DemoWindow {
   };
 }
 
+/** Runs a demo scenario in the app page; returns the status its fetch saw (0: network error). */
+export function runScenario(app: Page, id: string): Promise<number> {
+  return app.evaluate((scenario) => (window as unknown as DemoWindow).rhythmDemo.run(scenario), id);
+}
+
 export async function scenarios(app: Page): Promise<Array<{ id: string; expectedStatus: number }>> {
   return app.evaluate(() =>
     (window as unknown as DemoWindow).rhythmDemo.scenarios.map((s) => ({ ...s })),
+  );
+}
+
+/** A `fetch` from the page; resolves with the status it saw (0: network or CORS error). */
+export function fetchFrom(
+  page: Page,
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<number> {
+  return page.evaluate(
+    ([u, h]) =>
+      fetch(u, { headers: h, cache: 'no-store' }).then(
+        (r) => r.status,
+        () => 0,
+      ),
+    [url, headers] as const,
   );
 }
 
@@ -140,17 +181,64 @@ export async function openPopup(
 ): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/src/popup/index.html?tabId=${tabId}`);
+  await page.locator('main.popup:not([aria-busy])').waitFor();
   return page;
 }
 
-export function badgeText(worker: Worker, tabId: number): Promise<string> {
-  return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+/** The popup's rows, newest first: each one's root cause id (`none` when no check failed). */
+export function listedCauses(popup: Page): Promise<string[]> {
+  return popup
+    .locator('ol.list > li[data-diagnosis]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-diagnosis') ?? ''));
 }
 
-/** Stops every service worker through CDP (notes: never evaluate() in a stopped worker). */
+/**
+ * The tab's badge text, read from the worker or from any extension page (the popup tab): use a
+ * page while the worker may be stopped (notes: never evaluate() in a stopped worker).
+ */
+export function badgeText(from: Worker | Page, tabId: number): Promise<string> {
+  const read = (id: number) => chrome.action.getBadgeText({ tabId: id });
+  return 'mainFrame' in from ? from.evaluate(read, tabId) : from.evaluate(read, tabId);
+}
+
+/** Everything in a storage area, read from an extension page. */
+export function storageItems(
+  extensionPage: Page,
+  area: 'session' | 'local' | 'sync',
+): Promise<Record<string, unknown>> {
+  return extensionPage.evaluate((name) => chrome.storage[name].get(null), area);
+}
+
+/** The `storage.session` keys kept for one tab (SPEC §7 layout: `tab:`, `d:<tab>:`, `ok:`). */
+export async function sessionKeysOfTab(extensionPage: Page, tabId: number): Promise<string[]> {
+  const items = await storageItems(extensionPage, 'session');
+  return Object.keys(items)
+    .filter((k) => k === `tab:${tabId}` || k === `ok:${tabId}` || k.startsWith(`d:${tabId}:`))
+    .sort();
+}
+
+/**
+ * Stops every service worker through CDP and waits until CDP reports them all stopped (notes:
+ * never evaluate() in a stopped worker; take the handle of the restarted one from
+ * `context.waitForEvent('serviceworker')`).
+ */
 export async function stopWorkers(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
+  const status = new Map<string, string>();
+  let stopping = false;
+  let onStopped = () => {};
+  const stopped = new Promise<void>((resolve) => (onStopped = resolve));
+  const check = () => {
+    if (stopping && [...status.values()].every((s) => s === 'stopped')) onStopped();
+  };
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) status.set(v.versionId, v.runningStatus);
+    check();
+  });
   await cdp.send('ServiceWorker.enable');
   await cdp.send('ServiceWorker.stopAllWorkers');
+  stopping = true;
+  check();
+  await stopped;
   await cdp.detach();
 }
