@@ -1,18 +1,47 @@
-import { crx } from '@crxjs/vite-plugin';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 
-export default defineConfig({
-  plugins: [preact(), crx({ manifest })],
-  build: {
-    outDir: 'dist/extension',
-    emptyOutDir: true,
-    sourcemap: false,
-    rollupOptions: {
-      // The DevTools panel page is created at run time (devtools.panels.create), so crxjs cannot
-      // find it in the manifest: name it here or dist/ has no panel.
-      input: { panel: 'src/panel/index.html' },
+/**
+ * One source, two builds: `vite build` for Chrome (dist/extension), `vite build --mode firefox` for
+ * Firefox (dist/firefox): background scripts instead of a service worker, and a gecko id.
+ */
+function firefoxManifest(): ManifestV3Export {
+  const { minimum_chrome_version: _chromeOnly, background, ...rest } = manifest;
+  return {
+    ...rest,
+    background: { scripts: [background.service_worker], type: 'module' },
+    browser_specific_settings: {
+      gecko: {
+        id: 'rhythm-auth@rhythm-auth.dev',
+        strict_min_version: '142.0',
+        // Firefox asks every new extension to declare what it collects: nothing.
+        data_collection_permissions: { required: ['none'] },
+      },
     },
-  },
+  } as ManifestV3Export;
+}
+
+export default defineConfig(({ mode }) => {
+  const firefox = mode === 'firefox';
+  return {
+    plugins: [
+      preact(),
+      crx({
+        manifest: firefox ? firefoxManifest() : manifest,
+        browser: firefox ? 'firefox' : 'chrome',
+      }),
+    ],
+    build: {
+      outDir: firefox ? 'dist/firefox' : 'dist/extension',
+      emptyOutDir: true,
+      sourcemap: false,
+      rollupOptions: {
+        // The DevTools panel page is created at run time (devtools.panels.create), so crxjs cannot
+        // find it in the manifest: name it here or dist/ has no panel.
+        input: { panel: 'src/panel/index.html' },
+      },
+    },
+  };
 });

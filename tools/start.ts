@@ -1,0 +1,214 @@
+/**
+ * `npm start`: the product working in one command. Builds the extension when needed, starts the
+ * reference Rhythm API, and opens Chromium with the extension, the Rhythm hosts mapped to the
+ * reference API, a throwaway profile, and DevTools open on the demo page. Ctrl-C cleans up.
+ *
+ * `npm start -- --headless --screenshot <file.png>`: the same without a display: runs every demo
+ * scenario, opens the panel, writes a screenshot of it and exits 0 (SPEC §10).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { chromiumArgs, startReferenceApi, type ReferenceApi } from './reference-api/server.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const DIST = join(ROOT, 'dist/extension');
+const APP_URL = 'https://app.rhythmsoftware.com/';
+
+interface Options {
+  headless: boolean;
+  screenshot: string | null;
+}
+
+function fail(message: string): never {
+  console.error(`npm start: ${message}`);
+  process.exit(1);
+}
+
+function parseOptions(args: string[]): Options {
+  const options: Options = { headless: false, screenshot: null };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--headless') options.headless = true;
+    else if (arg === '--screenshot') {
+      const file = args[++i];
+      if (!file) fail('--screenshot needs a file name, e.g. --screenshot panel.png');
+      options.screenshot = resolve(file);
+    } else if (arg === '--help' || arg === '-h') {
+      console.log('usage: npm start [-- --headless --screenshot <file.png>]');
+      process.exit(0);
+    } else fail(`unknown option ${arg} (try --help)`);
+  }
+  if (options.screenshot && !options.headless) options.headless = true;
+  if (options.headless && !options.screenshot) fail('--headless needs --screenshot <file.png>');
+  return options;
+}
+
+/** CHROME_PATH, else /usr/bin/chromium, else `chromium` on PATH. */
+export function findChromium(env = process.env): string | null {
+  if (env.CHROME_PATH) return existsSync(env.CHROME_PATH) ? env.CHROME_PATH : null;
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
+    for (const name of ['chromium', 'chromium-browser']) {
+      const candidate = join(dir, name);
+      if (dir && existsSync(candidate)) return candidate;
+    }
+  }
+  return null;
+}
+
+function newestMtime(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const name of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, name)));
+  return newest;
+}
+
+function buildIfNeeded(): void {
+  const built = join(DIST, 'manifest.json');
+  const sources = ['src', 'public', 'manifest.json', 'vite.config.ts'].map((p) => join(ROOT, p));
+  if (existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources.map(newestMtime))) return;
+  console.log('Building the extension (vite build)…');
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) fail('the extension build failed (see above)');
+}
+
+/** Chrome's id for an unpacked extension: SHA-256 of its absolute path, first 32 hex as a–p. */
+export function unpackedExtensionId(path: string): string {
+  const hex = createHash('sha256').update(path).digest('hex').slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
+}
+
+function chromiumFlags(api: ReferenceApi, profile: string): string[] {
+  return [
+    `--user-data-dir=${profile}`,
+    `--disable-extensions-except=${DIST}`,
+    `--load-extension=${DIST}`,
+    ...chromiumArgs(api.port),
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-quic',
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+  ];
+}
+
+/** Opens DevTools on our panel: DevTools remembers its last panel in the profile's preferences. */
+function preselectPanel(profile: string): void {
+  const panelId = `chrome-extension://${unpackedExtensionId(DIST)}RhythmAuth`;
+  const prefs = { devtools: { preferences: { 'panel-selectedTab': JSON.stringify(panelId) } } };
+  mkdirSync(join(profile, 'Default'), { recursive: true });
+  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify(prefs));
+}
+
+async function runHeaded(chromium: string, api: ReferenceApi, profile: string): Promise<void> {
+  preselectPanel(profile);
+  const child: ChildProcess = spawn(
+    chromium,
+    [...chromiumFlags(api, profile), '--auto-open-devtools-for-tabs', APP_URL],
+    { stdio: 'ignore' },
+  );
+  console.log(`Chromium is open on ${APP_URL} with Rhythm Auth loaded and DevTools on its panel.`);
+  console.log(
+    'Click the buttons on the demo page; each 401 appears in the panel and on the badge.',
+  );
+  console.log('Ctrl-C stops the reference API and Chromium and deletes the throwaway profile.');
+  await new Promise<void>((done) => {
+    const stop = () => {
+      child.kill('SIGTERM');
+      done();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    child.once('exit', (code) => {
+      if (code) console.error(`Chromium exited with ${code}. Without a display, use --headless.`);
+      done();
+    });
+  });
+}
+
+async function runHeadless(chromium: string, api: ReferenceApi, profile: string, file: string) {
+  const { chromium: pw } = await import('@playwright/test');
+  const [, ...args] = chromiumFlags(api, profile); // Playwright sets --user-data-dir itself
+  const context = await pw.launchPersistentContext(profile, {
+    executablePath: chromium,
+    headless: true,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 800 },
+    args,
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    for (let i = 0; i < 100; i++) {
+      if (await worker.evaluate(() => chrome.webRequest.onCompleted.hasListeners())) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const extensionId = new URL(worker.url()).host;
+    const app = context.pages()[0] ?? (await context.newPage());
+    await app.goto(APP_URL);
+    await app.waitForFunction(() => 'rhythmDemo' in window);
+    const tabId = await worker.evaluate(async (url) => {
+      const tabs = await chrome.tabs.query({});
+      return tabs.find((t) => t.url === url)?.id ?? -1;
+    }, app.url());
+    type Demo = { rhythmDemo: { runAll(): Promise<Array<{ id: string; status: number }>> } };
+    const results = await app.evaluate(() => (window as unknown as Demo).rhythmDemo.runAll());
+    const failures = results.filter((r) => r.status !== 200).length;
+    console.log(`Ran ${results.length} demo scenarios: ${failures} answered 401 (or failed CORS).`);
+    const panel = await context.newPage();
+    await panel.goto(`chrome-extension://${extensionId}/src/panel/index.html?tabId=${tabId}`);
+    const rows = panel.locator('[role="option"][data-diagnosis], li[data-diagnosis]');
+    await rows.first().waitFor({ timeout: 15_000 });
+    // Show the detail of a telling case: the expired token, when the demo produced one.
+    const expired = rows.and(panel.locator('[data-diagnosis="token.expiry"]'));
+    await ((await expired.count()) > 0 ? expired.first() : rows.first()).click();
+    mkdirSync(dirname(file), { recursive: true });
+    await panel.screenshot({ path: file });
+    const shown = await rows.count();
+    console.log(`The panel lists ${shown} diagnoses; screenshot written to ${file}`);
+  } finally {
+    await context.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const chromium = findChromium();
+  if (!chromium) {
+    fail(
+      'no Chromium found. Install one (Debian/Ubuntu: `sudo apt-get install chromium`) or set CHROME_PATH to a Chromium or Chrome binary.',
+    );
+  }
+  buildIfNeeded();
+  const api = await startReferenceApi();
+  const profile = mkdtempSync(join(tmpdir(), 'rhythm-auth-start-'));
+  console.log(`Reference Rhythm API on ${api.origin} (loopback only; nothing calls the real API).`);
+  try {
+    if (options.screenshot) await runHeadless(chromium, api, profile, options.screenshot);
+    else await runHeaded(chromium, api, profile);
+  } finally {
+    await api.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => fail(error instanceof Error ? error.message : String(error)),
+);
