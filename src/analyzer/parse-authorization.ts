@@ -45,8 +45,12 @@ const CREDENTIAL_SCHEMES = [
 const JWT_START = /^eyJ[A-Za-z0-9_-]/;
 
 function isPlaceholder(text: string): boolean {
-  return PLACEHOLDERS.includes(text.trim().toLowerCase());
+  // Placeholders are short: skip lower-casing a whole token.
+  return text.length <= 32 && PLACEHOLDERS.includes(text.trim().toLowerCase());
 }
+
+/** The common, correct case, read in one scan: `Bearer <token>` with nothing odd in the token. */
+const WELL_FORMED = /^Bearer ([^\s"'`]+)$/;
 
 function unquote(text: string): { text: string; quoted: boolean } {
   const m = /^(["'`])(.*)\1$/s.exec(text);
@@ -62,7 +66,15 @@ export function parseAuthorization(raw: string): ParsedAuthorization {
     extra: Partial<ParsedAuthorization> = {},
   ): ParsedAuthorization => ({ raw, scheme, token, problem, warnings, ...extra });
 
-  if (/[\r\n]+$/.test(raw)) warnings.push('trailing-newline');
+  const fast = WELL_FORMED.exec(raw);
+  if (fast) {
+    const token = fast[1]!;
+    if (!isPlaceholder(token) && !(token.length === 6 && token.toLowerCase() === 'bearer'))
+      return result('Bearer', token, null);
+  }
+
+  const last = raw.charCodeAt(raw.length - 1);
+  if (last === 10 || last === 13) warnings.push('trailing-newline');
   const trimmed = raw.trim();
   if (trimmed === '') return result(null, null, 'empty');
   if (raw !== trimmed && !warnings.includes('trailing-newline')) warnings.push('extra-spaces');

@@ -1,38 +1,109 @@
-/** The DevTools panel: placeholder until issue 4 builds it out; shows the tab's checklists. */
-import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
-import { tabIdFromQuery } from '../shared/client.js';
-import type { StoredDiagnosis } from '../shared/stored.js';
-import { readTab, type SessionArea } from '../shared/tab-store.js';
-import { CheckList } from '../shared/ui/CheckList.js';
-import { rootCauseLine } from '../shared/ui/format.js';
+/** The DevTools panel "Rhythm Auth": toolbar, the tab's 401s beside the selected one's diagnosis. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { DiagnosisList } from './components/DiagnosisList.js';
+import { Detail } from './components/Detail.js';
+import { EmptyState } from './components/EmptyState.js';
+import { ExportDialog } from './components/ExportDialog.js';
+import { PasteDialog } from './components/PasteDialog.js';
+import { Toolbar } from './components/Toolbar.js';
+import { isFiltering, DEFAULT_FILTERS } from './filters.js';
+import { usePanel } from './services.js';
 
-const area = browser.storage.session as unknown as SessionArea;
+type DialogName = 'paste' | 'export' | null;
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return (
+    !!el &&
+    (el.tagName === 'INPUT' ||
+      el.tagName === 'TEXTAREA' ||
+      el.tagName === 'SELECT' ||
+      el.isContentEditable)
+  );
+}
 
 export function App() {
-  const tabId = tabIdFromQuery(location.search) ?? browser.devtools?.inspectedWindow.tabId ?? -1;
-  const [entries, setEntries] = useState<StoredDiagnosis[]>([]);
+  const { store } = usePanel();
+  const state = store.state.value;
+  const [dialog, setDialog] = useState<DialogName>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const detailRef = useRef<HTMLElement>(null);
+
   useEffect(() => {
-    const load = () => void readTab(area, tabId).then(setEntries);
-    const onChanged = (changes: Record<string, unknown>, name: string) => {
-      if (name === 'session' && `tab:${tabId}` in changes) load();
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key === '/' && !isTyping(e.target) && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        e.preventDefault();
+        searchRef.current?.focus();
+      }
     };
-    browser.storage.onChanged.addListener(onChanged);
-    load();
-    return () => browser.storage.onChanged.removeListener(onChanged);
-  }, [tabId]);
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const openPaste = () => setDialog('paste');
+  let content;
+  if (!state.synced && state.connection.phase === 'failed') {
+    content = (
+      <main class="message" aria-label="Not connected">
+        <p class="error-text" role="alert">
+          Rhythm Auth could not connect: {state.connection.message}
+        </p>
+        <button type="button" onClick={() => location.reload()}>
+          Try again
+        </button>
+      </main>
+    );
+  } else if (!state.synced) {
+    content = (
+      <main class="message muted" aria-busy="true" aria-label="Connecting">
+        Connecting to Rhythm Auth…
+      </main>
+    );
+  } else if (store.all.value.length === 0) {
+    content = <EmptyState onPaste={openPaste} />;
+  } else {
+    content = (
+      <div class="split">
+        <nav class="list-pane" aria-label="401 responses">
+          {store.visible.value.length === 0 ? (
+            <div class="list-empty">
+              <p class="muted">No 401 matches the filters.</p>
+              {isFiltering(state.filters) && (
+                <button
+                  type="button"
+                  onClick={() => store.dispatch({ type: 'filter', filters: DEFAULT_FILTERS })}
+                >
+                  Clear the filters
+                </button>
+              )}
+            </div>
+          ) : (
+            <DiagnosisList onOpen={() => detailRef.current?.focus()} />
+          )}
+        </nav>
+        <Detail detailRef={detailRef} />
+      </div>
+    );
+  }
+
   return (
-    <main>
-      <h1>Rhythm Auth</h1>
-      {entries.length === 0 && <p>No 401s from the Rhythm APIs in this tab yet.</p>}
-      <ol>
-        {entries.map((e) => (
-          <li key={e.id} data-diagnosis={e.diagnosis.rootCause?.id ?? 'none'}>
-            <strong>{rootCauseLine(e.diagnosis)}</strong>
-            <CheckList checks={e.diagnosis.checks} compact />
-          </li>
-        ))}
-      </ol>
-    </main>
+    <div class="panel">
+      <Toolbar searchRef={searchRef} onPaste={openPaste} onExport={() => setDialog('export')} />
+      {state.notice && (
+        <p class="notice" role="alert">
+          {state.notice}{' '}
+          <button
+            type="button"
+            class="link"
+            onClick={() => store.dispatch({ type: 'notice', message: null })}
+          >
+            Dismiss
+          </button>
+        </p>
+      )}
+      {content}
+      {dialog === 'paste' && <PasteDialog onClose={() => setDialog(null)} />}
+      {dialog === 'export' && <ExportDialog onClose={() => setDialog(null)} />}
+    </div>
   );
 }

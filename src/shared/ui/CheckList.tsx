@@ -5,12 +5,15 @@ import { STATUS_LABEL, STATUS_MARK } from './format.js';
 export function CheckList({
   checks,
   compact = false,
+  label = 'Checklist',
 }: {
   checks: CheckResult[];
   compact?: boolean;
+  /** The list's accessible name: the panel shows one list per group of the guide. */
+  label?: string;
 }) {
   return (
-    <ul class="checklist" aria-label="Checklist">
+    <ul class="checklist" aria-label={label}>
       {checks.map((c) => (
         <li
           key={c.id}

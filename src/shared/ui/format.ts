@@ -11,10 +11,20 @@ export const STATUS_LABEL: Record<CheckStatus, string> = {
   skip: 'Skipped',
 };
 
+/** One formatter for every row: `toLocaleTimeString` builds a new one per call (slow in long lists). */
+let clockFormat: Intl.DateTimeFormat | undefined;
+
 /** `14:03:27` in local time. */
 export function clockTime(epochMs: number): string {
   const d = new Date(epochMs);
-  return Number.isNaN(d.getTime()) ? '—' : d.toLocaleTimeString([], { hour12: false });
+  if (Number.isNaN(d.getTime())) return '—';
+  clockFormat ??= new Intl.DateTimeFormat([], {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  });
+  return clockFormat.format(d);
 }
 
 /** Host and path of a URL, without the query (which may hold secrets). */

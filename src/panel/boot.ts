@@ -1,0 +1,146 @@
+/**
+ * The panel's shell: the only module here that touches `browser.*` / `chrome.*`. It finds the tab
+ * and the theme, connects to the worker (connection.ts), reads DevTools' network log
+ * (devtools-network.ts) and hands what the worker missed to it with `add-captured`.
+ */
+import browser from 'webextension-polyfill';
+import { analyze } from '../analyzer/analyze.js';
+import { isRhythmApiHost } from '../analyzer/rhythm.js';
+import { send } from '../shared/client.js';
+import { saveFile } from '../shared/export.js';
+import {
+  analyzerSettings,
+  capturedStatuses,
+  DEFAULT_SETTINGS,
+  parseSettings,
+  SETTINGS_KEY,
+  type Settings,
+} from '../shared/settings.js';
+import { readTab, type SessionArea } from '../shared/tab-store.js';
+import { copyText } from './clipboard.js';
+import { startConnection, type PortLike } from './connection.js';
+import { watchNetwork, type NetworkLike, type SeenCapture } from './devtools-network.js';
+import { applyTheme, browserName, devtoolsApi, resolveTabId, resolveTheme } from './environment.js';
+import type { PanelServices } from './services.js';
+import type { PanelStore } from './store.js';
+
+/** How often "now" moves on the lifetime picture. */
+const CLOCK_TICK_MS = 15_000;
+/** Requests per `add-captured` message (the worker accepts up to 5,000). */
+const ADD_BATCH = 200;
+
+async function loadSettings(): Promise<Settings> {
+  try {
+    const got = await browser.storage.sync.get(SETTINGS_KEY);
+    return parseSettings(got[SETTINGS_KEY]);
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+}
+
+export function createServices(
+  tabId: number,
+  inDevtools: boolean,
+  settings: () => Settings,
+): PanelServices {
+  return {
+    tabId,
+    inDevtools,
+    async clearTab() {
+      await send('clear-tab', { tabId });
+    },
+    async lastSuccess(host) {
+      return (await send('get-last-success', { tabId, host })).value;
+    },
+    settings: () => analyzerSettings(settings()),
+    reportContext: () => ({
+      extensionVersion: browser.runtime.getManifest().version,
+      browser: browserName(
+        (
+          navigator as Navigator & {
+            userAgentData?: { brands?: Array<{ brand: string; version: string }> };
+          }
+        ).userAgentData?.brands,
+        navigator.userAgent,
+      ),
+      generatedAt: Date.now(),
+    }),
+    now: () => Date.now(),
+    copy: copyText,
+    save: saveFile,
+  };
+}
+
+/** Starts everything for a known tab; returns the services the views use. */
+export function boot(store: PanelStore): PanelServices | null {
+  const devtools = devtoolsApi();
+  const root = document.documentElement;
+  applyTheme(root, resolveTheme(location.search, devtools?.panels.themeName));
+  devtools?.panels.setThemeChangeHandler?.((name) =>
+    applyTheme(root, resolveTheme(location.search, name)),
+  );
+
+  const tabId = resolveTabId(location.search, devtools);
+  if (tabId === null) {
+    store.dispatch({
+      type: 'connection-failed',
+      message: 'no tab to watch. Open this panel in DevTools, or as a page with ?tabId=<tab id>.',
+    });
+    return null;
+  }
+
+  let settings = DEFAULT_SETTINGS;
+  const area = browser.storage.session as unknown as SessionArea;
+  startConnection({
+    tabId,
+    connect: (name) => browser.runtime.connect({ name }) as unknown as PortLike,
+    readTab: (id) => readTab(area, id),
+    dispatch: (event) => store.dispatch(event),
+    setTimeout: (run, ms) => setTimeout(run, ms),
+    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+  });
+  setInterval(() => (store.clock.value = Date.now()), CLOCK_TICK_MS);
+
+  const network = devtools?.network as NetworkLike | undefined;
+  void loadSettings().then((loaded) => {
+    settings = loaded;
+    if (!network) return;
+    const extra = new Set(loaded.extraApiHosts);
+    watchNetwork({
+      network,
+      isApiHost: (host) => isRhythmApiHost(host) || extra.has(host),
+      statuses: capturedStatuses(loaded),
+      onSeen: (captures) => handOver(store, tabId, captures, analyzerSettings(loaded)),
+    });
+  });
+  return createServices(tabId, network !== undefined, () => settings);
+}
+
+/** Keeps DevTools' copy (for the body), and gives the worker what it may have missed. */
+function handOver(
+  store: PanelStore,
+  tabId: number,
+  captures: SeenCapture[],
+  settings: ReturnType<typeof analyzerSettings>,
+): void {
+  store.dispatch({
+    type: 'devtools-seen',
+    requests: captures.map((c) => ({
+      key: c.key,
+      diagnosis: analyze(c.request, settings),
+      ...(c.responseBody !== undefined ? { body: c.responseBody } : {}),
+    })),
+  });
+  // The worker dedupes (same key, or the same request it captured itself) and counts the rest.
+  for (let i = 0; i < captures.length; i += ADD_BATCH) {
+    void send('add-captured', { tabId, requests: captures.slice(i, i + ADD_BATCH) }).catch(
+      (error: unknown) =>
+        store.dispatch({
+          type: 'notice',
+          message: `DevTools saw ${captures.length} 401(s) the extension could not record: ${
+            error instanceof Error ? error.message : String(error)
+          }`,
+        }),
+    );
+  }
+}

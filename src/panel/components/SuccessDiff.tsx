@@ -1,0 +1,137 @@
+import { useEffect, useState } from 'preact/hooks';
+import { duration, isoTime } from '../../analyzer/text.js';
+import type { Diagnosis } from '../../analyzer/types.js';
+import { SHORT_CLAIM_NAMES } from '../../analyzer/report/format.js';
+import { redactUrl } from '../../analyzer/report/redact.js';
+import type { LastSuccess } from '../../shared/stored.js';
+import { ownString } from '../claims.js';
+import { compareWithSuccess, type ClaimChange } from '../claims-diff.js';
+import { valueText } from '../display.js';
+import { usePanel } from '../services.js';
+import { urlParts } from '../url-parts.js';
+import { LongText } from './LongText.js';
+
+type Lookup =
+  | { phase: 'loading' }
+  | { phase: 'none' }
+  | { phase: 'error'; message: string }
+  | { phase: 'found'; success: LastSuccess };
+
+/** The last 2xx to the same host (the worker records its token's claims), compared with this 401. */
+export function SuccessDiff({ diagnosis }: { diagnosis: Diagnosis }) {
+  const { services } = usePanel();
+  const parts = urlParts(diagnosis.request.url);
+  const host = 'error' in parts ? null : parts.host;
+  const [lookup, setLookup] = useState<Lookup>({ phase: 'loading' });
+
+  useEffect(() => {
+    if (!host) return;
+    let alive = true;
+    setLookup({ phase: 'loading' });
+    services.lastSuccess(host).then(
+      (success) => alive && setLookup(success ? { phase: 'found', success } : { phase: 'none' }),
+      (error: unknown) =>
+        alive &&
+        setLookup({
+          phase: 'error',
+          message: error instanceof Error ? error.message : String(error),
+        }),
+    );
+    return () => {
+      alive = false;
+    };
+  }, [host, diagnosis.request.sentAt, services]);
+
+  if (!host) return <p class="muted">No URL, so no host to compare with.</p>;
+  switch (lookup.phase) {
+    case 'loading':
+      return (
+        <p class="muted" aria-busy="true">
+          Looking for a successful request to {host}…
+        </p>
+      );
+    case 'error':
+      return <p class="error-text">Could not read the last success: {lookup.message}</p>;
+    case 'none':
+      return (
+        <p class="muted" data-testid="diff-none">
+          No successful request to <code>{host}</code> was seen in this tab yet. When one succeeds,
+          its token is compared with this one here.
+        </p>
+      );
+    case 'found':
+      return <Comparison diagnosis={diagnosis} success={lookup.success} />;
+    default: {
+      const unhandled: never = lookup;
+      return unhandled;
+    }
+  }
+}
+
+function Comparison({ diagnosis, success }: { diagnosis: Diagnosis; success: LastSuccess }) {
+  const c = compareWithSuccess(success, diagnosis.token);
+  const delta = success.at - diagnosis.request.sentAt;
+  const changes = [
+    ...c.changes,
+    ...c.headerChanges.map((h) => ({ ...h, name: `header.${h.name}` })),
+  ];
+  return (
+    <div class="diff" data-testid="diff">
+      <p>
+        Last success: <LongText text={redactUrl(success.url)} limit={160} /> at{' '}
+        {isoTime(success.at)} ({duration(delta)} {delta >= 0 ? 'after' : 'before'} this 401).
+      </p>
+      {c.sameToken ? (
+        <p data-testid="diff-same-token">
+          <strong>Same token.</strong> It worked there, so the difference is in the request: compare
+          the URL and the checks of the base-URL group.
+        </p>
+      ) : changes.length === 0 ? (
+        <p>Another token, with the same claims.</p>
+      ) : (
+        <table class="diff__table" aria-label="Claims that changed since the last success">
+          <thead>
+            <tr>
+              <th scope="col">Claim</th>
+              <th scope="col">Last success</th>
+              <th scope="col">This 401</th>
+            </tr>
+          </thead>
+          <tbody>
+            {changes.slice(0, 100).map((ch) => (
+              <Change key={ch.name} change={ch} />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+function Change({ change }: { change: ClaimChange }) {
+  return (
+    <tr
+      class={`diff__row diff__row--${change.kind}`}
+      data-claim={change.name}
+      data-change={change.kind}
+    >
+      <th scope="row" class="mono">
+        <LongText text={ownString(SHORT_CLAIM_NAMES, change.name) ?? change.name} limit={80} />
+      </th>
+      <td class="mono">
+        {'before' in change ? (
+          <LongText text={valueText(change.before)} limit={120} />
+        ) : (
+          <span class="muted">absent</span>
+        )}
+      </td>
+      <td class="mono">
+        {'after' in change ? (
+          <LongText text={valueText(change.after)} limit={120} />
+        ) : (
+          <span class="muted">absent</span>
+        )}
+      </td>
+    </tr>
+  );
+}

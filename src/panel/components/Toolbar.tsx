@@ -1,0 +1,134 @@
+import type { RefObject } from 'preact';
+import { hostsOf, STATUS_FILTER_LABELS, type StatusFilter } from '../filters.js';
+import { usePanel } from '../services.js';
+import type { Connection } from '../state.js';
+
+const CONNECTION_TEXT = (c: Connection): string => {
+  switch (c.phase) {
+    case 'connecting':
+      return 'Connecting…';
+    case 'live':
+      return 'Live';
+    case 'reconnecting':
+      return 'Reconnecting…';
+    case 'failed':
+      return 'Disconnected';
+    default: {
+      const unhandled: never = c;
+      return unhandled;
+    }
+  }
+};
+
+/** Title, filters (status, host, text), and the actions: paste, export, clear. */
+export function Toolbar({
+  searchRef,
+  onPaste,
+  onExport,
+}: {
+  searchRef: RefObject<HTMLInputElement | null>;
+  onPaste: () => void;
+  onExport: () => void;
+}) {
+  const { store, services } = usePanel();
+  const { filters, connection, stored, pasted } = store.state.value;
+  const all = store.all.value;
+  const shown = store.visible.value.length;
+  const hosts = hostsOf(all);
+  const setFilter = (f: Partial<typeof filters>) => store.dispatch({ type: 'filter', filters: f });
+
+  return (
+    <header class="toolbar">
+      <h1 class="toolbar__title">
+        Rhythm Auth{' '}
+        <span class="muted" data-testid="count">
+          {all.length === 0
+            ? ''
+            : shown === all.length
+              ? `${all.length} × 401`
+              : `${shown} of ${all.length}`}
+        </span>
+      </h1>
+      <form
+        class="filters"
+        role="search"
+        aria-label="Filter the 401s"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <select
+          value={filters.status}
+          aria-label="Status"
+          onChange={(e) => setFilter({ status: e.currentTarget.value as StatusFilter })}
+        >
+          {(Object.keys(STATUS_FILTER_LABELS) as StatusFilter[]).map((s) => (
+            <option key={s} value={s}>
+              {STATUS_FILTER_LABELS[s]}
+            </option>
+          ))}
+        </select>
+        <select
+          value={filters.host}
+          aria-label="Host"
+          onChange={(e) => setFilter({ host: e.currentTarget.value })}
+        >
+          <option value="">All hosts</option>
+          {hosts.map((h) => (
+            <option key={h} value={h}>
+              {h}
+            </option>
+          ))}
+          {filters.host && !hosts.includes(filters.host) && (
+            <option value={filters.host}>{filters.host}</option>
+          )}
+        </select>
+        <input
+          ref={searchRef}
+          type="search"
+          class="filters__text"
+          aria-label="Search the 401s"
+          placeholder="Search (press /)"
+          value={filters.text}
+          onInput={(e) => setFilter({ text: e.currentTarget.value })}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape' && filters.text !== '') {
+              e.preventDefault();
+              setFilter({ text: '' });
+            }
+          }}
+        />
+      </form>
+      <div class="toolbar__actions">
+        <button type="button" onClick={onPaste}>
+          Paste token…
+        </button>
+        <button type="button" onClick={onExport} disabled={all.length === 0}>
+          Export…
+        </button>
+        <button
+          type="button"
+          disabled={stored.length === 0 && pasted.length === 0}
+          onClick={() => {
+            store.dispatch({ type: 'pasted-cleared' });
+            void services.clearTab().then(
+              () => store.dispatch({ type: 'tab-cleared' }),
+              (error: unknown) =>
+                store.dispatch({
+                  type: 'notice',
+                  message: `Clear failed: ${error instanceof Error ? error.message : String(error)}`,
+                }),
+            );
+          }}
+        >
+          Clear
+        </button>
+      </div>
+      <span
+        class={`connection connection--${connection.phase}`}
+        role="status"
+        title={connection.phase === 'failed' ? connection.message : undefined}
+      >
+        {CONNECTION_TEXT(connection)}
+      </span>
+    </header>
+  );
+}

@@ -1,0 +1,60 @@
+import type { Diagnosis } from '../../analyzer/types.js';
+import { plural } from '../../analyzer/text.js';
+import { STATUS_MARK } from '../../shared/ui/format.js';
+import { visible } from '../display.js';
+
+/** The verdict: the root cause, its one-line fix, and what else failed or warned. */
+export function VerdictBanner({ diagnosis }: { diagnosis: Diagnosis }) {
+  const fails = diagnosis.checks.filter((c) => c.status === 'fail').length;
+  const warns = diagnosis.checks.filter((c) => c.status === 'warn');
+  const cause = diagnosis.rootCause;
+  const others = cause ? fails - 1 : 0;
+  return (
+    <section
+      class={`verdict verdict--${diagnosis.verdict}`}
+      aria-label="Verdict"
+      data-verdict={diagnosis.verdict}
+    >
+      {cause ? (
+        <>
+          <p class="verdict__cause">
+            <span class="verdict__mark" aria-hidden="true">
+              {STATUS_MARK.fail}
+            </span>
+            <strong>{visible(cause.summary)}</strong> <code class="muted">{cause.id}</code>
+          </p>
+          {cause.fix && (
+            <p class="verdict__fix">
+              <strong>Fix: </strong>
+              {visible(cause.fix)}
+            </p>
+          )}
+          <p class="verdict__others muted" data-testid="other-failures">
+            {others === 0
+              ? 'No other check failed'
+              : `${plural(others, 'other check')} failed too (below, marked ${STATUS_MARK.fail})`}
+            {warns.length > 0 ? ` · ${plural(warns.length, 'warning')}` : ''}.
+          </p>
+        </>
+      ) : (
+        <>
+          <p class="verdict__cause">
+            <span class="verdict__mark" aria-hidden="true">
+              {STATUS_MARK[diagnosis.verdict]}
+            </span>
+            <strong>
+              {diagnosis.verdict === 'warn'
+                ? `No check failed; ${plural(warns.length, 'warning')} may explain the 401`
+                : 'No check failed: the cause is not visible in the request'}
+            </strong>
+          </p>
+          <p class="verdict__fix muted">
+            {diagnosis.verdict === 'warn'
+              ? `First: ${visible(warns[0]?.title ?? '')}`
+              : "Read the server's answer below, and run the active checks (signature, contact) when available."}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * What DevTools' network log sees (SPEC §7): every request of the inspected tab, from any site,
+ * without host permissions. `getHAR()` backfills what DevTools recorded before the panel was
+ * first shown, `onRequestFinished` follows from then on. 401s to the Rhythm API hosts are read
+ * with their body (first 2 KB) and handed to `onSeen`. Browser-free: `network` is passed in.
+ */
+import { capturedFromHarEntry, harEntryKey, harResponseText } from '../analyzer/har-entry.js';
+import type { CapturedRequest } from '../analyzer/types.js';
+
+/** A HAR entry as `chrome.devtools.network` hands it out: with `getContent` for the body. */
+export interface DevtoolsRequest {
+  getContent?(callback: (content: string | null, encoding: string) => void): void;
+}
+
+export interface NetworkLike {
+  getHAR(callback: (log: { entries?: unknown[] } | undefined) => void): void;
+  onRequestFinished: {
+    addListener(listener: (request: unknown) => void): void;
+    removeListener(listener: (request: unknown) => void): void;
+  };
+}
+
+export interface SeenCapture {
+  request: CapturedRequest;
+  key: string;
+  responseBody?: string;
+}
+
+export interface WatchOptions {
+  network: NetworkLike;
+  /** Which 401s matter: Rhythm API hosts (and the configured extra hosts). */
+  isApiHost(host: string): boolean;
+  statuses: readonly number[];
+  onSeen(captures: SeenCapture[]): void;
+}
+
+export const BODY_CHARS = 2048;
+/** `getContent` may never answer for an evicted body: do not wait for it forever. */
+export const CONTENT_TIMEOUT_MS = 2000;
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+function bodyOf(entry: unknown): Promise<string | undefined> {
+  const getContent = (entry as DevtoolsRequest | null)?.getContent;
+  if (typeof getContent !== 'function') return Promise.resolve(harResponseText(entry, BODY_CHARS));
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(harResponseText(entry, BODY_CHARS)), CONTENT_TIMEOUT_MS);
+    try {
+      getContent.call(entry, (content, encoding) => {
+        clearTimeout(timer);
+        // Base64 is a binary body: not something to show as text.
+        resolve(
+          typeof content === 'string' && content !== '' && encoding !== 'base64'
+            ? content.slice(0, BODY_CHARS)
+            : undefined,
+        );
+      });
+    } catch {
+      clearTimeout(timer);
+      resolve(harResponseText(entry, BODY_CHARS));
+    }
+  });
+}
+
+/** The capture of one HAR entry when it is a 401 (or configured status) to an API host. */
+export function relevantCapture(
+  entry: unknown,
+  options: Pick<WatchOptions, 'isApiHost' | 'statuses'>,
+): CapturedRequest | null {
+  const request = capturedFromHarEntry(entry);
+  if (!request || !options.statuses.includes(request.status)) return null;
+  return options.isApiHost(hostOf(request.url)) ? request : null;
+}
+
+async function read(entries: readonly unknown[], options: WatchOptions): Promise<SeenCapture[]> {
+  const out: SeenCapture[] = [];
+  for (const entry of entries) {
+    const request = relevantCapture(entry, options);
+    if (!request) continue;
+    const responseBody = await bodyOf(entry);
+    out.push({
+      request,
+      key: harEntryKey(request),
+      ...(responseBody !== undefined ? { responseBody } : {}),
+    });
+  }
+  return out;
+}
+
+export function watchNetwork(options: WatchOptions): () => void {
+  let stopped = false;
+  const emit = (captures: SeenCapture[]) => {
+    if (!stopped && captures.length > 0) options.onSeen(captures);
+  };
+  const onFinished = (entry: unknown) => void read([entry], options).then(emit);
+  options.network.onRequestFinished.addListener(onFinished);
+  options.network.getHAR((log) => void read(log?.entries ?? [], options).then(emit));
+  return () => {
+    stopped = true;
+    options.network.onRequestFinished.removeListener(onFinished);
+  };
+}

@@ -1,0 +1,187 @@
+/**
+ * The panel's state and the one function every incoming event goes through (STYLE.md: one store,
+ * an exhaustive switch). Pure: no browser, no clock; src/panel/store.ts wraps it in signals.
+ */
+import type { Diagnosis } from '../analyzer/types.js';
+import type { StoredDiagnosis } from '../shared/stored.js';
+import { sameRequest } from '../shared/stored.js';
+import { applyFilters, DEFAULT_FILTERS, type Filters } from './filters.js';
+
+/** A diagnosis the panel lists: kept by the worker, or pasted here (then with its token, in memory only). */
+export interface PanelEntry extends StoredDiagnosis {
+  /** Pasted entries only: the token as pasted, for an export that asks for it (SPEC §6). */
+  token?: string | null;
+}
+
+/** A 401 DevTools saw, analyzed here, so its body can be shown beside the worker's diagnosis of it. */
+export interface SeenRequest {
+  key: string;
+  diagnosis: Diagnosis;
+  body?: string;
+}
+
+export type Connection =
+  | { phase: 'connecting' }
+  | { phase: 'live' }
+  | { phase: 'reconnecting'; attempt: number }
+  | { phase: 'failed'; message: string };
+
+export interface PanelState {
+  connection: Connection;
+  /** False until storage.session was read once: the list shows "connecting" until then. */
+  synced: boolean;
+  /** The worker's diagnoses of the tab, newest first. */
+  stored: StoredDiagnosis[];
+  /** Entries pushed down the port while a resync was reading storage (so the resync cannot drop them). */
+  liveSinceSync: StoredDiagnosis[];
+  /** Pasted diagnoses, newest first: never sent to the worker or the badge. */
+  pasted: PanelEntry[];
+  seen: SeenRequest[];
+  selectedId: string | null;
+  filters: Filters;
+  /** A problem worth a line in the toolbar that does not stop the panel (a failed add-captured). */
+  notice: string | null;
+}
+
+export type PanelEvent =
+  | { type: 'connecting'; attempt: number }
+  | { type: 'connection-failed'; message: string }
+  | { type: 'sync-started' }
+  | { type: 'synced'; entries: StoredDiagnosis[] }
+  | { type: 'request-diagnosed'; entry: StoredDiagnosis }
+  | { type: 'tab-cleared' }
+  | { type: 'devtools-seen'; requests: SeenRequest[] }
+  | { type: 'pasted'; entry: PanelEntry }
+  | { type: 'pasted-cleared' }
+  | { type: 'select'; id: string | null }
+  | { type: 'move-selection'; to: 'next' | 'previous' | 'first' | 'last' }
+  | { type: 'filter'; filters: Partial<Filters> }
+  | { type: 'notice'; message: string | null };
+
+export const MAX_PASTED = 100;
+export const MAX_SEEN = 500;
+
+export function initialState(): PanelState {
+  return {
+    connection: { phase: 'connecting' },
+    synced: false,
+    stored: [],
+    liveSinceSync: [],
+    pasted: [],
+    seen: [],
+    selectedId: null,
+    filters: DEFAULT_FILTERS,
+    notice: null,
+  };
+}
+
+/** Every entry, newest first (stored and pasted interleaved by when they were recorded). */
+export function allEntries(state: PanelState): PanelEntry[] {
+  if (state.pasted.length === 0) return state.stored;
+  return [...state.stored, ...state.pasted].sort((a, b) => b.capturedAt - a.capturedAt);
+}
+
+export function visibleEntries(state: PanelState): PanelEntry[] {
+  return applyFilters(allEntries(state), state.filters);
+}
+
+/** The selected entry if it is still listed (filters may hide it). */
+export function selectedEntry(
+  state: PanelState,
+  visible = visibleEntries(state),
+): PanelEntry | null {
+  return visible.find((e) => e.id === state.selectedId) ?? null;
+}
+
+/** The 401 body: kept with the entry, or from DevTools' copy of the same request. */
+export function bodyOf(entry: StoredDiagnosis, seen: readonly SeenRequest[]): string | undefined {
+  if (entry.responseBody !== undefined) return entry.responseBody;
+  return seen.find((s) => s.body !== undefined && sameRequest(s.diagnosis, entry.diagnosis))?.body;
+}
+
+/** Keeps a selection that still exists; otherwise selects the newest visible entry. */
+function keepSelection(state: PanelState): PanelState {
+  const all = allEntries(state);
+  if (state.selectedId !== null && all.some((e) => e.id === state.selectedId)) return state;
+  return { ...state, selectedId: visibleEntries(state)[0]?.id ?? null };
+}
+
+function move(state: PanelState, to: 'next' | 'previous' | 'first' | 'last'): PanelState {
+  const visible = visibleEntries(state);
+  if (visible.length === 0) return state;
+  const at = visible.findIndex((e) => e.id === state.selectedId);
+  const index =
+    to === 'first'
+      ? 0
+      : to === 'last'
+        ? visible.length - 1
+        : at < 0
+          ? 0
+          : Math.min(visible.length - 1, Math.max(0, at + (to === 'next' ? 1 : -1)));
+  return { ...state, selectedId: visible[index]!.id };
+}
+
+export function reduce(state: PanelState, event: PanelEvent): PanelState {
+  switch (event.type) {
+    case 'connecting':
+      return {
+        ...state,
+        connection:
+          event.attempt === 0
+            ? { phase: 'connecting' }
+            : { phase: 'reconnecting', attempt: event.attempt },
+      };
+    case 'connection-failed':
+      return { ...state, connection: { phase: 'failed', message: event.message } };
+    case 'sync-started':
+      return { ...state, liveSinceSync: [] };
+    case 'synced': {
+      const ids = new Set(event.entries.map((e) => e.id));
+      const missed = state.liveSinceSync.filter((e) => !ids.has(e.id));
+      return keepSelection({
+        ...state,
+        connection: { phase: 'live' },
+        synced: true,
+        stored: [...missed, ...event.entries],
+        liveSinceSync: [],
+      });
+    }
+    case 'request-diagnosed': {
+      if (state.stored.some((e) => e.id === event.entry.id)) return state;
+      return keepSelection({
+        ...state,
+        stored: [event.entry, ...state.stored],
+        liveSinceSync: [...state.liveSinceSync, event.entry],
+      });
+    }
+    case 'tab-cleared':
+      return keepSelection({ ...state, stored: [], liveSinceSync: [], seen: [] });
+    case 'devtools-seen':
+      return { ...state, seen: [...event.requests, ...state.seen].slice(0, MAX_SEEN) };
+    case 'pasted':
+      return {
+        ...state,
+        pasted: [event.entry, ...state.pasted].slice(0, MAX_PASTED),
+        selectedId: event.entry.id,
+      };
+    case 'pasted-cleared':
+      return keepSelection({ ...state, pasted: [] });
+    case 'select':
+      return { ...state, selectedId: event.id };
+    case 'move-selection':
+      return move(state, event.to);
+    case 'filter': {
+      const next = { ...state, filters: { ...state.filters, ...event.filters } };
+      // A selection the filters hide gives way to the first match, so the detail matches the list.
+      return selectedEntry(next) || visibleEntries(next).length === 0
+        ? next
+        : { ...next, selectedId: visibleEntries(next)[0]!.id };
+    }
+    case 'notice':
+      return { ...state, notice: event.message };
+    default: {
+      const unhandled: never = event;
+      return unhandled;
+    }
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * Screenshots of the panel for the docs, light and dark, diagnosing the reference API's `expired`
+ * and `no-bearer-prefix` cases. Written only with RHYTHM_SCREENSHOTS=1 (they change with every
+ * run's times, so they are not part of the regular suite).
+ */
+import { expect, runScenario, tabIdOf, test } from './fixtures.js';
+import { openPanel, panelCauses, selectedRow } from './panel-helpers.js';
+
+test.skip(
+  process.env.RHYTHM_SCREENSHOTS !== '1',
+  'set RHYTHM_SCREENSHOTS=1 to write docs/panel-*.png',
+);
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`docs/panel-${theme}.png`, async ({ app, worker, context, extensionId }) => {
+    expect(await runScenario(app, 'valid')).toBe(200);
+    expect(await runScenario(app, 'no-bearer-prefix')).toBe(401);
+    expect(await runScenario(app, 'expired')).toBe(401);
+    const panel = await openPanel(context, extensionId, await tabIdOf(worker, app), { theme });
+    await panel.setViewportSize({ width: 1440, height: 900 });
+    await expect.poll(() => panelCauses(panel)).toEqual(['token.expiry', 'header.scheme']);
+    await expect(selectedRow(panel)).toHaveAttribute('data-diagnosis', 'token.expiry');
+    await expect(panel.getByTestId('diff')).toBeVisible();
+    await panel.screenshot({ path: `docs/panel-${theme}.png` });
+  });
+}

@@ -1,0 +1,69 @@
+// @vitest-environment happy-dom
+import { act, cleanup, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../../src/panel/App.js';
+import { initialState } from '../../../src/panel/state.js';
+import { createPanelStore } from '../../../src/panel/store.js';
+import { entry, fakeServices } from './fixtures.js';
+import { renderPanel, renderWith } from './render.js';
+
+afterEach(cleanup);
+
+describe('every state has a view', () => {
+  it('connecting', () => {
+    renderWith(<App />, createPanelStore(initialState()));
+    expect(screen.getByRole('main', { name: 'Connecting' }).getAttribute('aria-busy')).toBe('true');
+    expect(screen.getByRole('status').textContent).toBe('Connecting…');
+  });
+
+  it('failed before the first sync', () => {
+    const store = createPanelStore(initialState());
+    store.dispatch({ type: 'connection-failed', message: 'no tab to watch.' });
+    renderWith(<App />, store);
+    expect(screen.getByRole('alert').textContent).toContain('no tab to watch.');
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+
+  it('reconnecting keeps the list and says so', () => {
+    const { store } = renderPanel([entry({ id: 'a' })]);
+    act(() => store.dispatch({ type: 'connecting', attempt: 1 }));
+    expect(document.querySelectorAll('[role="listbox"] > [role="option"]')).toHaveLength(1);
+    expect(screen.getByRole('status').textContent).toBe('Reconnecting…');
+  });
+
+  it('empty: says what is watched in DevTools, and how to paste', () => {
+    renderPanel([], fakeServices({ inDevtools: true }));
+    const empty = screen.getByRole('main', { name: 'No 401s yet' });
+    expect(empty.textContent).toContain('*.api.rhythmsoftware.com');
+    expect(empty.textContent).toContain('any site');
+    expect(screen.getByRole('button', { name: 'Paste a token…' })).toBeTruthy();
+    expect((screen.getByRole('button', { name: 'Export…' }) as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+  });
+
+  it('empty, opened as a tab: says DevTools sees more', () => {
+    renderPanel([]);
+    expect(screen.getByRole('main', { name: 'No 401s yet' }).textContent).toContain(
+      'Open this panel in DevTools to see calls from any site.',
+    );
+  });
+
+  it('has the landmarks: banner, search, navigation, main', () => {
+    renderPanel([entry({ id: 'a' })]);
+    // (testing-library counts <header>s inside <article> as banners too; Chromium does not)
+    expect(screen.getAllByRole('banner')[0]!.classList.contains('toolbar')).toBe(true);
+    expect(screen.getByRole('search', { name: 'Filter the 401s' })).toBeTruthy();
+    expect(screen.getByRole('navigation', { name: '401 responses' })).toBeTruthy();
+    expect(screen.getByRole('main', { name: 'Diagnosis of the selected 401' })).toBeTruthy();
+    for (const b of screen.getAllByRole('button'))
+      expect(b.textContent!.trim() || b.getAttribute('aria-label')).toBeTruthy();
+  });
+
+  it('Clear asks the worker to clear the tab and empties the list', async () => {
+    const { services } = renderPanel([entry({ id: 'a' })]);
+    screen.getByRole('button', { name: 'Clear' }).click();
+    await screen.findByRole('main', { name: 'No 401s yet' });
+    expect(services.cleared).toBe(1);
+  });
+});
