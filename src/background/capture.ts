@@ -6,6 +6,7 @@
 import { analyze } from '../analyzer/analyze.js';
 import { decodeToken } from '../analyzer/decode-token.js';
 import { parseAuthorization } from '../analyzer/parse-authorization.js';
+import { redactUrl } from '../analyzer/report/redact.js';
 import { isRhythmApiHost } from '../analyzer/rhythm.js';
 import { fingerprint } from '../analyzer/sha256.js';
 import type { AnalyzerSettings, CapturedRequest, HttpHeader } from '../analyzer/types.js';
@@ -80,7 +81,7 @@ export function createCapture(deps: CaptureDeps) {
     await deps.store.setLastSuccess(flight.tabId, {
       host,
       at: flight.sentAt,
-      url: flight.url,
+      url: redactUrl(flight.url),
       header: decoded.header,
       claims: decoded.claims,
       fingerprint: fingerprint(token),

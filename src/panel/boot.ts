@@ -20,7 +20,8 @@ import { readTab, type SessionArea } from '../shared/tab-store.js';
 import { copyText } from './clipboard.js';
 import { startConnection, type PortLike } from './connection.js';
 import { watchNetwork, type NetworkLike, type SeenCapture } from './devtools-network.js';
-import { applyTheme, browserName, devtoolsApi, resolveTabId, resolveTheme } from './environment.js';
+import { currentBrowserName } from '../shared/browser-name.js';
+import { applyTheme, devtoolsApi, resolveTabId, resolveTheme } from './environment.js';
 import type { PanelServices } from './services.js';
 import type { PanelStore } from './store.js';
 
@@ -55,14 +56,7 @@ export function createServices(
     settings: () => analyzerSettings(settings()),
     reportContext: () => ({
       extensionVersion: browser.runtime.getManifest().version,
-      browser: browserName(
-        (
-          navigator as Navigator & {
-            userAgentData?: { brands?: Array<{ brand: string; version: string }> };
-          }
-        ).userAgentData?.brands,
-        navigator.userAgent,
-      ),
+      browser: currentBrowserName(),
       generatedAt: Date.now(),
     }),
     now: () => Date.now(),

@@ -46,12 +46,4 @@ export function applyTheme(root: HTMLElement, theme: Theme | null): void {
   else delete root.dataset.theme;
 }
 
-/** `Chrome 131`: the real brand, not the GREASE one ("Not:A-Brand") nor the engine when a brand exists. */
-export function browserName(
-  brands: ReadonlyArray<{ brand: string; version: string }> | undefined,
-  userAgent: string,
-): string {
-  const real = (brands ?? []).filter((b) => !/not.a.brand/i.test(b.brand));
-  const brand = real.find((b) => b.brand !== 'Chromium') ?? real[0];
-  return brand ? `${brand.brand} ${brand.version}` : userAgent;
-}
+export { browserName } from '../shared/browser-name.js';

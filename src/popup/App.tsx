@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { send } from '../shared/client.js';
 import type { StoredDiagnosis } from '../shared/stored.js';
 import { CheckList } from '../shared/ui/CheckList.js';
+import { RichText } from '../shared/ui/RichText.js';
 import { ExportMenu } from '../shared/ui/ExportMenu.js';
 import { clockTime, hostAndPath, rootCauseLine } from '../shared/ui/format.js';
 import { requestSiteAccess, type SiteAccess } from './site-access.js';
@@ -83,7 +84,9 @@ function List({
               <span class="row__time mono">{clockTime(d.request.sentAt)}</span>
               <span class="row__method mono">{d.request.method}</span>
               <span class="row__path mono">{path}</span>
-              <span class={`row__cause row__cause--${d.verdict}`}>{rootCauseLine(d)}</span>
+              <span class={`row__cause row__cause--${d.verdict}`}>
+                <RichText text={rootCauseLine(d)} />
+              </span>
             </button>
           </li>
         );
@@ -104,8 +107,14 @@ function Detail({ entry, onBack }: { entry: StoredDiagnosis; onBack: () => void 
       </p>
       {d.rootCause && (
         <div class="verdict" role="status">
-          <strong>{d.rootCause.summary}</strong>
-          {d.rootCause.fix && <div>{d.rootCause.fix}</div>}
+          <strong>
+            <RichText text={d.rootCause.summary} />
+          </strong>
+          {d.rootCause.fix && (
+            <div>
+              <RichText text={d.rootCause.fix} />
+            </div>
+          )}
         </div>
       )}
       <CheckList checks={d.checks} compact />

@@ -1,20 +1,10 @@
 /** Export from the extension's pages: the support report (SPEC §6), redacted by default. */
 import browser from 'webextension-polyfill';
 import { reportJson, reportMarkdown, type ReportOptions } from '../analyzer/report/index.js';
+import { currentBrowserName } from './browser-name.js';
 import type { StoredDiagnosis } from './stored.js';
 
 export type ExportFormat = 'markdown' | 'json';
-
-function browserName(): string {
-  const brands = (
-    navigator as Navigator & {
-      userAgentData?: { brands?: Array<{ brand: string; version: string }> };
-    }
-  ).userAgentData?.brands;
-  const brand =
-    brands?.find((b) => !/not.a.brand/i.test(b.brand) && b.brand !== 'Chromium') ?? brands?.[0];
-  return brand ? `${brand.brand} ${brand.version}` : navigator.userAgent;
-}
 
 export function renderExport(
   entries: StoredDiagnosis[],
@@ -23,7 +13,7 @@ export function renderExport(
 ): string {
   const context = {
     extensionVersion: browser.runtime.getManifest().version,
-    browser: browserName(),
+    browser: currentBrowserName(),
     generatedAt: Date.now(),
     tool: 'extension' as const,
   };

@@ -21,6 +21,7 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 export const SETTINGS_KEY = 'settings';
+export const MAX_KEEP_PER_TAB = 100;
 
 /** Reads whatever is stored, keeping only well-typed fields. */
 export function parseSettings(raw: unknown): Settings {
@@ -38,7 +39,8 @@ export function parseSettings(raw: unknown): Settings {
           .filter((h) => h !== '')
       : [],
     capture403: s.capture403 === true,
-    keepPerTab: Math.min(1000, Math.max(1, keep)),
+    // SPEC §7: at most 100 per tab (storage.session holds 10 MB for every tab together).
+    keepPerTab: Math.min(MAX_KEEP_PER_TAB, Math.max(1, keep)),
   };
 }
 

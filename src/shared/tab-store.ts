@@ -114,10 +114,22 @@ export function createTabStore(area: SessionArea, options: { keep?: () => number
         }
         const nextIds = [...ids, entry.id];
         const evicted = nextIds.splice(0, Math.max(0, nextIds.length - keep()));
-        await area.set({
-          [itemKey(entry.tabId, entry.id)]: entry,
-          [indexKey(entry.tabId)]: { ids: nextIds } satisfies TabIndex,
-        });
+        const write = () =>
+          area.set({
+            [itemKey(entry.tabId, entry.id)]: entry,
+            [indexKey(entry.tabId)]: { ids: nextIds } satisfies TabIndex,
+          });
+        try {
+          await write();
+        } catch (error) {
+          // storage.session is full (10 MB shared by every tab): make room from this tab's oldest
+          // half and try once more; a diagnosis is worth more than its old neighbours.
+          if (nextIds.length < 2) throw error;
+          evicted.push(...nextIds.splice(0, Math.floor(nextIds.length / 2)));
+          await area.remove(evicted.map((id) => itemKey(entry.tabId, id)));
+          evicted.length = 0;
+          await write();
+        }
         if (evicted.length) await area.remove(evicted.map((id) => itemKey(entry.tabId, id)));
         return { added: true, count: nextIds.length };
       });

@@ -1,4 +1,5 @@
 import type { VNode } from 'preact';
+import { RichText } from '../../shared/ui/RichText.js';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { clockTime, hostAndPath, rootCauseLine } from '../../shared/ui/format.js';
 import { visible } from '../display.js';
@@ -155,7 +156,7 @@ function Row({ entry, selected }: { entry: PanelEntry; selected: boolean }) {
         <span />
       )}
       <span class={`row__cause row__cause--${d.verdict}`}>
-        {visible(rootCauseLine(d).slice(0, 300))}
+        <RichText text={rootCauseLine(d).slice(0, 300)} />
       </span>
     </li>
   );

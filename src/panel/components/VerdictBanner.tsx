@@ -1,4 +1,5 @@
 import type { Diagnosis } from '../../analyzer/types.js';
+import { RichText } from '../../shared/ui/RichText.js';
 import { plural } from '../../analyzer/text.js';
 import { STATUS_MARK } from '../../shared/ui/format.js';
 import { visible } from '../display.js';
@@ -21,12 +22,15 @@ export function VerdictBanner({ diagnosis }: { diagnosis: Diagnosis }) {
             <span class="verdict__mark" aria-hidden="true">
               {STATUS_MARK.fail}
             </span>
-            <strong>{visible(cause.summary)}</strong> <code class="muted">{cause.id}</code>
+            <strong>
+              <RichText text={cause.summary} />
+            </strong>{' '}
+            <code class="muted">{cause.id}</code>
           </p>
           {cause.fix && (
             <p class="verdict__fix">
               <strong>Fix: </strong>
-              {visible(cause.fix)}
+              <RichText text={cause.fix} />
             </p>
           )}
           <p class="verdict__others muted" data-testid="other-failures">

@@ -1,4 +1,5 @@
 import type { CheckResult } from '../../analyzer/types.js';
+import { RichText } from './RichText.js';
 import { STATUS_LABEL, STATUS_MARK } from './format.js';
 
 /** The checklist: one row per check with its status, detail and fix (SPEC §10 data attributes). */
@@ -26,15 +27,17 @@ export function CheckList({
           </span>
           <div class="check__body">
             <div class="check__title">
-              {c.title} <code class="check__id">{c.id}</code>
+              <RichText text={c.title} /> <code class="check__id">{c.id}</code>
             </div>
             {(!compact || c.status === 'fail' || c.status === 'warn') && (
-              <div class="check__detail">{c.detail}</div>
+              <div class="check__detail">
+                <RichText text={c.detail} />
+              </div>
             )}
             {c.fix && (
               <div class="check__fix">
                 <strong>Fix: </strong>
-                {c.fix}
+                <RichText text={c.fix} />
               </div>
             )}
           </div>

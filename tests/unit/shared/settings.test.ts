@@ -37,14 +37,14 @@ describe('parseSettings', () => {
         expectedClientId: 'Zq4mW8vT2nK6pR0sL3xY7bC1dF5gH9jA\n',
         extraApiHosts: ['staging.example.com'],
         capture403: true,
-        keepPerTab: 250,
+        keepPerTab: 50,
       }),
     ).toEqual({
       expectedIssuer: ISSUER,
       expectedClientId: 'Zq4mW8vT2nK6pR0sL3xY7bC1dF5gH9jA',
       extraApiHosts: ['staging.example.com'],
       capture403: true,
-      keepPerTab: 250,
+      keepPerTab: 50,
     });
   });
 
@@ -65,9 +65,9 @@ describe('parseSettings', () => {
     [0, 1],
     [-5, 1],
     [1, 1],
-    [1000, 1000],
-    [1001, 1000],
-    [1e9, 1000],
+    [100, 100],
+    [101, 100],
+    [1e9, 100],
   ])('clamps keepPerTab %d to %d', (keepPerTab, kept) => {
     expect(parseSettings({ keepPerTab }).keepPerTab).toBe(kept);
   });

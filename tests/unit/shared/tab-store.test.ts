@@ -37,6 +37,29 @@ describe('createTabStore', () => {
     expect(await store.count(1)).toBe(3);
   });
 
+  it('makes room from the tab’s oldest half when storage.session is full, and keeps the new entry', async () => {
+    const area = createMemoryArea();
+    const store = createTabStore(area);
+    for (const entry of entries(10)) await store.add(entry);
+    // A full storage.session: the next write of a new diagnosis fails once, as Chrome's quota does.
+    const set = area.set.bind(area);
+    let refused = false;
+    area.set = async (items) => {
+      if (!refused && Object.keys(items).some((k) => k.endsWith(':webRequest:new'))) {
+        refused = true;
+        throw new Error('QUOTA_BYTES quota exceeded');
+      }
+      return set(items);
+    };
+    const result = await store.add({ ...entries(1)[0]!, id: 'webRequest:new' });
+    expect(refused).toBe(true);
+    expect(result).toEqual({ added: true, count: 6 });
+    const kept = ids(await readTab(area, 1));
+    expect(kept[0]).toBe('webRequest:new');
+    expect(kept).not.toContain('webRequest:0');
+    expect(itemKeys(await area.keys(), 1)).toHaveLength(6);
+  });
+
   it('reads an unknown tab as empty', async () => {
     const area = createMemoryArea();
     expect(await readTab(area, 7)).toEqual([]);
