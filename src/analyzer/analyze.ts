@@ -25,7 +25,10 @@ export function analyze(request: CapturedRequest, settings: AnalyzerSettings = {
     );
   }
   const ctx = buildContext(request, settings);
-  const checks: CheckResult[] = CHECK_IDS.map((id) => ({ id, ...checkFor(id).run(ctx) }));
+  const checks: CheckResult[] = CHECK_IDS.map((id) => {
+    const { status, title, detail, fix } = checkFor(id).run(ctx);
+    return fix === undefined ? { id, status, title, detail } : { id, status, title, detail, fix };
+  });
   const firstFail = checks.find((c) => c.status === 'fail');
   const verdict: Verdict = firstFail
     ? 'fail'

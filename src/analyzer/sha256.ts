@@ -19,57 +19,43 @@ const K = new Int32Array([
 
 const encoder = new TextEncoder();
 const W = new Int32Array(64);
-let scratch = new Uint8Array(1024);
+/** The padded message, reused between calls; longer input gets a buffer of its own. */
+const BUF = new Uint8Array(8192);
 
-/** The UTF-8 bytes of `text`; ASCII (every JWT) is copied without TextEncoder. */
-function utf8Bytes(text: string): { bytes: Uint8Array; length: number } {
-  const n = text.length;
-  if (scratch.length < n + 72) scratch = new Uint8Array(n + 72);
+function sha256Words(text: string): number[] {
+  let n = text.length;
+  let p = n * 3 + 72 <= BUF.length ? BUF : new Uint8Array(n * 3 + 72);
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c > 0x7f) {
-      const encoded = encoder.encode(text);
-      return { bytes: encoded, length: encoded.length };
+      // Not ASCII (never a JWT): let TextEncoder do UTF-8.
+      const bytes = encoder.encode(text);
+      p = new Uint8Array(bytes.length + 72);
+      p.set(bytes);
+      n = bytes.length;
+      break;
     }
-    scratch[i] = c;
+    p[i] = c;
   }
-  return { bytes: scratch, length: n };
-}
-
-export function sha256Hex(text: string): string {
-  const { bytes: source, length } = utf8Bytes(text);
-  const total = (((length + 8) >> 6) + 1) << 6;
-  const padded = source === scratch && scratch.length >= total ? scratch : new Uint8Array(total);
-  if (padded !== source) padded.set(source.subarray(0, length));
-  padded.fill(0, length, total);
-  padded[length] = 0x80;
-  const bitLength = length * 8;
-  const high = Math.floor(bitLength / 0x100000000);
+  const total = (((n + 8) >> 6) + 1) << 6;
+  p.fill(0, n, total);
+  p[n] = 0x80;
+  const bits = n * 8;
+  const high = Math.floor(bits / 0x100000000);
   for (let i = 0; i < 4; i++) {
-    padded[total - 8 + i] = (high >>> (24 - 8 * i)) & 0xff;
-    padded[total - 4 + i] = (bitLength >>> (24 - 8 * i)) & 0xff;
+    p[total - 8 + i] = (high >>> (24 - 8 * i)) & 0xff;
+    p[total - 4 + i] = (bits >>> (24 - 8 * i)) & 0xff;
   }
-
-  let h0 = 0x6a09e667,
-    h1 = 0xbb67ae85,
-    h2 = 0x3c6ef372,
-    h3 = 0xa54ff53a;
-  let h4 = 0x510e527f,
-    h5 = 0x9b05688c,
-    h6 = 0x1f83d9ab,
-    h7 = 0x5be0cd19;
-
+  // `| 0`: start as int32, so V8 never treats these (several above 2^31) as doubles.
+  let h0 = 0x6a09e667 | 0,
+    h1 = 0xbb67ae85 | 0,
+    h2 = 0x3c6ef372 | 0,
+    h3 = 0xa54ff53a | 0,
+    h4 = 0x510e527f | 0,
+    h5 = 0x9b05688c | 0,
+    h6 = 0x1f83d9ab | 0,
+    h7 = 0x5be0cd19 | 0;
   for (let off = 0; off < total; off += 64) {
-    for (let i = 0, o = off; i < 16; i++, o += 4) {
-      W[i] = (padded[o]! << 24) | (padded[o + 1]! << 16) | (padded[o + 2]! << 8) | padded[o + 3]!;
-    }
-    for (let i = 16; i < 64; i++) {
-      const w15 = W[i - 15]!,
-        w2 = W[i - 2]!;
-      const s0 = ((w15 >>> 7) | (w15 << 25)) ^ ((w15 >>> 18) | (w15 << 14)) ^ (w15 >>> 3);
-      const s1 = ((w2 >>> 17) | (w2 << 15)) ^ ((w2 >>> 19) | (w2 << 13)) ^ (w2 >>> 10);
-      W[i] = (W[i - 16]! + s0 + W[i - 7]! + s1) | 0;
-    }
     let a = h0,
       b = h1,
       c = h2,
@@ -78,9 +64,22 @@ export function sha256Hex(text: string): string {
       f = h5,
       g = h6,
       h = h7;
+    // The message schedule is computed inside the round loop: one pass over W instead of two.
     for (let i = 0; i < 64; i++) {
+      let w: number;
+      if (i < 16) {
+        const o = off + i * 4;
+        w = (p[o]! << 24) | (p[o + 1]! << 16) | (p[o + 2]! << 8) | p[o + 3]!;
+      } else {
+        const w15 = W[i - 15]!,
+          w2 = W[i - 2]!;
+        const s0 = ((w15 >>> 7) | (w15 << 25)) ^ ((w15 >>> 18) | (w15 << 14)) ^ (w15 >>> 3);
+        const s1 = ((w2 >>> 17) | (w2 << 15)) ^ ((w2 >>> 19) | (w2 << 13)) ^ (w2 >>> 10);
+        w = (W[i - 16]! + s0 + W[i - 7]! + s1) | 0;
+      }
+      W[i] = w;
       const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-      const t1 = (h + S1 + ((e & f) ^ (~e & g)) + K[i]! + W[i]!) | 0;
+      const t1 = (h + S1 + ((e & f) ^ (~e & g)) + K[i]! + w) | 0;
       const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
       const t2 = (S0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
       h = g;
@@ -101,12 +100,17 @@ export function sha256Hex(text: string): string {
     h6 = (h6 + g) | 0;
     h7 = (h7 + h) | 0;
   }
-  return [h0, h1, h2, h3, h4, h5, h6, h7]
-    .map((x) => (x >>> 0).toString(16).padStart(8, '0'))
-    .join('');
+  return [h0, h1, h2, h3, h4, h5, h6, h7];
+}
+
+const hex8 = (x: number) => (x >>> 0).toString(16).padStart(8, '0');
+
+export function sha256Hex(text: string): string {
+  return sha256Words(text).map(hex8).join('');
 }
 
 /** The token fingerprint of SPEC §4: the first 12 hex chars of SHA-256 of the token. */
 export function fingerprint(token: string): string {
-  return sha256Hex(token).slice(0, 12);
+  const words = sha256Words(token);
+  return hex8(words[0]!) + hex8(words[1]!).slice(0, 4);
 }

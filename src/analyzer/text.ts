@@ -3,8 +3,15 @@
 const MAX_QUOTE = 120;
 
 /** A value quoted for a detail line: JSON-ish, shortened, control characters made visible. */
+/** Printable ASCII without `"` or `\\`: JSON.stringify would return it quoted and unchanged. */
+const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 export function quote(value: unknown, max = MAX_QUOTE): string {
   let text: string;
+  if (typeof value === 'string' && PLAIN.test(value)) {
+    // The common case, without JSON.stringify or the invisible-character pass.
+    return value.length + 2 > max ? `"${value.slice(0, max - 2)}…` : `"${value}"`;
+  }
   if (typeof value === 'string') text = JSON.stringify(value);
   else if (value === undefined) text = 'undefined';
   else {
@@ -37,7 +44,8 @@ export function duration(ms: number): string {
 /** An epoch time as ISO 8601 UTC without milliseconds, or a note when out of range. */
 export function isoTime(epochMs: number): string {
   if (!Number.isFinite(epochMs) || Math.abs(epochMs) > 8.64e15) return `(invalid time ${epochMs})`;
-  return new Date(epochMs).toISOString().replace('.000Z', 'Z');
+  const iso = new Date(epochMs).toISOString();
+  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
 }
 
 export function plural(n: number, word: string): string {
