@@ -3,7 +3,7 @@
  * Everything wrong with the call becomes a UsageError: one line, exit 2.
  */
 import { parseArgs } from 'node:util';
-import { NotImplementedError, UsageError } from './errors.js';
+import { UsageError } from './errors.js';
 
 export interface HeaderArg {
   name: string;
@@ -26,7 +26,40 @@ export interface DiagnoseCommand {
   maskPersonal: boolean;
 }
 
-export type Command = { kind: 'help' } | { kind: 'version' } | DiagnoseCommand;
+/** `diagnose --har <file>`: every Rhythm 401 in a HAR file. */
+export interface DiagnoseHarCommand {
+  kind: 'diagnose-har';
+  file: string;
+  output: DiagnoseCommand['output'];
+  includeToken: boolean;
+  maskPersonal: boolean;
+}
+
+/** `sanitize-har <in> <out>`. */
+export interface SanitizeHarCommand {
+  kind: 'sanitize-har';
+  input: string;
+  output: string;
+}
+
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | DiagnoseCommand
+  | DiagnoseHarCommand
+  | SanitizeHarCommand;
+
+/** The options that describe one request: the requests of a HAR come from the file instead. */
+const REQUEST_OPTIONS = [
+  'authorization',
+  'token',
+  'header',
+  'url',
+  'method',
+  'status',
+  'response-header',
+  'at',
+] as const;
 
 const OPTIONS = {
   authorization: { type: 'string' },
@@ -111,11 +144,10 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (v.help) return { kind: 'help' };
   if (v.version) return { kind: 'version' };
   const [command, ...rest] = positionals;
-  if (command === 'sanitize-har') throw new NotImplementedError();
   if (command === undefined) throw new UsageError('missing command: diagnose or sanitize-har');
+  if (command === 'sanitize-har') return sanitizeHarCommand(v, rest);
   if (command !== 'diagnose') throw new UsageError(`unknown command ${JSON.stringify(command)}`);
   if (rest.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(rest[0])}`);
-  if (v.har !== undefined) throw new NotImplementedError();
 
   if (v.authorization !== undefined && v.token !== undefined) {
     throw new UsageError('give --authorization or --token, not both');
@@ -123,6 +155,20 @@ export function parseCommandLine(argv: readonly string[]): Command {
   if (v.json && v.markdown) throw new UsageError('give --json or --markdown, not both');
   for (const flag of ['include-token', 'mask-personal'] as const) {
     if (v[flag] && !v.markdown) throw new UsageError(`--${flag} works only with --markdown`);
+  }
+  const output = v.json ? 'json' : v.markdown ? 'markdown' : 'text';
+  const includeToken = v['include-token'] === true;
+  const maskPersonal = v['mask-personal'] === true;
+
+  if (v.har !== undefined) {
+    const clash = REQUEST_OPTIONS.find((name) => v[name] !== undefined);
+    if (clash) {
+      throw new UsageError(
+        `--har cannot be combined with --${clash}: the requests come from the file`,
+      );
+    }
+    if (v.har === '') throw new UsageError('--har needs a file name');
+    return { kind: 'diagnose-har', file: v.har, output, includeToken, maskPersonal };
   }
 
   const headers = (v.header ?? []).map((h) => parseHeader(h, '--header'));
@@ -144,8 +190,22 @@ export function parseCommandLine(argv: readonly string[]): Command {
     status: v.status !== undefined ? parseStatus(v.status) : 401,
     responseHeaders: (v['response-header'] ?? []).map((h) => parseHeader(h, '--response-header')),
     at: v.at !== undefined ? parseAt(v.at) : null,
-    output: v.json ? 'json' : v.markdown ? 'markdown' : 'text',
-    includeToken: v['include-token'] === true,
-    maskPersonal: v['mask-personal'] === true,
+    output,
+    includeToken,
+    maskPersonal,
   };
+}
+
+function sanitizeHarCommand(
+  v: ReturnType<typeof parsed>['values'],
+  rest: readonly string[],
+): SanitizeHarCommand {
+  const given = Object.keys(v).find((name) => v[name as keyof typeof v] !== undefined);
+  if (given) throw new UsageError(`sanitize-har takes no options, got --${given}`);
+  const [input, output, extra] = rest;
+  if (input === undefined || output === undefined) {
+    throw new UsageError('sanitize-har needs two files: sanitize-har <in.har> <out.har>');
+  }
+  if (extra !== undefined) throw new UsageError(`unexpected argument ${JSON.stringify(extra)}`);
+  return { kind: 'sanitize-har', input, output };
 }

@@ -12,22 +12,12 @@ export class UsageError extends Error {
   }
 }
 
-/** A feature of SPEC §5 that a later version brings (`--har`, `sanitize-har`). */
-export class NotImplementedError extends Error {
-  override name = 'NotImplementedError';
-  constructor() {
-    super('not implemented yet: coming in a later version');
-  }
-}
-
 /** One line for stderr, whatever was thrown: never a stack trace. */
 export function errorLine(error: unknown): string {
   const message =
     error instanceof UsageError
       ? `${error.message}${error.hint ? ' (see rhythm-auth --help)' : ''}`
-      : error instanceof NotImplementedError
-        ? error.message
-        : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+      : `internal error: ${error instanceof Error ? error.message : String(error)}`;
   // Error messages quote arguments; a token pasted into the wrong option must not be echoed.
   const line = redactJwtsInText(message, { keepHeaderPayload: false });
   return `rhythm-auth: ${line.replace(/\s*[\r\n]+\s*/g, ' ').trim()}`;

@@ -28,6 +28,8 @@ async function readStdin(): Promise<string> {
 
 const io: CliIo = {
   stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  stderrIsTty: process.stderr.isTTY === true,
   readStdin,
   now: () => Date.now(),
   env: process.env,

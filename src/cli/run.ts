@@ -7,6 +7,7 @@ import { renderMarkdown } from '../analyzer/report/markdown.js';
 import { buildReport, redactDiagnosis } from '../analyzer/report/report.js';
 import { requestSecrets } from '../analyzer/report/secrets.js';
 import { parseCommandLine, type DiagnoseCommand } from './args.js';
+import { diagnoseHar, sanitizeHar } from './har.js';
 import { renderText } from './render-text.js';
 import { wantsColour } from './terminal.js';
 import type { RequestIo } from './request.js';
@@ -14,7 +15,11 @@ import { capturedRequest } from './request.js';
 import { USAGE } from './usage.js';
 
 export interface CliIo extends RequestIo {
-  stdout(text: string): void;
+  /** Text, or UTF-8 bytes (a HAR's JSON is kept as bytes: half the memory of a JS string). */
+  stdout(text: string | Uint8Array): void;
+  /** Progress and notes; errors go through main.ts. */
+  stderr(text: string): void;
+  stderrIsTty: boolean;
   env: Readonly<Record<string, string | undefined>>;
   stdoutIsTty: boolean;
   version: string;
@@ -75,6 +80,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT_OK;
     case 'diagnose':
       return diagnose(command, io);
+    case 'diagnose-har':
+      return diagnoseHar(command, io);
+    case 'sanitize-har':
+      return sanitizeHar(command, io);
     default: {
       const unreachable: never = command;
       return unreachable;

@@ -1,8 +1,8 @@
 /** The help text: the CLI contract of SPEC §5, as a user reads it. Fits in 100 columns. */
 export const USAGE = `Usage:
   rhythm-auth diagnose [options]          diagnose one request that got a 401
-  rhythm-auth diagnose --har <file>       diagnose every Rhythm 401 in a HAR file (coming later)
-  rhythm-auth sanitize-har <in> <out>     write a HAR safe to share (coming later)
+  rhythm-auth diagnose --har <file>       diagnose every Rhythm 401 in a HAR file
+  rhythm-auth sanitize-har <in> <out>     write a copy of a HAR that is safe to share
   rhythm-auth --help | --version
 
 The request (without --authorization, --token or --header it is diagnosed as sent without
@@ -26,6 +26,22 @@ Output (readable text by default; the token itself is never printed):
   --include-token            with --markdown: add the token without its signature
   --mask-personal            with --markdown: mask email, name, nickname and picture
 
+HAR files (Chrome, Edge, Firefox, Safari, Charles, Fiddler; read as a stream, so 100 MB is fine):
+  --har <file>               diagnose every 401 from *.api.rhythmsoftware.com in the file: a table
+                             (sent, method, URL, root cause) and a count per root cause; --json
+                             prints {"diagnoses": [...]}, --markdown the support report of all of
+                             them. Says so when the HAR was exported without its Authorization
+                             headers (Chrome's default "Export HAR (sanitized)"), and how to
+                             export one with them. A broken file: exit 2, with where it broke.
+  sanitize-har <in> <out>    writes <out> with every JWT signature replaced by
+                             c2lnbmF0dXJlLXJlbW92ZWQ (base64url of "signature-removed": the token
+                             stays a complete JWS, header and claims kept, so the sanitized HAR
+                             gets the same diagnoses), Cookie/Set-Cookie headers and cookies[]
+                             removed, other credentials (Basic, API keys, opaque tokens), secret
+                             query parameters (access_token, code, client_secret, password…) and
+                             secret body fields (forms, JSON: client_secret, refresh_token…)
+                             replaced by [redacted]. Prints what it changed, per kind.
+
 Exit status: 0 no check failed, 1 a check failed, 2 bad usage or unreadable input.
 
 Examples:
@@ -33,4 +49,6 @@ Examples:
     --url https://rolodex.api.rhythmsoftware.com/contacts/current
   rhythm-auth diagnose --token "$TOKEN" --markdown > report.md \\
     --url https://membership.api.rhythmsoftware.com/memberships/acme.org
+  rhythm-auth diagnose --har portal.har
+  rhythm-auth sanitize-har portal.har portal.sanitized.har
 `;

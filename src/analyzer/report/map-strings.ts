@@ -11,13 +11,20 @@ export function mapStrings(value: unknown, fn: (text: string) => string, depth =
   if (Array.isArray(value)) return value.map((v) => mapStrings(v, fn, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, v] of Object.entries(value)) {
-    // defineProperty: a claim named `__proto__` stays a plain property, not a prototype.
-    Object.defineProperty(out, fn(key), {
-      value: mapStrings(v, fn, depth + 1),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    const mapped = mapStrings(v, fn, depth + 1);
+    const name = fn(key);
+    if (name === '__proto__') {
+      // defineProperty: a claim named `__proto__` stays a plain property, not a prototype.
+      Object.defineProperty(out, name, {
+        value: mapped,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else {
+      // Plain assignment keeps V8's fast object shapes: a HAR maps thousands of diagnoses.
+      out[name] = mapped;
+    }
   }
   return out;
 }

@@ -15,6 +15,8 @@ const SECRET_PARAM_IN_TEXT = new RegExp(
 
 /** Secret query parameters inside free text (a detail quoting a URL): `?code=[redacted]`. */
 export function redactSecretParamsInText(text: string): string {
+  // Most strings have no `=`: skip the regex (a HAR's report scrubs hundreds of thousands).
+  if (!text.includes('=')) return text;
   return text.replace(
     SECRET_PARAM_IN_TEXT,
     (match, prefix: string, offset: number, whole: string) =>
@@ -34,6 +36,7 @@ const JWT_SHAPED = /eyJ[A-Za-z0-9_\-+/=%]*(?:\.[A-Za-z0-9_\-+/=%]*){1,4}/g;
  * (`header.payload.` directly followed by a `[…]` marker).
  */
 export function replaceJwtShaped(text: string, replace: (token: string) => string): string {
+  if (!text.includes('eyJ')) return text;
   return text.replace(JWT_SHAPED, (match, offset: number, whole: string) =>
     match.endsWith('.') && whole[offset + match.length] === '[' ? match : replace(match),
   );

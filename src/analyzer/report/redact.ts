@@ -38,15 +38,22 @@ function safeDecode(text: string): string {
   }
 }
 
-/** `a=1&access_token=x` → `a=1&access_token=[redacted]`; names compared decoded and lower-case. */
-function redactParams(params: string): string {
+/** Decides whether a parameter is secret, from its name decoded, trimmed and lower-cased. */
+export type SecretNameTest = (name: string) => boolean;
+
+const isDefaultSecret: SecretNameTest = (name) => SECRET_PARAMS.has(name);
+
+/** `a=1&access_token=x` → `a=1&access_token=[redacted]`; `count` says how many values went. */
+function redactParams(params: string, isSecret: SecretNameTest, count: { n: number }): string {
   return params
     .split('&')
     .map((pair) => {
       const eq = pair.indexOf('=');
       if (eq < 0) return pair;
       const name = safeDecode(pair.slice(0, eq)).trim().toLowerCase();
-      return SECRET_PARAMS.has(name) ? `${pair.slice(0, eq)}=${REDACTED}` : pair;
+      if (!isSecret(name) || pair.slice(eq + 1) === REDACTED) return pair;
+      count.n++;
+      return `${pair.slice(0, eq)}=${REDACTED}`;
     })
     .join('&');
 }
@@ -58,16 +65,33 @@ function redactParams(params: string): string {
  * leave everything else exactly as sent.
  */
 export function redactUrl(url: string): string {
+  return redactUrlWith(url, isDefaultSecret).url;
+}
+
+/**
+ * `redactUrl` with another notion of "secret parameter" (the HAR sanitizer's is wider), counting
+ * what it replaced (`user:password@` counts as one).
+ */
+export function redactUrlWith(
+  url: string,
+  isSecret: SecretNameTest,
+): { url: string; redacted: number } {
+  const count = { n: 0 };
   const hashAt = url.indexOf('#');
   const beforeHash = hashAt < 0 ? url : url.slice(0, hashAt);
   const queryAt = beforeHash.indexOf('?');
   const base = (queryAt < 0 ? beforeHash : beforeHash.slice(0, queryAt)).replace(
-    /^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i,
-    `$1${REDACTED}@`,
+    /^([a-z][a-z0-9+.-]*:\/\/)([^/?#@]*)@/i,
+    (match: string, scheme: string, userinfo: string) => {
+      if (userinfo === REDACTED) return match;
+      count.n++;
+      return `${scheme}${REDACTED}@`;
+    },
   );
-  const query = queryAt < 0 ? '' : `?${redactParams(beforeHash.slice(queryAt + 1))}`;
-  const fragment = hashAt < 0 ? '' : `#${redactParams(url.slice(hashAt + 1))}`;
-  return base + query + fragment;
+  const query =
+    queryAt < 0 ? '' : `?${redactParams(beforeHash.slice(queryAt + 1), isSecret, count)}`;
+  const fragment = hashAt < 0 ? '' : `#${redactParams(url.slice(hashAt + 1), isSecret, count)}`;
+  return { url: base + query + fragment, redacted: count.n };
 }
 
 export interface JwtRedaction {
@@ -139,10 +163,11 @@ export function createScrubber(options: ScrubOptions): (text: string) => string 
   const pieceMark = compact?.split('.').length === 3 ? SIGNATURE_REMOVED : TOKEN_REDACTED;
   const secrets = [...(options.secrets ?? [])].sort((a, b) => b.length - a.length);
   const masks = options.maskPersonal ? (options.masks ?? []) : [];
+  // Once per scrubber, not per string: a report has hundreds of strings, a HAR thousands of reports.
+  const whole = compact ? redactToken(compact, options) : '';
   return (input) => {
     let text = input;
     if (token && compact) {
-      const whole = redactToken(compact, options);
       text = replaceAll(replaceAll(text, token, whole), compact, whole);
       for (const piece of pieces) text = replaceAll(text, piece, pieceMark);
     }

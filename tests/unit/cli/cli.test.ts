@@ -197,14 +197,15 @@ describe('rhythm-auth: usage errors exit 2 with one line', () => {
       /not both/,
     ],
     [
-      '--har (later)',
-      ['diagnose', '--har', 'x.har'],
-      /^rhythm-auth: not implemented yet: coming in a later version$/,
+      '--har with --url',
+      ['diagnose', '--har', 'x.har', '--url', CURRENT],
+      /--har cannot be combined with --url: the requests come from the file/,
     ],
+    ['sanitize-har with one file', ['sanitize-har', 'a.har'], /sanitize-har needs two files/],
     [
-      'sanitize-har (later)',
-      ['sanitize-har', 'a.har', 'b.har'],
-      /^rhythm-auth: not implemented yet: coming in a later version$/,
+      'sanitize-har with an option',
+      ['sanitize-har', 'a.har', 'b.har', '--json'],
+      /takes no options/,
     ],
   ];
   it.each(errors)('refuses %s', (_name, args, reason) => {

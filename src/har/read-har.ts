@@ -1,0 +1,121 @@
+/**
+ * Node's side of reading a HAR: the file streamed in chunks through the scanner, each entry
+ * `JSON.parse`d on its own and handed to the caller, progress reported per chunk. Nothing here
+ * holds more than a chunk and one entry. Errors are HarSyntaxError with the byte offset.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import {
+  HarSyntaxError,
+  createJsonScanner,
+  type ScanSink,
+  type ScanStats,
+  type ScannedItem,
+} from './json-scanner.js';
+
+/** 1 MiB: big enough that few entries span chunks, small next to the SPEC §9 memory budget. */
+export const CHUNK_SIZE = 1024 * 1024;
+
+export interface HarFileOptions {
+  chunkSize?: number;
+  /** Called after each chunk: bytes read so far and the file's size. */
+  onProgress?(bytesRead: number, totalBytes: number): void;
+  /** Awaited after each chunk, before the next is read: where a writer waits for its output. */
+  afterChunk?(): Promise<void> | void;
+}
+
+function utf8(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+}
+
+/** Where inside `bytes` the JSON breaks, by the scanner's own rules (only run once JSON.parse failed). */
+function locateJsonError(bytes: Uint8Array): HarSyntaxError | null {
+  const scanner = createJsonScanner({ item() {} }, { mode: 'json' });
+  try {
+    scanner.feed(bytes);
+    scanner.end();
+  } catch (error) {
+    if (error instanceof HarSyntaxError) return error;
+    throw error;
+  }
+  return null;
+}
+
+/** An item's value; a HarSyntaxError pointing into the file when it is not JSON. */
+export function parseItem(item: ScannedItem): unknown {
+  const text = utf8(item.bytes);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const found = locateJsonError(item.bytes);
+    const where = `log.${item.array}[${item.index}]`;
+    if (found) throw new HarSyntaxError(`${found.reason} (in ${where})`, item.start + found.offset);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new HarSyntaxError(`invalid JSON in ${where}: ${reason}`, item.start);
+  }
+}
+
+/** Streams `path` through a scanner built on `sink`; resolves to the scanner's stats. */
+export async function scanHarFile(
+  path: string,
+  sink: ScanSink,
+  options: HarFileOptions = {},
+): Promise<ScanStats & { fileBytes: number }> {
+  const { size } = await stat(path);
+  const scanner = createJsonScanner(sink);
+  const stream = createReadStream(path, { highWaterMark: options.chunkSize ?? CHUNK_SIZE });
+  for await (const chunk of stream) {
+    scanner.feed(chunk as Buffer);
+    await options.afterChunk?.();
+    options.onProgress?.(scanner.stats.bytes, size);
+  }
+  scanner.end();
+  return { ...scanner.stats, fileBytes: size };
+}
+
+/** Calls `onEntry` with every `log.entries` item of the HAR at `path`, parsed. */
+export function readHarEntries(
+  path: string,
+  onEntry: (entry: unknown, item: ScannedItem) => void,
+  options: HarFileOptions = {},
+): Promise<ScanStats & { fileBytes: number }> {
+  return scanHarFile(
+    path,
+    {
+      item(item) {
+        if (item.array === 'entries') onEntry(parseItem(item), item);
+      },
+    },
+    options,
+  );
+}
+
+/**
+ * Line and column (1-based; columns in characters) of a byte offset, by reading the file again
+ * up to it: only ever done for an error, so the hot path never counts lines.
+ */
+export async function lineColumn(
+  path: string,
+  offset: number,
+): Promise<{ line: number; column: number }> {
+  let line = 1;
+  let column = 1;
+  let at = 0;
+  const stream = createReadStream(path, {
+    highWaterMark: CHUNK_SIZE,
+    end: Math.max(0, offset - 1),
+  });
+  for await (const chunk of stream) {
+    const bytes = chunk as Buffer;
+    for (let i = 0; i < bytes.length && at < offset; i++, at++) {
+      const c = bytes[i]!;
+      if (c === 0x0a) {
+        line++;
+        column = 1;
+      } else if ((c & 0xc0) !== 0x80 && !(at < 3 && [0xef, 0xbb, 0xbf][at] === c)) {
+        column++; // a UTF-8 continuation byte or the byte order mark is not a new character
+      }
+    }
+  }
+  return { line, column };
+}

@@ -1,0 +1,231 @@
+/**
+ * `rhythm-auth diagnose --har` and `rhythm-auth sanitize-har`, through the real built CLI, on HAR
+ * files shaped like the ones Chrome, Firefox, Safari, Charles and Fiddler write (tokens signed now).
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Diagnosis } from '../../../src/analyzer/types.js';
+import {
+  fillTemplate,
+  scenarioHar,
+  type Scenario,
+  type Tokens,
+} from '../../fixtures/har/generate.js';
+import { buildCli, cli, expectUsageError } from './run-cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'rhythm-auth-cli-har-'));
+let scenarioFile: string;
+let list: Scenario[];
+let tokens: Tokens;
+
+function file(name: string, text: string | Buffer): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+function diagnoses(path: string): Diagnosis[] {
+  const result = cli(['diagnose', '--har', path, '--json']);
+  expect(result.status === 0 || result.status === 1, result.stderr).toBe(true);
+  return (JSON.parse(result.stdout) as { diagnoses: Diagnosis[] }).diagnoses;
+}
+const causes = (ds: Diagnosis[]) => ds.map((d) => d.rootCause?.id ?? null);
+
+beforeAll(async () => {
+  buildCli();
+  const made = await scenarioHar();
+  list = made.scenarios;
+  tokens = made.tokens;
+  scenarioFile = file('scenarios.har', made.text);
+}, 60_000);
+
+describe('rhythm-auth diagnose --har', () => {
+  it('diagnoses every Rhythm 401 (not the 200s, not other APIs) with its root cause', () => {
+    expect(causes(diagnoses(scenarioFile))).toEqual(list.map((s) => s.rootCause));
+  });
+
+  it('prints a table and a summary per root cause, within 100 columns, and exits 1', () => {
+    const result = cli(['diagnose', '--har', scenarioFile]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toBe('');
+    const out = result.stdout;
+    expect(out).toMatch(/^\S+scenarios\.har: 22 entries, 19 Rhythm 401s diagnosed$/m);
+    expect(out).toMatch(/^SENT \(UTC\) +METHOD +URL +ROOT CAUSE$/m);
+    expect(out).toMatch(
+      /^2026-11-01 13:00:00Z {2}GET {6}rolodex\.api…\/contacts\/acme\.org\/current +✗ header\.scheme$/m,
+    );
+    expect(out).toMatch(/^Summary: 19 Rhythm 401s, 18 with a failing check$/m);
+    expect(out).toMatch(/^ +4 +token\.format +e\.g\. /m);
+    expect(out).toMatch(/^ +1 +none +no check failed$/m);
+    for (const line of out.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(100);
+  });
+
+  it('never prints a token, a signature or a secret, in any output', () => {
+    const forbidden = [
+      tokens.user,
+      tokens.user.split('.')[2]!,
+      tokens.m2m.split('.')[2]!,
+      'cs-9f8e7d6c5b4a39281706',
+    ];
+    for (const extra of [[], ['--json'], ['--markdown'], ['--markdown', '--include-token']]) {
+      const out = cli(['diagnose', '--har', scenarioFile, ...extra]).stdout;
+      for (const secret of forbidden) expect(out, extra.join(' ')).not.toContain(secret);
+    }
+  });
+
+  it('prints the support report of all of them with --markdown', () => {
+    const result = cli(['diagnose', '--har', scenarioFile, '--markdown']);
+    expect(result.stdout).toMatch(/^# Rhythm Auth report: 19 diagnoses/);
+  });
+
+  const tools: Array<[string, string, string[]]> = [
+    ['Firefox (lower-case names, a local offset)', 'firefox', ['claims.contact_id']],
+    ['Safari (optional fields left out)', 'safari', ['url.service']],
+    ['Charles (minified, no cookies, redirectURL null)', 'charles', ['header.scheme']],
+    ['Fiddler (BOM, CRLF, status as a string)', 'fiddler', ['token.format']],
+  ];
+  it.each(tools)('reads a HAR exported by %s', (_, name, expected) => {
+    const text = fillTemplate(name, tokens);
+    expect(causes(diagnoses(file(`${name}.har`, text)))).toEqual(expected);
+    // The same file in the other layouts: minified, CRLF, with a byte order mark.
+    const har = JSON.parse(text.replace(/^\ufeff/, '')) as unknown;
+    for (const variant of [
+      JSON.stringify(har),
+      JSON.stringify(har, null, 2).replace(/\n/g, '\r\n'),
+      `\ufeff${JSON.stringify(har, null, '\t')}`,
+    ]) {
+      expect(causes(diagnoses(file(`${name}-variant.har`, variant)))).toEqual(expected);
+    }
+  });
+
+  it('says when the HAR was exported sanitized, and how to export one that can be diagnosed', () => {
+    const path = file('sanitized.har', fillTemplate('chrome-sanitized', tokens));
+    const text = cli(['diagnose', '--har', path]);
+    expect(text.status).toBe(1);
+    const flat = text.stdout.replace(/\s+/g, ' ');
+    expect(flat).toMatch(
+      /This HAR was exported without credentials: none of its 2 Rhythm 401s has an Authorization header/,
+    );
+    expect(flat).toMatch(/"Export HAR \(with sensitive data\)"/);
+    expect(flat).toMatch(/Firefox: Network panel/);
+    expect(flat).toMatch(/rhythm-auth sanitize-har in\.har out\.har/);
+    // With --json the note goes to stderr, and stdout stays JSON.
+    const json = cli(['diagnose', '--har', path, '--json']);
+    expect(json.stderr).toMatch(
+      /^rhythm-auth: note:\n {2}! This HAR was exported without credentials/,
+    );
+    expect(causes((JSON.parse(json.stdout) as { diagnoses: Diagnosis[] }).diagnoses)).toEqual([
+      'header.present',
+      'header.present',
+    ]);
+  });
+
+  it('says so and exits 0 when there is no Rhythm 401', () => {
+    const path = file('none.har', JSON.stringify({ log: { version: '1.2', entries: [] } }));
+    const text = cli(['diagnose', '--har', path]);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toMatch(
+      /No 401 from a Rhythm API \(\*\.api\.rhythmsoftware\.com\) in this file/,
+    );
+    expect(cli(['diagnose', '--har', path, '--json']).stdout).toBe('{\n  "diagnoses": []\n}\n');
+  });
+
+  it('exits 0 when every Rhythm 401 passes every check', () => {
+    const only = list.find((s) => s.rootCause === null)!;
+    const path = file('pass.har', JSON.stringify({ log: { entries: [only.entry] } }));
+    expect(cli(['diagnose', '--har', path]).status).toBe(0);
+  });
+
+  const broken: Array<[string, () => string, RegExp]> = [
+    [
+      'a truncated file',
+      () => readFileSync(scenarioFile, 'utf8').slice(0, 5000),
+      /: truncated: the file ends inside log\.entries\[\d+\] \(which starts at byte \d+\) at byte 5000 \(line \d+, column \d+\)$/,
+    ],
+    [
+      'invalid JSON inside an entry',
+      () => readFileSync(scenarioFile, 'utf8').replace('"startedDateTime":', '"startedDateTime"'),
+      /: invalid JSON: expected ':' after a property name, found '"' \(in log\.entries\[0\]\) at byte \d+ \(line \d+, column 27\)$/,
+    ],
+    [
+      'a JSON file that is not a HAR',
+      () => '{"entries": []}',
+      /: not a HAR: no "log" object at the top level at byte 14 \(line 1, column 15\)$/,
+    ],
+    ['an empty file', () => '', /: not a HAR: the file is empty at byte 0 \(line 1, column 1\)$/],
+  ];
+  it.each(broken)('exits 2 with one line saying where %s broke', (name, text, reason) => {
+    expectUsageError(cli(['diagnose', '--har', file(`${name}.har`, text())]), reason);
+  });
+
+  it('exits 2 for a file that does not exist', () => {
+    expectUsageError(
+      cli(['diagnose', '--har', join(dir, 'nope.har')]),
+      /cannot read .*nope\.har: no such file/,
+    );
+  });
+});
+
+describe('rhythm-auth sanitize-har', () => {
+  it('writes a HAR without signatures, cookies or secrets, and says what it changed', () => {
+    const out = join(dir, 'clean.har');
+    const result = cli(['sanitize-har', scenarioFile, out]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout.replace(/\s+/g, ' ')).toMatch(
+      /scenarios\.har → \S+clean\.har: 22 entries, 18 changed/,
+    );
+    expect(result.stdout).toMatch(/^ {2}JWT signatures replaced \(header and claims kept\) +14$/m);
+    expect(result.stdout).toMatch(/^ {2}cookies removed \(Cookie, Set-Cookie, cookies\[\]\) +4$/m);
+    const clean = readFileSync(out, 'utf8');
+    for (const token of [tokens.user, tokens.m2m, tokens.id, tokens.noContact]) {
+      expect(clean).not.toContain(token.split('.')[2]);
+    }
+    for (const secret of [
+      'cs-9f8e7d6c5b4a39281706',
+      'ps-1a2b3c4d5e6f7a8b9c0d',
+      'alb-0f1e2d3c4b5a69788796',
+      'ak-live-7c6b5a4d3e2f1a0b',
+      'v1.rt-5e4d3c2b1a09f8e7d6c5',
+      'YWRhOnMzY3IzdC1wYXNzd29yZA==',
+    ]) {
+      expect(clean).not.toContain(secret);
+    }
+    expect(clean).toContain('.c2lnbmF0dXJlLXJlbW92ZWQ');
+  });
+
+  it('keeps the diagnosis: sanitize → diagnose gives the same root causes', () => {
+    const out = join(dir, 'roundtrip.har');
+    expect(cli(['sanitize-har', scenarioFile, out]).status).toBe(0);
+    expect(causes(diagnoses(out))).toEqual(causes(diagnoses(scenarioFile)));
+    expect(causes(diagnoses(out))).toEqual(list.map((s) => s.rootCause));
+  });
+
+  it("keeps each tool's layout (BOM, CRLF, minified) around the entries", () => {
+    const input = file('fiddler-in.har', fillTemplate('fiddler', tokens));
+    const out = join(dir, 'fiddler-out.har');
+    expect(cli(['sanitize-har', input, out]).status).toBe(0);
+    const bytes = readFileSync(out);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).not.toMatch(/[^\r]\n/);
+    expect(causes(diagnoses(out))).toEqual(['token.format']);
+  });
+
+  it('exits 2 and writes nothing for a broken input', () => {
+    const out = join(dir, 'never.har');
+    expectUsageError(
+      cli(['sanitize-har', file('cut.har', '{"log":{"entries":[{'), out]),
+      /cannot read \S+cut\.har: truncated: the file ends inside log\.entries\[0\]/,
+    );
+    expect(() => readFileSync(out)).toThrow();
+  });
+
+  it('exits 2 when the output cannot be written', () => {
+    expectUsageError(
+      cli(['sanitize-har', scenarioFile, join(dir, 'missing-folder', 'out.har')]),
+      /cannot write \S+out\.har: no such file or folder/,
+    );
+  });
+});
