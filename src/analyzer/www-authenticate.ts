@@ -58,12 +58,14 @@ class Reader {
 
 /** Defines an own property, so a hostile `__proto__` parameter stays a plain string value. */
 function setOwn(target: Record<string, string>, key: string, value: string): void {
-  Object.defineProperty(target, key, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
+  if (key !== '__proto__') target[key] = value;
+  else
+    Object.defineProperty(target, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
 }
 
 export function parseWwwAuthenticate(value: string): WwwAuthenticateChallenge[] {
