@@ -18,8 +18,9 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { chromiumArgs, startReferenceApi, type ReferenceApi } from './reference-api/server.js';
+import { findChromium } from './start-chromium.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist/extension');
@@ -52,19 +53,6 @@ function parseOptions(args: string[]): Options {
   if (options.screenshot && !options.headless) options.headless = true;
   if (options.headless && !options.screenshot) fail('--headless needs --screenshot <file.png>');
   return options;
-}
-
-/** CHROME_PATH, else /usr/bin/chromium, else `chromium` on PATH. */
-export function findChromium(env = process.env): string | null {
-  if (env.CHROME_PATH) return existsSync(env.CHROME_PATH) ? env.CHROME_PATH : null;
-  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  for (const dir of (env.PATH ?? '').split(delimiter)) {
-    for (const name of ['chromium', 'chromium-browser']) {
-      const candidate = join(dir, name);
-      if (dir && existsSync(candidate)) return candidate;
-    }
-  }
-  return null;
 }
 
 function newestMtime(path: string): number {

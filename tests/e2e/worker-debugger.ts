@@ -40,6 +40,8 @@ export interface WorkerDebugger {
    * the shape of an in-flight record (`requestHeaders` and `sentAt`).
    */
   inFlightRequests(): Promise<Array<{ url: string; requestHeaders: string[] }>>;
+  /** Any CDP command on the worker's target (the benchmark's CPU profile). */
+  send<T>(method: string, params?: object): Promise<T>;
   detach(): Promise<void>;
 }
 
@@ -88,6 +90,8 @@ export async function attachWorkerDebugger(
   };
 
   return {
+    send,
+
     async startCounting() {
       await send('Profiler.enable');
       await send('Profiler.startPreciseCoverage', { callCount: true, detailed: false });

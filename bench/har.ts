@@ -1,0 +1,76 @@
+/**
+ * SPEC §9, HAR: `rhythm-auth diagnose --har` on a generated 100 MB HAR (20,000 entries) next to
+ * `JSON.parse` of the same file, each in its own Node process; and the CLI's peak RSS over the file
+ * size. Wall time from spawn to exit, median of a few runs.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const FILE = '.tmp/bench-100mb.har';
+const PROBE = join('.tmp', 'bench-probe.json');
+
+function run(args: string[]): { ms: number; maxRssBytes: number } {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(process.execPath, ['--import', './bench/rss-probe.mjs', ...args], {
+    env: { ...process.env, RHYTHM_BENCH_PROBE: PROBE },
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1 << 20,
+  });
+  const ms = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0 && result.status !== 1) {
+    throw new Error(
+      `${args.join(' ')} failed (${result.status}): ${result.stderr.toString().slice(0, 300)}`,
+    );
+  }
+  return { ms, maxRssBytes: JSON.parse(readFileSync(PROBE, 'utf8')).maxRssBytes };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export interface HarResult {
+  harFileMb: number;
+  harDiagnoseMs: number;
+  harJsonParseMs: number;
+  harOverJsonParse: number;
+  harPeakRssMb: number;
+  harPeakRssOverFileSize: number;
+}
+
+export function benchHar(rounds = 3): HarResult {
+  if (!existsSync(FILE)) {
+    const gen = spawnSync(
+      process.execPath,
+      ['scripts/gen-har.mjs', '--out', FILE, '--entries', '20000', '--mb', '100'],
+      {
+        stdio: 'inherit',
+      },
+    );
+    if (gen.status !== 0) throw new Error('generating the 100 MB HAR failed');
+  }
+  const size = statSync(FILE).size;
+  const cli = ['bin/rhythm-auth.js', 'diagnose', '--har', FILE, '--json'];
+  const parse = [
+    '-e',
+    `JSON.parse(require('node:fs').readFileSync(${JSON.stringify(FILE)}, 'utf8'))`,
+  ];
+  const diagnose: number[] = [];
+  const parsing: number[] = [];
+  let rss = 0;
+  for (let i = 0; i < rounds; i++) {
+    const d = run(cli);
+    diagnose.push(d.ms);
+    rss = Math.max(rss, d.maxRssBytes);
+    parsing.push(run(parse).ms);
+  }
+  const harDiagnoseMs = median(diagnose);
+  const harJsonParseMs = median(parsing);
+  return {
+    harFileMb: size / 1e6,
+    harDiagnoseMs,
+    harJsonParseMs,
+    harOverJsonParse: harDiagnoseMs / harJsonParseMs,
+    harPeakRssMb: rss / 1e6,
+    harPeakRssOverFileSize: rss / size,
+  };
+}

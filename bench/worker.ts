@@ -1,0 +1,115 @@
+/**
+ * SPEC §9, the service worker: its JavaScript time per Rhythm request (a CPU profile of the worker
+ * while the app page sends 401s to the reference API), and how often its listeners run for
+ * requests to other hosts (V8 call counts; the budget is zero).
+ */
+import { chromium } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromiumArgs, startReferenceApi } from '../tools/reference-api/server.js';
+import { findChromium } from '../tools/start-chromium.js';
+import { FOREIGN_HOST, startOtherHosts, UNWATCHED_RHYTHM_HOST } from '../tests/e2e/other-hosts.js';
+import { attachWorkerDebugger } from '../tests/e2e/worker-debugger.js';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { url: string };
+  hitCount?: number;
+}
+
+export interface WorkerResult {
+  workerMsPerRequest: number;
+  workerInvocationsOtherHosts: number;
+  requests: number;
+}
+
+const URL_401 = 'https://rolodex.api.rhythmsoftware.com/contacts/acme.org/current';
+
+export async function benchWorker(requests = 200): Promise<WorkerResult> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('no Chromium: install it or set CHROME_PATH');
+  const api = await startReferenceApi();
+  const others = await startOtherHosts();
+  const profile = mkdtempSync(join(tmpdir(), 'rhythm-auth-bench-'));
+  const dist = resolve('dist/extension');
+  const [rules, ...rest] = chromiumArgs(api.port);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    ignoreHTTPSErrors: true,
+    args: [
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+      rules!.replace('--host-resolver-rules=', `--host-resolver-rules=${others.rules},`),
+      ...rest,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    for (
+      let i = 0;
+      i < 100 && !(await worker.evaluate(() => chrome.webRequest.onCompleted.hasListeners()));
+      i++
+    ) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const app = context.pages()[0] ?? (await context.newPage());
+    await app.goto('https://app.rhythmsoftware.com/');
+    const send = (url: string, n: number) =>
+      app.evaluate(
+        async ({ url, n }) => {
+          for (let i = 0; i < n; i++) {
+            // A refused or failed fetch still went out: the worker had its chance to see it.
+            await fetch(url, { headers: { Authorization: 'Bearer x.y.z' } }).catch(() => undefined);
+          }
+        },
+        { url, n },
+      );
+    await send(URL_401, 10); // warm up
+
+    const debug = await attachWorkerDebugger(context, worker);
+    try {
+      // Other hosts: the listeners must not run at all.
+      await debug.startCounting();
+      await send(`https://${UNWATCHED_RHYTHM_HOST}/contacts/acme.org/current`, 20);
+      await send(`https://${FOREIGN_HOST}/contacts/acme.org/current`, 20);
+      const calls = await debug.takeCallCounts();
+      const otherHostCalls = Object.values(calls).reduce((a, b) => a + b, 0);
+
+      // Rhythm 401s: the worker's own JavaScript time, from a sampling profile.
+      await debug.send('Profiler.setSamplingInterval', { interval: 50 });
+      await debug.send('Profiler.start');
+      await send(URL_401, requests);
+      // The last requests' storage writes finish after fetch resolves: wait for the badge.
+      await app.waitForTimeout(300);
+      const { profile: cpu } = await debug.send<{
+        profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+      }>('Profiler.stop');
+      const byId = new Map(cpu.nodes.map((n) => [n.id, n]));
+      let ownUs = 0;
+      cpu.samples.forEach((id, i) => {
+        const url = byId.get(id)?.callFrame.url ?? '';
+        if (url.startsWith('chrome-extension://'))
+          ownUs += cpu.timeDeltas[i + 1] ?? cpu.timeDeltas[i] ?? 0;
+      });
+      return {
+        workerMsPerRequest: ownUs / 1000 / requests,
+        workerInvocationsOtherHosts: otherHostCalls,
+        requests,
+      };
+    } finally {
+      await debug.detach();
+    }
+  } finally {
+    await context.close();
+    await others.close();
+    await api.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
