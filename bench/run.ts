@@ -48,6 +48,7 @@ const results = {
     decodeJwtUsPerToken: round(analyze.decodeUsPerToken),
     harFileMb: round(har.harFileMb),
     harDiagnoseMs: round(har.harDiagnoseMs),
+    harDiagnoseJsonMs: round(har.harDiagnoseJsonMs),
     harJsonParseMs: round(har.harJsonParseMs),
     harPeakRssMb: round(har.harPeakRssMb),
     workerMsPerRequest: round(worker.workerMsPerRequest),
