@@ -50,6 +50,8 @@ export interface CaptureDeps {
   onDiagnosed: (entry: StoredDiagnosis, count: number) => void;
   /** For hosts added in the settings (staging); the Rhythm hosts always count. */
   isApiHost?: (host: string) => boolean;
+  /** Keeps a diagnosed request's token in memory for the active checks (held-tokens.ts). */
+  hold?: (entry: StoredDiagnosis, request: CapturedRequest) => void;
 }
 
 const toHeaders = (headers: RequestEvent['requestHeaders']): HttpHeader[] =>
@@ -158,7 +160,10 @@ export function createCapture(deps: CaptureDeps) {
         diagnosis: analyze(request, deps.settings()),
       };
       const { added, count } = await deps.store.add(entry);
-      if (added) deps.onDiagnosed(entry, count);
+      if (added) {
+        deps.hold?.(entry, request);
+        deps.onDiagnosed(entry, count);
+      }
       return added ? entry : null;
     },
   };

@@ -3,11 +3,12 @@
  * and validated the envelope; every handler returns a Result and never throws across messaging.
  */
 import { analyze } from '../analyzer/analyze.js';
-import type { AnalyzerSettings } from '../analyzer/types.js';
+import type { AnalyzerSettings, CapturedRequest } from '../analyzer/types.js';
 import type { Envelope, MessageReply, MessageType, Result } from '../shared/messages.js';
 import { readTab, type TabStore } from '../shared/tab-store.js';
 import type { SessionArea } from '../shared/tab-store.js';
 import type { StoredDiagnosis } from '../shared/stored.js';
+import type { ActiveChecks } from './active-checks.js';
 
 export interface HandlerDeps {
   area: SessionArea;
@@ -16,6 +17,10 @@ export interface HandlerDeps {
   now: () => number;
   onDiagnosed: (entry: StoredDiagnosis, count: number) => void;
   onCleared: (tabId: number) => Promise<void>;
+  /** The active checks (active-checks.ts). */
+  active: Pick<ActiveChecks, 'plan' | 'run'>;
+  /** Keeps a diagnosed request's token in memory for the active checks (held-tokens.ts). */
+  hold?: (entry: StoredDiagnosis, request: CapturedRequest) => void;
 }
 
 type Handlers = {
@@ -50,6 +55,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         count = result.count;
         if (result.added) {
           added++;
+          deps.hold?.(entry, item.request);
           deps.onDiagnosed(entry, count);
         }
       }
@@ -58,6 +64,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     async 'get-last-success'({ tabId, host }) {
       return { value: await deps.store.lastSuccess(tabId, host) };
     },
+    'plan-active': (payload) => deps.active.plan(payload),
+    'run-active': (payload) => deps.active.run(payload),
   };
 }
 

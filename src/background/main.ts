@@ -4,6 +4,8 @@
  */
 import browser from 'webextension-polyfill';
 import type { Runtime } from 'webextension-polyfill';
+import type { CapturedRequest } from '../analyzer/types.js';
+import { heldFrom } from '../shared/active/held.js';
 import { parseEnvelope, PANEL_PORT_PREFIX, type PortEvent } from '../shared/messages.js';
 import {
   analyzerSettings,
@@ -15,23 +17,33 @@ import {
 } from '../shared/settings.js';
 import type { StoredDiagnosis } from '../shared/stored.js';
 import { createTabStore, type SessionArea } from '../shared/tab-store.js';
+import { createActiveChecks } from './active-checks.js';
 import { showCount } from './badge.js';
 import { createCapture } from './capture.js';
 import { createHandlers, dispatch } from './handlers.js';
+import { createHeldTokens } from './held-tokens.js';
+import { hostFilter, watchRequests, type WebRequestEvents } from './watch-requests.js';
 
 const RHYTHM_API_URLS = ['*://*.api.rhythmsoftware.com/*'];
 
 const area = browser.storage.session as unknown as SessionArea;
 let settings: Settings = DEFAULT_SETTINGS;
+function applySettings(next: Settings): void {
+  settings = next;
+  watchExtraHosts(next.extraApiHosts);
+}
 void browser.storage.sync
   .get(SETTINGS_KEY)
-  .then((got) => (settings = parseSettings(got[SETTINGS_KEY])));
+  .then((got) => applySettings(parseSettings(got[SETTINGS_KEY])));
 browser.storage.onChanged.addListener((changes, areaName) => {
   if (areaName === 'sync' && changes[SETTINGS_KEY])
-    settings = parseSettings(changes[SETTINGS_KEY].newValue);
+    applySettings(parseSettings(changes[SETTINGS_KEY].newValue));
 });
 
 const store = createTabStore(area, { keep: () => settings.keepPerTab });
+const held = createHeldTokens();
+const hold = (entry: StoredDiagnosis, request: CapturedRequest) =>
+  held.hold(entry.tabId, entry.id, heldFrom(request));
 const ports = new Map<number, Set<Runtime.Port>>();
 
 function broadcast(tabId: number, event: PortEvent): void {
@@ -55,20 +67,39 @@ const capture = createCapture({
   statuses: () => capturedStatuses(settings),
   now: () => Date.now(),
   onDiagnosed,
+  isApiHost: (host) => settings.extraApiHosts.includes(host),
+  hold,
 });
 
-const filter = { urls: RHYTHM_API_URLS };
-browser.webRequest.onSendHeaders.addListener((d) => capture.onSendHeaders(d), filter, [
-  'requestHeaders',
-]);
-browser.webRequest.onBeforeRedirect.addListener((d) => capture.onBeforeRedirect(d), filter);
-browser.webRequest.onErrorOccurred.addListener((d) => capture.onErrorOccurred(d), filter);
-// `extraHeaders`: without it Chrome (79+) hides CORS preflights from every listener, and a 401
-// on a preflight (`request.preflight`) would never be diagnosed.
-browser.webRequest.onCompleted.addListener((d) => void capture.onCompleted(d), filter, [
-  'responseHeaders',
-  'extraHeaders',
-]);
+const webRequest = browser.webRequest as unknown as WebRequestEvents;
+// The Rhythm hosts: registered synchronously here, so a request that wakes the worker finds them.
+watchRequests(webRequest, capture, { urls: RHYTHM_API_URLS });
+
+/**
+ * Extra API hosts from the settings (a staging domain): a second set of listeners, replaced when
+ * the settings change. They can only be added once the settings are read (storage is async), so a
+ * request to such a host that itself wakes a stopped worker may be missed; the next one is seen.
+ */
+let unwatchExtra: (() => void) | null = null;
+let watchedExtra = '';
+function watchExtraHosts(hosts: readonly string[]): void {
+  const key = hosts.join(' ');
+  if (key === watchedExtra) return;
+  watchedExtra = key;
+  unwatchExtra?.();
+  unwatchExtra = hosts.length ? watchRequests(webRequest, capture, hostFilter(hosts)) : null;
+}
+
+const active = createActiveChecks({
+  area,
+  store,
+  held,
+  settings: () => analyzerSettings(settings),
+  fetch: (input, init) => fetch(input, init),
+  hasPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
+  now: () => Date.now(),
+  onUpdated: (entry) => broadcast(entry.tabId, { type: 'diagnosis-updated', entry }),
+});
 
 const handlers = createHandlers({
   area,
@@ -77,9 +108,12 @@ const handlers = createHandlers({
   now: () => Date.now(),
   onDiagnosed,
   async onCleared(tabId) {
+    held.dropTab(tabId);
     await showCount(browser.action, tabId, 0);
     broadcast(tabId, { type: 'tab-cleared', tabId });
   },
+  active,
+  hold,
 });
 
 function fromThisExtension(sender: Runtime.MessageSender): boolean {
@@ -118,4 +152,7 @@ browser.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status === 'loading')
     void store.count(tabId).then((n) => showCount(browser.action, tabId, n));
 });
-browser.tabs.onRemoved.addListener((tabId) => void store.clear(tabId));
+browser.tabs.onRemoved.addListener((tabId) => {
+  held.dropTab(tabId);
+  void store.clear(tabId);
+});

@@ -3,11 +3,15 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { DiagnosisList } from './components/DiagnosisList.js';
 import { Detail } from './components/Detail.js';
 import { EmptyState } from './components/EmptyState.js';
-import { ExportDialog } from './components/ExportDialog.js';
-import { PasteDialog } from './components/PasteDialog.js';
+import { lazy } from './components/Lazy.js';
 import { Toolbar } from './components/Toolbar.js';
+import { HarImportStatus } from './components/HarImportStatus.js';
 import { isFiltering, DEFAULT_FILTERS } from './filters.js';
 import { usePanel } from './services.js';
+
+// The dialogs (and the report renderer, the paste parser) load on first open.
+const ExportDialog = lazy(() => import('./components/ExportDialog.js').then((m) => m.ExportDialog));
+const PasteDialog = lazy(() => import('./components/PasteDialog.js').then((m) => m.PasteDialog));
 
 type DialogName = 'paste' | 'export' | null;
 
@@ -101,6 +105,7 @@ export function App() {
           </button>
         </p>
       )}
+      <HarImportStatus />
       {content}
       {dialog === 'paste' && <PasteDialog onClose={() => setDialog(null)} />}
       {dialog === 'export' && <ExportDialog onClose={() => setDialog(null)} />}

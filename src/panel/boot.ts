@@ -16,13 +16,17 @@ import {
   SETTINGS_KEY,
   type Settings,
 } from '../shared/settings.js';
+import type { StoredDiagnosis } from '../shared/stored.js';
 import { readTab, type SessionArea } from '../shared/tab-store.js';
 import { copyText } from './clipboard.js';
+import { readNetworkHar, saveHarFile } from './har-shell.js';
+import { createHeldRequests, type HeldRequests } from './held-requests.js';
 import { startConnection, type PortLike } from './connection.js';
 import { watchNetwork, type NetworkLike, type SeenCapture } from './devtools-network.js';
 import { currentBrowserName } from '../shared/browser-name.js';
 import { applyTheme, devtoolsApi, resolveTabId, resolveTheme } from './environment.js';
 import type { PanelServices } from './services.js';
+import type { SeenRequest } from './state.js';
 import type { PanelStore } from './store.js';
 
 /** How often "now" moves on the lifetime picture. */
@@ -43,11 +47,18 @@ export function createServices(
   tabId: number,
   inDevtools: boolean,
   settings: () => Settings,
+  held: HeldRequests = createHeldRequests(),
+  seen: () => readonly SeenRequest[] = () => [],
 ): PanelServices {
+  const heldFor = (entry: StoredDiagnosis) => {
+    const request = held.find(entry, seen());
+    return request ? { request } : {};
+  };
   return {
     tabId,
     inDevtools,
     async clearTab() {
+      held.drop('');
       await send('clear-tab', { tabId });
     },
     async lastSuccess(host) {
@@ -62,6 +73,17 @@ export function createServices(
     now: () => Date.now(),
     copy: copyText,
     save: saveFile,
+    saveHar: saveHarFile,
+    ...(inDevtools ? { networkHar: readNetworkHar } : {}),
+    active: {
+      plan: (entry) => send('plan-active', { tabId, entryId: entry.id, ...heldFor(entry) }),
+      run: (entry, action, url) =>
+        send('run-active', { tabId, entryId: entry.id, action, url, ...heldFor(entry) }),
+      // No await before this call: Chrome shows the prompt only inside the click's user gesture.
+      requestPermission: (pattern) => browser.permissions.request({ origins: [pattern] }),
+      holdRequest: (entryId, request) => held.hold(entryId, request),
+    },
+    openOptions: () => void browser.runtime.openOptionsPage(),
   };
 }
 
@@ -84,6 +106,7 @@ export function boot(store: PanelStore): PanelServices | null {
   }
 
   let settings = DEFAULT_SETTINGS;
+  const held = createHeldRequests();
   const area = browser.storage.session as unknown as SessionArea;
   startConnection({
     tabId,
@@ -99,15 +122,31 @@ export function boot(store: PanelStore): PanelServices | null {
   void loadSettings().then((loaded) => {
     settings = loaded;
     if (!network) return;
-    const extra = new Set(loaded.extraApiHosts);
     watchNetwork({
       network,
-      isApiHost: (host) => isRhythmApiHost(host) || extra.has(host),
-      statuses: capturedStatuses(loaded),
-      onSeen: (captures) => handOver(store, tabId, captures, analyzerSettings(loaded)),
+      // Read at each request: a change on the Options page applies from the next one.
+      isApiHost: (host) => isRhythmApiHost(host) || settings.extraApiHosts.includes(host),
+      get statuses() {
+        return capturedStatuses(settings);
+      },
+      onSeen: (captures) => {
+        for (const c of captures) held.hold(`devtools:${c.key}`, c.request);
+        handOver(store, tabId, captures, analyzerSettings(settings));
+      },
     });
   });
-  return createServices(tabId, network !== undefined, () => settings);
+  // Settings changed on the Options page: what is seen and pasted from now on uses them.
+  browser.storage.onChanged.addListener((changes, areaName) => {
+    if (areaName === 'sync' && changes[SETTINGS_KEY])
+      settings = parseSettings(changes[SETTINGS_KEY].newValue);
+  });
+  return createServices(
+    tabId,
+    network !== undefined,
+    () => settings,
+    held,
+    () => store.state.value.seen,
+  );
 }
 
 /** Keeps DevTools' copy (for the body), and gives the worker what it may have missed. */

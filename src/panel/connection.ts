@@ -38,7 +38,10 @@ export function parsePortEvent(raw: unknown): PortEvent | null {
   if (!isObject(raw)) return null;
   if (raw.type === 'tab-cleared' && typeof raw.tabId === 'number')
     return raw as unknown as PortEvent;
-  if (raw.type === 'request-diagnosed' && isObject(raw.entry)) {
+  if (
+    (raw.type === 'request-diagnosed' || raw.type === 'diagnosis-updated') &&
+    isObject(raw.entry)
+  ) {
     const e = raw.entry;
     const d = e.diagnosis;
     const ok =
@@ -88,10 +91,23 @@ export function startConnection(deps: ConnectionDeps): { stop(): void } {
       if (port !== current) return;
       const event = parsePortEvent(raw);
       if (!event) return;
-      if (event.type === 'request-diagnosed') {
-        if (event.entry.tabId === deps.tabId)
-          deps.dispatch({ type: 'request-diagnosed', entry: event.entry });
-      } else if (event.tabId === deps.tabId) deps.dispatch({ type: 'tab-cleared' });
+      switch (event.type) {
+        case 'request-diagnosed':
+          if (event.entry.tabId === deps.tabId)
+            deps.dispatch({ type: 'request-diagnosed', entry: event.entry });
+          break;
+        case 'diagnosis-updated':
+          if (event.entry.tabId === deps.tabId)
+            deps.dispatch({ type: 'entry-updated', entry: event.entry });
+          break;
+        case 'tab-cleared':
+          if (event.tabId === deps.tabId) deps.dispatch({ type: 'tab-cleared' });
+          break;
+        default: {
+          const unhandled: never = event;
+          return unhandled;
+        }
+      }
     });
     current.onDisconnect.addListener(() => {
       if (port !== current || stopped) return;

@@ -4,6 +4,7 @@ import './styles/layout.css';
 import './styles/detail.css';
 import './styles/lifetime.css';
 import './styles/dialogs.css';
+import './styles/har.css';
 import { App } from './App.js';
 import { boot, createServices } from './boot.js';
 import { DEFAULT_SETTINGS } from '../shared/settings.js';

@@ -5,9 +5,11 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { ReportContext } from '../analyzer/report/index.js';
-import type { AnalyzerSettings } from '../analyzer/types.js';
+import type { AnalyzerSettings, CapturedRequest } from '../analyzer/types.js';
+import type { ActiveAction, ActivePlans, ActiveRun } from '../shared/active/types.js';
 import type { ExportFormat } from '../shared/export.js';
 import type { LastSuccess } from '../shared/stored.js';
+import type { PanelEntry } from './state.js';
 import type { PanelStore } from './store.js';
 
 export interface PanelServices {
@@ -22,6 +24,28 @@ export interface PanelServices {
   now(): number;
   copy(text: string): Promise<boolean>;
   save(text: string, format: ExportFormat): void;
+  /** Saves a HAR file ("Export sanitized HAR") under its name (absent where nothing can be saved). */
+  saveHar?(text: string, fileName: string): void;
+  /**
+   * DevTools' own network log (`chrome.devtools.network.getHAR()`), request headers included: only
+   * inside DevTools, absent when the panel is opened as a tab.
+   */
+  networkHar?(): Promise<unknown>;
+  /** The active checks (absent where a page renders the panel without a worker, e.g. a benchmark). */
+  active?: ActiveServices;
+  /** Opens the Options page. */
+  openOptions?: () => void;
+}
+
+export interface ActiveServices {
+  /** What each check would send for an entry (the worker answers; no token comes back). */
+  plan(entry: PanelEntry): Promise<ActivePlans>;
+  /** Runs one confirmed check; a kept entry's result is written back by the worker. */
+  run(entry: PanelEntry, action: ActiveAction, url: string): Promise<ActiveRun>;
+  /** Asks for a host permission: call it straight from the click, the prompt needs the gesture. */
+  requestPermission(pattern: string): Promise<boolean>;
+  /** Keeps a pasted request (in memory) for the active checks of its entry. */
+  holdRequest(entryId: string, request: CapturedRequest): void;
 }
 
 export interface Panel {

@@ -6,11 +6,14 @@ import type { Diagnosis } from '../analyzer/types.js';
 import type { StoredDiagnosis } from '../shared/stored.js';
 import { sameRequest } from '../shared/stored.js';
 import { applyFilters, DEFAULT_FILTERS, type Filters } from './filters.js';
+import { HAR_IDLE, reduceHar, type HarEvent, type HarStatus } from './har-state.js';
 
 /** A diagnosis the panel lists: kept by the worker, or pasted here (then with its token, in memory only). */
 export interface PanelEntry extends StoredDiagnosis {
   /** Pasted entries only: the token as pasted, for an export that asks for it (SPEC §6). */
   token?: string | null;
+  /** Imported entries only: the name of the HAR file it was read from. */
+  harFile?: string;
 }
 
 /** A 401 DevTools saw, analyzed here, so its body can be shown beside the worker's diagnosis of it. */
@@ -36,6 +39,10 @@ export interface PanelState {
   liveSinceSync: StoredDiagnosis[];
   /** Pasted diagnoses, newest first: never sent to the worker or the badge. */
   pasted: PanelEntry[];
+  /** Diagnoses read from imported HAR files, newest first: never sent to the worker or the badge. */
+  imported: PanelEntry[];
+  /** The last HAR import or export: progress, outcome, or where the file broke. */
+  har: HarStatus;
   seen: SeenRequest[];
   selectedId: string | null;
   filters: Filters;
@@ -49,6 +56,8 @@ export type PanelEvent =
   | { type: 'sync-started' }
   | { type: 'synced'; entries: StoredDiagnosis[] }
   | { type: 'request-diagnosed'; entry: StoredDiagnosis }
+  /** An active check's result written into an entry (by the worker, or here for a pasted one). */
+  | { type: 'entry-updated'; entry: PanelEntry }
   | { type: 'tab-cleared' }
   | { type: 'devtools-seen'; requests: SeenRequest[] }
   | { type: 'pasted'; entry: PanelEntry }
@@ -56,7 +65,8 @@ export type PanelEvent =
   | { type: 'select'; id: string | null }
   | { type: 'move-selection'; to: 'next' | 'previous' | 'first' | 'last' }
   | { type: 'filter'; filters: Partial<Filters> }
-  | { type: 'notice'; message: string | null };
+  | { type: 'notice'; message: string | null }
+  | HarEvent;
 
 export const MAX_PASTED = 100;
 export const MAX_SEEN = 500;
@@ -68,6 +78,8 @@ export function initialState(): PanelState {
     stored: [],
     liveSinceSync: [],
     pasted: [],
+    imported: [],
+    har: HAR_IDLE,
     seen: [],
     selectedId: null,
     filters: DEFAULT_FILTERS,
@@ -77,8 +89,10 @@ export function initialState(): PanelState {
 
 /** Every entry, newest first (stored and pasted interleaved by when they were recorded). */
 export function allEntries(state: PanelState): PanelEntry[] {
-  if (state.pasted.length === 0) return state.stored;
-  return [...state.stored, ...state.pasted].sort((a, b) => b.capturedAt - a.capturedAt);
+  if (state.pasted.length === 0 && state.imported.length === 0) return state.stored;
+  return [...state.stored, ...state.pasted, ...state.imported].sort(
+    (a, b) => b.capturedAt - a.capturedAt,
+  );
 }
 
 export function visibleEntries(state: PanelState): PanelEntry[] {
@@ -154,6 +168,20 @@ export function reduce(state: PanelState, event: PanelEvent): PanelState {
         liveSinceSync: [...state.liveSinceSync, event.entry],
       });
     }
+    case 'entry-updated': {
+      const { entry } = event;
+      const replace = <T extends PanelEntry>(list: T[]): T[] =>
+        list.some((e) => e.id === entry.id)
+          ? list.map((e) => (e.id === entry.id ? (entry as T) : e))
+          : list;
+      return {
+        ...state,
+        stored: replace(state.stored),
+        liveSinceSync: replace(state.liveSinceSync),
+        pasted: replace(state.pasted),
+        imported: replace(state.imported),
+      };
+    }
     case 'tab-cleared':
       return keepSelection({ ...state, stored: [], liveSinceSync: [], seen: [] });
     case 'devtools-seen':
@@ -179,6 +207,13 @@ export function reduce(state: PanelState, event: PanelEvent): PanelState {
     }
     case 'notice':
       return { ...state, notice: event.message };
+    case 'har-reading':
+    case 'har-imported':
+    case 'har-exported':
+    case 'har-failed':
+    case 'har-dismissed':
+    case 'har-cleared':
+      return keepSelection(reduceHar(state, event));
     default: {
       const unhandled: never = event;
       return unhandled;

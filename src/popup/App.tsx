@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import { send } from '../shared/client.js';
 import type { StoredDiagnosis } from '../shared/stored.js';
 import { CheckList } from '../shared/ui/CheckList.js';
@@ -55,7 +56,12 @@ export function App() {
         <List diagnoses={diagnoses} onOpen={setSelected} />
       )}
       <footer class="popup__footer muted">
-        Full picture: open DevTools (F12) → <strong>Rhythm Auth</strong> panel.
+        <span>
+          Full picture and active checks: open DevTools (F12) → <strong>Rhythm Auth</strong> panel.
+        </span>
+        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+          Settings
+        </button>
       </footer>
     </main>
   );

@@ -49,7 +49,13 @@ export function useTab(): [TabState, () => void] {
       }
     };
     const onChanged = (changes: Record<string, unknown>, areaName: string) => {
-      if (areaName === 'session' && `tab:${tabId}` in changes) void load();
+      // The index changes with each 401; an entry alone when an active check wrote its result.
+      const entryPrefix = `d:${tabId}:`;
+      if (
+        areaName === 'session' &&
+        (`tab:${tabId}` in changes || Object.keys(changes).some((k) => k.startsWith(entryPrefix)))
+      )
+        void load();
     };
     browser.storage.onChanged.addListener(onChanged);
     void load();

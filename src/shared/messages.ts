@@ -4,6 +4,12 @@
  * tense. Replies are `Result`s because an Error does not survive extension messaging.
  */
 import type { CapturedRequest } from '../analyzer/types.js';
+import {
+  isActiveAction,
+  type ActiveAction,
+  type ActivePlans,
+  type ActiveRun,
+} from './active/types.js';
 import type { LastSuccess, StoredDiagnosis } from './stored.js';
 
 export interface MessageMap {
@@ -21,6 +27,25 @@ export interface MessageMap {
     request: { tabId: number; host: string };
     reply: { value: LastSuccess | null };
   };
+  /**
+   * What each active check would send for a diagnosis (no token in the reply). `request`: the
+   * panel's own copy of the request (pasted, or from DevTools' log), when it has one.
+   */
+  'plan-active': {
+    request: { tabId: number; entryId: string; request?: CapturedRequest };
+    reply: ActivePlans;
+  };
+  /** Runs one active check the user confirmed, for the URL the plan showed. */
+  'run-active': {
+    request: {
+      tabId: number;
+      entryId: string;
+      action: ActiveAction;
+      url: string;
+      request?: CapturedRequest;
+    };
+    reply: ActiveRun;
+  };
 }
 
 export type MessageType = keyof MessageMap;
@@ -37,7 +62,10 @@ export interface Envelope<T extends MessageType = MessageType> {
 
 /** Events the worker pushes down a panel's port (`panel:<tabId>`). */
 export type PortEvent =
-  { type: 'request-diagnosed'; entry: StoredDiagnosis } | { type: 'tab-cleared'; tabId: number };
+  | { type: 'request-diagnosed'; entry: StoredDiagnosis }
+  /** A kept diagnosis changed: an active check's result was written into it. */
+  | { type: 'diagnosis-updated'; entry: StoredDiagnosis }
+  | { type: 'tab-cleared'; tabId: number };
 
 export const PANEL_PORT_PREFIX = 'panel:';
 
@@ -64,6 +92,10 @@ function isCaptured(v: unknown): v is CapturedRequest {
   );
 }
 
+const isEntryId = (v: unknown): v is string =>
+  typeof v === 'string' && v.length > 0 && v.length <= 200;
+const isUrl = (v: unknown): v is string => typeof v === 'string' && v.length <= 8192;
+
 /** Validates an incoming message; returns null for anything that is not exactly one of ours. */
 export function parseEnvelope(raw: unknown): Envelope | null {
   if (!isObject(raw) || typeof raw.type !== 'string' || !isObject(raw.payload)) return null;
@@ -74,6 +106,20 @@ export function parseEnvelope(raw: unknown): Envelope | null {
       return isTabId(p.tabId) ? (raw as unknown as Envelope) : null;
     case 'get-last-success':
       return isTabId(p.tabId) && typeof p.host === 'string' ? (raw as unknown as Envelope) : null;
+    case 'plan-active':
+      return isTabId(p.tabId) &&
+        isEntryId(p.entryId) &&
+        (p.request === undefined || isCaptured(p.request))
+        ? (raw as unknown as Envelope)
+        : null;
+    case 'run-active':
+      return isTabId(p.tabId) &&
+        isEntryId(p.entryId) &&
+        isActiveAction(p.action) &&
+        isUrl(p.url) &&
+        (p.request === undefined || isCaptured(p.request))
+        ? (raw as unknown as Envelope)
+        : null;
     case 'add-captured':
       return isTabId(p.tabId) &&
         Array.isArray(p.requests) &&

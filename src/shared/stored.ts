@@ -1,4 +1,5 @@
 import type { Diagnosis } from '../analyzer/types.js';
+import type { RetryResult } from './active/types.js';
 
 /** Where a diagnosis came from. */
 export type CaptureSource = 'webRequest' | 'devtools' | 'har' | 'paste';
@@ -14,6 +15,8 @@ export interface StoredDiagnosis {
   /** The 401 response body, first 2 KB as text, when DevTools saw it. */
   responseBody?: string;
   diagnosis: Diagnosis;
+  /** The last "retry with fix" the user ran on it (src/shared/active/). */
+  retry?: RetryResult;
 }
 
 /** The claims of the last successful request to a host, for the panel's diff. */

@@ -46,6 +46,17 @@ export async function readSuccesses(
   return value && typeof value === 'object' ? (value as Record<string, LastSuccess>) : {};
 }
 
+/** One kept diagnosis, or null when it is not (or no longer) kept. */
+export async function readEntry(
+  area: SessionArea,
+  tabId: number,
+  id: string,
+): Promise<StoredDiagnosis | null> {
+  const key = itemKey(tabId, id);
+  const value = (await area.get(key))[key];
+  return value && typeof value === 'object' ? (value as StoredDiagnosis) : null;
+}
+
 /** The tab's diagnoses, newest first. */
 export async function readTab(area: SessionArea, tabId: number): Promise<StoredDiagnosis[]> {
   const ids = await readIndex(area, tabId);
@@ -132,6 +143,19 @@ export function createTabStore(area: SessionArea, options: { keep?: () => number
         }
         if (evicted.length) await area.remove(evicted.map((id) => itemKey(entry.tabId, id)));
         return { added: true, count: nextIds.length };
+      });
+    },
+
+    /**
+     * Replaces a kept diagnosis (an active check's result written into it); false when it is no
+     * longer kept (cleared or evicted meanwhile), so a late result never brings it back.
+     */
+    update(entry: StoredDiagnosis): Promise<boolean> {
+      return serialized(entry.tabId, async () => {
+        const ids = await readIndex(area, entry.tabId);
+        if (!ids.includes(entry.id)) return false;
+        await area.set({ [itemKey(entry.tabId, entry.id)]: entry });
+        return true;
       });
     },
 

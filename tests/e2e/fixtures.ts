@@ -242,3 +242,77 @@ export async function stopWorkers(page: Page): Promise<void> {
   await stopped;
   await cdp.detach();
 }
+
+/**
+ * Grants the extension a host permission the way a user can in chrome://extensions (site access),
+ * so the extension's own `permissions.request` for it then resolves `true` at once. Headless
+ * Chromium can't answer the permission prompt (it waits forever; Playwright does not drive it), so
+ * the active-check tests grant first and then click as a user would. A test that grants nothing
+ * and clicks without a user gesture (`dispatchEvent`) gets Chrome's refusal instead.
+ */
+export async function grantHostPermission(
+  context: BrowserContext,
+  extensionId: string,
+  pattern: string,
+): Promise<void> {
+  const page = await context.newPage();
+  await page.goto('chrome://extensions');
+  await page.evaluate(
+    ([id, p]) =>
+      (
+        chrome as unknown as {
+          developerPrivate: { addHostPermission(id: string, host: string): Promise<void> };
+        }
+      ).developerPrivate.addHostPermission(id, p),
+    [extensionId, pattern] as const,
+  );
+  await page.close();
+}
+
+/** The Options page opened as a tab, loaded. */
+export async function openOptions(context: BrowserContext, extensionId: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/src/options/index.html`);
+  await page.locator('main.options[aria-busy="false"]').waitFor();
+  return page;
+}
+
+/** The issuer of the reference API's demo tenant, and the host permission its JWKS needs. */
+export const ISSUER_ORIGIN = 'https://acme-org.us.auth0.com';
+export const ISSUER_PATTERN = `${ISSUER_ORIGIN}/*`;
+
+/**
+ * Opens an active check's dialog from the selected diagnosis in the panel (button text as shown,
+ * e.g. `Verify signature…`), and returns it.
+ */
+export async function openActiveCheck(panel: Page, button: string) {
+  await panel.getByTestId('active-checks').getByRole('button', { name: button }).click();
+  const dialog = panel.getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+/**
+ * Clicks an element the way a script would, with no user gesture: Chrome then refuses
+ * `permissions.request` ("must be called during a user gesture"), which is how a test sees the
+ * extension handle a permission that was not granted. Playwright's own clicks and evaluations
+ * leave the page with a transient user activation (seconds long), so this first consumes it
+ * (`window.open` does, like a popup blocker) and clicks in the same CDP evaluation.
+ */
+export async function clickWithoutUserGesture(page: Page, selector: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const { result } = (await cdp.send('Runtime.evaluate', {
+    userGesture: false,
+    returnByValue: true,
+    expression: `(() => {
+      window.open('about:blank')?.close();
+      const el = document.querySelector(${JSON.stringify(selector)});
+      if (!el) return 'missing';
+      el.click();
+      return navigator.userActivation.isActive ? 'activated' : 'ok';
+    })()`,
+  })) as { result: { value: string } };
+  await cdp.detach();
+  if (result.value !== 'ok')
+    throw new Error(`clickWithoutUserGesture(${selector}): ${result.value}`);
+}

@@ -41,7 +41,8 @@ test('lists the tab’s 401s live, newest first, and keeps the selection as new 
   await expect(first).toContainText('GET');
   await expect(first).toContainText('rolodex.api.rhythmsoftware.com');
   await expect(first).toContainText('/contacts/acme.org/current');
-  await expect(first).toContainText('Token sent without `Bearer `');
+  await expect(first).toContainText('Token sent without Bearer');
+  await expect(first.locator('code')).toHaveText('Bearer ');
 });
 
 test('the detail: verdict, grouped checklist, token, lifetime, request, and the diff with the last success', async ({

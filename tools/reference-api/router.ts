@@ -12,7 +12,7 @@ import { handleIssuerRequest } from './issuer.js';
 import type { Mint } from './mint.js';
 import { decideApiRequest } from './rules.js';
 import type { IssuerKeys } from './tokens.js';
-import { APP_HOST, tenantByAuth0Host } from './world.js';
+import { APP_HOST, BROKEN_ISSUERS, isStagingHost, tenantByAuth0Host } from './world.js';
 import type { World } from './world.js';
 
 export type Handler = (request: ReferenceRequest) => Promise<ReferenceResponse>;
@@ -23,7 +23,10 @@ export function createHandler(world: World, keys: IssuerKeys, mint: Mint): Handl
   const page = appPageHtml();
 
   return async (request) => {
-    if (isRhythmApiHost(request.host)) return decideApiRequest(request, rulesContext);
+    if (isRhythmApiHost(request.host) || isStagingHost(request.host))
+      return decideApiRequest(request, rulesContext);
+
+    if (Object.hasOwn(BROKEN_ISSUERS, request.host)) return brokenIssuer(request);
 
     const tenant = tenantByAuth0Host(world, request.host);
     if (tenant) return handleIssuerRequest(request, tenant, issuerContext);
@@ -51,5 +54,17 @@ export function createHandler(world: World, keys: IssuerKeys, mint: Mint): Handl
 
     // 421: this server fakes only the hosts above; anything else reached it by mistake.
     return jsonResponse(421, { error: `No reference host named ${request.host}` }, 'unknown-host');
+  };
+}
+
+/** The broken Auth0 stand-ins of world.ts: a 503 (down) or an HTML page where the JWKS should be. */
+function brokenIssuer(request: ReferenceRequest): ReferenceResponse {
+  if (BROKEN_ISSUERS[request.host] === 'down')
+    return jsonResponse(503, { error: 'service_unavailable' }, 'issuer-down');
+  return {
+    status: 200,
+    headers: { 'Content-Type': 'text/html; charset=utf-8' },
+    body: '<!doctype html><title>Welcome</title><p>Not an Auth0 tenant.</p>',
+    rule: 'issuer-html',
   };
 }

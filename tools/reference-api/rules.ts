@@ -32,6 +32,11 @@ export type RulesContext = AuthorizerContext;
 
 /** Test-only: an `OPTIONS` with this query answers 401, like a gateway that guards preflights. */
 export const PREFLIGHT_401_KNOB = '__preflight';
+/**
+ * Test-only: with `?__forbidden=1`, a request whose credentials pass answers 403
+ * `insufficient_scope` (RFC 6750 §3.1): the token is fine, the permission is missing.
+ */
+export const FORBIDDEN_KNOB = '__forbidden';
 
 const PLACEHOLDERS = new Set(['', 'undefined', 'null', 'nan', '[object object]']);
 export function isPlaceholder(segment: string): boolean {
@@ -75,6 +80,14 @@ export async function decideApiRequest(
   const auth = await authorize(request.headers, request.now, context);
   if (!auth.ok) return unauthorized(request, auth);
   const claims = auth.claims;
+  if (request.query[FORBIDDEN_KNOB] === '1') {
+    return jsonResponse(403, { message: 'Forbidden' }, 'insufficient-scope', {
+      ...corsHeaders(request),
+      'WWW-Authenticate':
+        'Bearer realm="rhythm", error="insufficient_scope", error_description="The token lacks the scope this call needs"',
+      Date: new Date(request.now).toUTCString(),
+    });
+  }
   const reply = (status: number, value: unknown, rule: string) =>
     jsonResponse(status, value, rule, {
       ...corsHeaders(request),

@@ -36,6 +36,8 @@ export interface ReferenceApi {
   jwks: JSONWebKeySet;
   /** The self-signed certificate (PEM), for clients that want to trust it instead of ignoring errors. */
   certificate: string;
+  /** How many requests reached `host` (and `path`, when given) since the start: tests assert on it. */
+  hits: (host: string, path?: string) => number;
   close: () => Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export const CERTIFICATE_HOSTS = [
   '*.api.rhythmsoftware.com',
   'api.rhythmsoftware.com',
   'app.rhythmsoftware.com',
+  '*.staging.rhythmsoftware.com',
   '*.us.auth0.com',
   'localhost',
 ];
@@ -115,11 +118,13 @@ export function toReferenceRequest(
   };
 }
 
-function serve(handler: Handler, clock: () => number) {
+function serve(handler: Handler, clock: () => number, count: (host: string, path: string) => void) {
   return async (req: IncomingMessage, res: ServerResponse) => {
     try {
       const body = await readBody(req);
-      const answer = await handler(toReferenceRequest(req, body, clock()));
+      const request = toReferenceRequest(req, body, clock());
+      count(request.host, request.path);
+      const answer = await handler(request);
       const headers = { ...answer.headers };
       // RFC 9110 §8.6: no Content-Length on a 204.
       if (answer.status !== 204) headers['Content-Length'] = String(Buffer.byteLength(answer.body));
@@ -136,7 +141,12 @@ export async function startReferenceApi(options: ReferenceApiOptions = {}): Prom
   const clock = options.clock ?? Date.now;
   const [keys, tls] = await Promise.all([createIssuerKeys(), createCertificate()]);
   const mint = createMinter(WORLD, keys);
-  const server = createServer(tls, serve(createHandler(WORLD, keys, mint), clock));
+  // Counts only (host and path): nothing of a request's headers or body is kept.
+  const hits = new Map<string, number>();
+  const count = (host: string, path: string) => {
+    for (const key of [host, `${host}${path}`]) hits.set(key, (hits.get(key) ?? 0) + 1);
+  };
+  const server = createServer(tls, serve(createHandler(WORLD, keys, mint), clock, count));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -153,6 +163,7 @@ export async function startReferenceApi(options: ReferenceApiOptions = {}): Prom
     mint: (mintOptions = {}) => mint(mintOptions, clock()),
     jwks: keys.jwks,
     certificate: tls.cert,
+    hits: (host, path) => hits.get(path === undefined ? host : `${host}${path}`) ?? 0,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

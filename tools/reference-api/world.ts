@@ -6,6 +6,23 @@
 
 export const APP_HOST = 'app.rhythmsoftware.com';
 
+/**
+ * A staging API (an "extra API host" of the Options page): served by the same rules, but not a
+ * Rhythm module host, so calls to it are refused (401) unless the rules learn otherwise. Enough to
+ * show that the extension watches a configured host it would otherwise ignore.
+ */
+export const STAGING_DOMAIN = 'staging.rhythmsoftware.com';
+export const isStagingHost = (host: string) => host.endsWith(`.${STAGING_DOMAIN}`);
+
+/**
+ * Auth0-like hosts that serve no usable keys, for the signature check's failures: one answers
+ * 503 (down), one answers a web page instead of JSON (not an Auth0 domain at all).
+ */
+export const BROKEN_ISSUERS: Readonly<Record<string, 'down' | 'html'>> = {
+  'down-tenant.us.auth0.com': 'down',
+  'garbage-tenant.us.auth0.com': 'html',
+};
+
 export interface DemoUser {
   email: string;
   password: string;

@@ -4,6 +4,7 @@ import { hostAndPath } from '../../shared/ui/format.js';
 import { visible } from '../display.js';
 import { usePanel } from '../services.js';
 import { bodyOf, type PanelEntry } from '../state.js';
+import { ActiveChecks } from './ActiveChecks.js';
 import { GroupedChecklist } from './GroupedChecklist.js';
 import { RequestView } from './RequestView.js';
 import { SuccessDiff } from './SuccessDiff.js';
@@ -57,6 +58,7 @@ function EntryDetail({ entry }: { entry: PanelEntry }) {
         </p>
       </header>
       <VerdictBanner diagnosis={d} />
+      <ActiveChecks entry={entry} />
       <div class="entry__columns">
         <section class="section" aria-labelledby="h-checks">
           <h2 id="h-checks">Checklist</h2>

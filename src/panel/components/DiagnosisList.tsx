@@ -150,8 +150,10 @@ function Row({ entry, selected }: { entry: PanelEntry; selected: boolean }) {
           '(no URL)'
         )}
       </span>
-      {entry.source === 'paste' || entry.source === 'devtools' ? (
-        <span class={`tag tag--${entry.source}`}>{SOURCE_LABEL[entry.source]}</span>
+      {entry.source === 'paste' || entry.source === 'devtools' || entry.source === 'har' ? (
+        <span class={`tag tag--${entry.source}`} title={entry.harFile}>
+          {SOURCE_LABEL[entry.source]}
+        </span>
       ) : (
         <span />
       )}

@@ -23,6 +23,12 @@ export function EmptyState({ onPaste }: { onPaste: () => void }) {
         )}{' '}
         Each 401 appears here live with its root cause, the checklist, and the decoded token.
       </p>
+      <h3>A HAR file?</h3>
+      <p>
+        <strong>Import HAR…</strong> in the toolbar, or drop the file on this panel: its 401s from
+        the Rhythm APIs get the same diagnosis, tagged HAR. They stay in this panel: not stored, and
+        not counted on the badge.
+      </p>
       <h3>A token from server code?</h3>
       <p>
         Paste it: a token, an <code>Authorization:</code> line, or a curl command (Network → right

@@ -34,6 +34,8 @@ export function PasteDialog({ onClose }: { onClose: () => void }) {
       seq: now * 1000 + seq,
       settings: services.settings(),
     });
+    // The request (and its token) stays in this panel's memory for the entry's active checks.
+    services.active?.holdRequest(entry.id, pasted.request);
     store.dispatch({ type: 'pasted', entry });
     onClose();
   };

@@ -1,7 +1,14 @@
 import type { RefObject } from 'preact';
-import { hostsOf, STATUS_FILTER_LABELS, type StatusFilter } from '../filters.js';
+import {
+  hostsOf,
+  SOURCE_FILTER_LABELS,
+  STATUS_FILTER_LABELS,
+  type SourceFilter,
+  type StatusFilter,
+} from '../filters.js';
 import { usePanel } from '../services.js';
 import type { Connection } from '../state.js';
+import { HarImportActions } from './HarImportActions.js';
 
 const CONNECTION_TEXT = (c: Connection): string => {
   switch (c.phase) {
@@ -20,7 +27,7 @@ const CONNECTION_TEXT = (c: Connection): string => {
   }
 };
 
-/** Title, filters (status, host, text), and the actions: paste, export, clear. */
+/** Title, filters (status, host, source, text), and the actions: paste, HAR, export, clear. */
 export function Toolbar({
   searchRef,
   onPaste,
@@ -31,7 +38,7 @@ export function Toolbar({
   onExport: () => void;
 }) {
   const { store, services } = usePanel();
-  const { filters, connection, stored, pasted } = store.state.value;
+  const { filters, connection, stored, pasted, imported } = store.state.value;
   const all = store.all.value;
   const shown = store.visible.value.length;
   const hosts = hostsOf(all);
@@ -81,6 +88,19 @@ export function Toolbar({
             <option value={filters.host}>{filters.host}</option>
           )}
         </select>
+        {(pasted.length > 0 || imported.length > 0 || filters.source !== 'all') && (
+          <select
+            value={filters.source}
+            aria-label="Source"
+            onChange={(e) => setFilter({ source: e.currentTarget.value as SourceFilter })}
+          >
+            {(Object.keys(SOURCE_FILTER_LABELS) as SourceFilter[]).map((s) => (
+              <option key={s} value={s}>
+                {SOURCE_FILTER_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        )}
         <input
           ref={searchRef}
           type="search"
@@ -101,14 +121,16 @@ export function Toolbar({
         <button type="button" onClick={onPaste}>
           Paste token…
         </button>
+        <HarImportActions />
         <button type="button" onClick={onExport} disabled={all.length === 0}>
           Export…
         </button>
         <button
           type="button"
-          disabled={stored.length === 0 && pasted.length === 0}
+          disabled={stored.length === 0 && pasted.length === 0 && imported.length === 0}
           onClick={() => {
             store.dispatch({ type: 'pasted-cleared' });
+            store.dispatch({ type: 'har-cleared' });
             void services.clearTab().then(
               () => store.dispatch({ type: 'tab-cleared' }),
               (error: unknown) =>
@@ -121,6 +143,11 @@ export function Toolbar({
         >
           Clear
         </button>
+        {services.openOptions && (
+          <button type="button" onClick={services.openOptions} title="Rhythm Auth settings">
+            Settings
+          </button>
+        )}
       </div>
       <span
         class={`connection connection--${connection.phase}`}

@@ -24,6 +24,10 @@ function setup() {
     now: () => SENT_AT + 900,
     onDiagnosed: (entry: StoredDiagnosis, count: number) => diagnosed.push({ entry, count }),
     onCleared,
+    active: {
+      plan: async () => ({ held: false }) as const,
+      run: async () => ({ kind: 'no-token' }) as const,
+    },
   };
   return { area, store, diagnosed, onCleared, deps, handlers: createHandlers(deps) };
 }

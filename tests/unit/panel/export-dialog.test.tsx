@@ -8,7 +8,11 @@ import { renderPanel } from './render.js';
 afterEach(cleanup);
 
 const preview = () => screen.getByTestId('export-preview').textContent ?? '';
-const openExport = () => fireEvent.click(screen.getByRole('button', { name: 'Export…' }));
+const openExport = async () => {
+  fireEvent.click(screen.getByRole('button', { name: 'Export…' }));
+  // The dialog's code loads on first open.
+  await screen.findByTestId('export-preview');
+};
 
 describe('export', () => {
   it('previews exactly the text that is copied and saved: redacted Markdown of the selected 401', async () => {
@@ -17,7 +21,7 @@ describe('export', () => {
       entry({ id: 'a', auth: `Bearer ${token}` }),
       entry({ id: 'b' }),
     ]);
-    openExport();
+    await openExport();
     const text = preview();
     expect(text).toMatch(/^# /);
     expect(text).toContain('token.kind');
@@ -29,9 +33,9 @@ describe('export', () => {
     expect(services.saved).toEqual([{ text, format: 'markdown' }]);
   });
 
-  it('exports all of them as JSON', () => {
+  it('exports all of them as JSON', async () => {
     const { services } = renderPanel([entry({ id: 'a' }), entry({ id: 'b', auth: 'Basic x' })]);
-    openExport();
+    await openExport();
     fireEvent.click(screen.getByRole('radio', { name: /All listed \(2 diagnoses\)/ }));
     fireEvent.click(screen.getByRole('radio', { name: 'JSON' }));
     const report = JSON.parse(preview()) as { diagnoses: unknown[] };
@@ -43,16 +47,16 @@ describe('export', () => {
   it('masks personal claims when asked', async () => {
     const token = await signToken({ kind: 'id' });
     renderPanel([entry({ id: 'a', auth: `Bearer ${token}` })]);
-    openExport();
+    await openExport();
     expect(preview()).toContain('Ada Lovelace');
     fireEvent.click(screen.getByRole('checkbox', { name: /Mask personal claims/ }));
     expect(preview()).not.toContain('Ada Lovelace');
     expect(preview()).not.toContain('ada@acme.org');
   });
 
-  it('disables "include the token" for captured 401s, and says why', () => {
+  it('disables "include the token" for captured 401s, and says why', async () => {
     renderPanel([entry({ id: 'a' })]);
-    openExport();
+    await openExport();
     const box = screen.getByRole('checkbox', {
       name: /Include the token without its signature/,
     }) as HTMLInputElement;
@@ -66,14 +70,14 @@ describe('export', () => {
     const token = await signToken();
     renderPanel([]);
     fireEvent.click(screen.getByRole('button', { name: 'Paste a token…' }));
-    fireEvent.input(screen.getByLabelText('Token, Authorization line, or curl command'), {
+    fireEvent.input(await screen.findByLabelText('Token, Authorization line, or curl command'), {
       target: { value: token },
     });
     fireEvent.input(screen.getByLabelText('URL it was sent to (optional)'), {
       target: { value: CURRENT_URL },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Diagnose' }));
-    openExport();
+    await openExport();
     const [header, payload, signature] = token.split('.');
     expect(preview()).not.toContain(payload!);
     const box = screen.getByRole('checkbox', {

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { act, cleanup, fireEvent, screen, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { entry, SENT_AT } from './fixtures.js';
 import { renderPanel } from './render.js';
@@ -121,13 +121,13 @@ describe('keyboard', () => {
     expect(options()).toHaveLength(2);
   });
 
-  it('Esc closes a dialog and gives the focus back', () => {
+  it('Esc closes a dialog and gives the focus back', async () => {
     renderPanel([newer, older]);
     const button = screen.getByRole('button', { name: 'Paste token…' });
     button.focus();
     fireEvent.click(button);
-    const dialog = screen.getByRole('dialog', { name: 'Diagnose a pasted token' });
-    expect(dialog.contains(document.activeElement)).toBe(true);
+    const dialog = await screen.findByRole('dialog', { name: 'Diagnose a pasted token' });
+    await waitFor(() => expect(dialog.contains(document.activeElement)).toBe(true));
     fireEvent.keyDown(dialog, { key: 'Escape' });
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(document.activeElement).toBe(button);

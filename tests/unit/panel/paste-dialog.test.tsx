@@ -7,8 +7,10 @@ import { renderPanel } from './render.js';
 
 afterEach(cleanup);
 
-function paste(text: string, url = '') {
+async function paste(text: string, url = '') {
   fireEvent.click(screen.getByRole('button', { name: 'Paste token…' }));
+  // The dialog's code loads on first open.
+  await screen.findByLabelText('Token, Authorization line, or curl command');
   fireEvent.input(screen.getByLabelText('Token, Authorization line, or curl command'), {
     target: { value: text },
   });
@@ -27,7 +29,7 @@ describe('paste mode', () => {
     const { store } = renderPanel([]);
     expect(screen.getByTestId('empty').textContent).toMatch(/paste a token|Paste it/i);
     const token = await signToken();
-    paste(token, CURRENT_URL);
+    await paste(token, CURRENT_URL);
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(selected().getAttribute('data-source')).toBe('paste');
     expect(selected().textContent).toContain('pasted');
@@ -42,7 +44,7 @@ describe('paste mode', () => {
   it('says what it read: a token, an Authorization line, a curl command', async () => {
     renderPanel([]);
     fireEvent.click(screen.getByRole('button', { name: 'Paste a token…' }));
-    const area = screen.getByLabelText('Token, Authorization line, or curl command');
+    const area = await screen.findByLabelText('Token, Authorization line, or curl command');
     const token = await signToken();
     for (const [text, words] of [
       [token, 'Read as a token.'],
@@ -56,14 +58,14 @@ describe('paste mode', () => {
 
   it('diagnoses an Authorization line without Bearer as header.scheme', async () => {
     renderPanel([]);
-    paste(`Authorization: ${await signToken()}`, CURRENT_URL);
+    await paste(`Authorization: ${await signToken()}`, CURRENT_URL);
     expect(selected().getAttribute('data-diagnosis')).toBe('header.scheme');
   });
 
   it('diagnoses a curl command with its URL and method', async () => {
     const { store } = renderPanel([]);
     const token = await signToken({ claims: { exp: 1 } });
-    paste(
+    await paste(
       `curl -X DELETE 'https://rolodex.api.rhythmsoftware.com/contacts/acme.org/C-1' -H 'Authorization: Bearer ${token}'`,
     );
     expect(selected().getAttribute('data-diagnosis')).toBe('token.expiry');
@@ -71,9 +73,9 @@ describe('paste mode', () => {
     expect(screen.getByTestId('request-fields').textContent).toContain('C-1');
   });
 
-  it('asks again for an empty paste', () => {
+  it('asks again for an empty paste', async () => {
     renderPanel([]);
-    paste('   ');
+    await paste('   ');
     expect(screen.getByRole('alert').textContent).toBe(
       'Paste a token, an Authorization line or a curl command.',
     );

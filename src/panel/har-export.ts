@@ -1,0 +1,64 @@
+/**
+ * "Export sanitized HAR": the panel keeps no request headers (the extension never stores tokens),
+ * so the file is built from DevTools' own network log (`chrome.devtools.network.getHAR()`), kept
+ * to the requests to Rhythm API hosts, each entry passed through the CLI's `sanitizeHarEntry`
+ * (JWT signatures replaced, cookies and other secrets removed, still diagnosable: SPEC §6). Pure:
+ * the log, the host rule and the time are inputs. Loaded with `import()` on the first export.
+ */
+import { addChanges, emptyChanges, type SanitizeChanges } from '../analyzer/report/har-secrets.js';
+import { sanitizeHarEntry, sanitizeHarValue } from '../analyzer/report/har-sanitize.js';
+
+export interface SanitizedHar {
+  text: string;
+  /** Entries kept (requests to a Rhythm API host). */
+  requests: number;
+  changes: SanitizeChanges;
+}
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function hostOf(url: unknown): string {
+  if (typeof url !== 'string') return '';
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+/** The entries of a HAR log that went to an API host (`request.url`'s host). */
+export function apiEntries(log: unknown, isApiHost: (host: string) => boolean): Json[] {
+  const entries = isObject(log) && Array.isArray(log.entries) ? log.entries : [];
+  return entries.filter(
+    (e): e is Json => isObject(e) && isObject(e.request) && isApiHost(hostOf(e.request.url)),
+  );
+}
+
+export function sanitizedHar(
+  log: unknown,
+  options: { isApiHost(host: string): boolean; creator: { name: string; version: string } },
+): SanitizedHar {
+  const changes = emptyChanges();
+  const entries = apiEntries(log, options.isApiHost).map((entry) => {
+    const sanitized = sanitizeHarEntry(entry);
+    addChanges(changes, sanitized.changes);
+    return sanitized.entry;
+  });
+  // Only the pages the kept entries belong to; a page's title is often a URL (secrets scrubbed).
+  const pageRefs = new Set(entries.map((e) => (isObject(e) ? e.pageref : undefined)));
+  const pages = (isObject(log) && Array.isArray(log.pages) ? log.pages : [])
+    .filter((p) => isObject(p) && pageRefs.has(p.id))
+    .map((p) => sanitizeHarValue(p).entry);
+  const browser = isObject(log) && isObject(log.browser) ? { browser: log.browser } : {};
+  const har = { log: { version: '1.2', creator: options.creator, ...browser, pages, entries } };
+  // Two-space indentation, like the HARs Chrome writes; functions (`getContent`) drop out.
+  return { text: `${JSON.stringify(har, null, 2)}\n`, requests: entries.length, changes };
+}
+
+/** `rhythm-auth-sanitized-2026-11-01-13-00-00.har` (UTC), like the report's file names. */
+export function sanitizedHarFileName(now: number): string {
+  const stamp = new Date(now).toISOString().slice(0, 19).replace(/[:T]/g, '-');
+  return `rhythm-auth-sanitized-${stamp}.har`;
+}

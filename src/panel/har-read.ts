@@ -1,0 +1,147 @@
+/**
+ * Reading a HAR file in the panel: the CLI's streaming scanner (src/har/json-scanner.ts, no Node
+ * API in it) fed the chunks of `File.stream()`, each `log.entries` item `JSON.parse`d on its own.
+ * The panel never holds the file, only a chunk and one entry, so a 100 MB HAR imports like a small
+ * one. Where a file breaks, the error says where: byte offset, and line and column (a second read
+ * up to that offset, on the error path only). Browser-safe and DOM-free, so unit tests feed it
+ * arrays of chunks.
+ */
+import {
+  createJsonScanner,
+  HarSyntaxError,
+  type ScannedItem,
+  type ScanStats,
+} from '../har/json-scanner.js';
+
+export type Chunks = AsyncIterable<Uint8Array>;
+
+export interface ReadHarOptions {
+  /** The file's size, for `onProgress` (0 when unknown). */
+  totalBytes?: number;
+  /** After each chunk: bytes read so far, and the file's size. */
+  onProgress?(bytesRead: number, totalBytes: number): void;
+  /** Checked between chunks; reading stops with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/** A ReadableStream's chunks, for `for await` (Chrome's streams are async-iterable only since 124). */
+export async function* streamChunks(
+  stream: ReadableStream<Uint8Array>,
+): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  let done = false;
+  try {
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) {
+        done = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    // Stopped early (cancelled, or the file broke): let go of the file.
+    if (!done) await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+}
+
+const decoder = new TextDecoder();
+
+/** Where inside `bytes` the JSON breaks, by the scanner's rules (only once JSON.parse failed). */
+function locateJsonError(bytes: Uint8Array): HarSyntaxError | null {
+  const scanner = createJsonScanner({ item() {} }, { mode: 'json' });
+  try {
+    scanner.feed(bytes);
+    scanner.end();
+  } catch (error) {
+    if (error instanceof HarSyntaxError) return error;
+    throw error;
+  }
+  return null;
+}
+
+/** An item's value; a HarSyntaxError pointing into the file when it is not JSON. */
+export function parseHarItem(item: ScannedItem): unknown {
+  try {
+    return JSON.parse(decoder.decode(item.bytes)) as unknown;
+  } catch (error) {
+    const where = `log.${item.array}[${item.index}]`;
+    const found = locateJsonError(item.bytes);
+    if (found) throw new HarSyntaxError(`${found.reason} (in ${where})`, item.start + found.offset);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new HarSyntaxError(`invalid JSON in ${where}: ${reason}`, item.start);
+  }
+}
+
+/** Calls `onEntry` with every `log.entries` item, parsed, in file order; resolves to the scan's stats. */
+export async function readHarEntries(
+  chunks: Chunks,
+  onEntry: (entry: unknown, index: number) => void,
+  options: ReadHarOptions = {},
+): Promise<ScanStats> {
+  const scanner = createJsonScanner({
+    item(item) {
+      if (item.array === 'entries') onEntry(parseHarItem(item), item.index);
+    },
+  });
+  options.signal?.throwIfAborted();
+  for await (const chunk of chunks) {
+    options.signal?.throwIfAborted();
+    scanner.feed(chunk);
+    options.onProgress?.(scanner.stats.bytes, options.totalBytes ?? 0);
+  }
+  scanner.end();
+  return scanner.stats;
+}
+
+/**
+ * Line and column (1-based; columns in characters) of a byte offset, counted over the chunks up
+ * to it, the way the CLI counts them (src/har/read-har.ts `lineColumn`).
+ */
+export async function lineColumnAt(
+  chunks: Chunks,
+  offset: number,
+): Promise<{ line: number; column: number }> {
+  let line = 1;
+  let column = 1;
+  let at = 0;
+  for await (const bytes of chunks) {
+    for (let i = 0; i < bytes.length && at < offset; i++, at++) {
+      const c = bytes[i]!;
+      if (c === 0x0a) {
+        line++;
+        column = 1;
+      } else if ((c & 0xc0) !== 0x80 && !(at < 3 && [0xef, 0xbb, 0xbf][at] === c)) {
+        column++; // a UTF-8 continuation byte or the byte order mark is not a new character
+      }
+    }
+    if (at >= offset) break;
+  }
+  return { line, column };
+}
+
+/**
+ * Why a HAR could not be read, in one line: the scanner's reason and where
+ * (`truncated: the file ends inside log.entries[0] (which starts at byte 19) at byte 32 (line 1,
+ * column 33)`), or what the browser said.
+ */
+export function harErrorText(error: unknown, at?: { line: number; column: number }): string {
+  if (error instanceof HarSyntaxError) {
+    const where = at ? ` (line ${at.line}, column ${at.column})` : '';
+    return `${error.reason} at byte ${error.offset}${where}`;
+  }
+  if (error instanceof Error) {
+    // NotReadableError: the file changed or went away while it was being read.
+    return error.name === 'NotReadableError'
+      ? 'the file could not be read (was it moved or changed while it was read?)'
+      : error.message || error.name;
+  }
+  return String(error);
+}
+
+export function isAbort(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
+}
+
+export { HarSyntaxError };

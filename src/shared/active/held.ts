@@ -1,0 +1,20 @@
+/** From a captured request to what the active checks need of it (types.ts `HeldRequest`). */
+import { buildContext } from '../../analyzer/context.js';
+import { findHeader } from '../../analyzer/headers.js';
+import type { CapturedRequest } from '../../analyzer/types.js';
+import type { HeldRequest } from './types.js';
+
+export function heldFrom(request: CapturedRequest): HeldRequest {
+  const ctx = buildContext(request, {});
+  return {
+    url: request.url,
+    method: request.method,
+    authorization: findHeader(request.requestHeaders, 'authorization')?.value ?? null,
+    token: ctx.token,
+  };
+}
+
+/** How a token is shown in a plan: by fingerprint, never itself. */
+export function tokenLabel(fingerprint: string | null): string {
+  return `<token ${fingerprint ?? 'unknown'}…>`;
+}
