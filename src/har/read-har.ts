@@ -6,12 +6,12 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import {
-  HarSyntaxError,
   createJsonScanner,
   type ScanSink,
   type ScanStats,
   type ScannedItem,
 } from './json-scanner.js';
+import { parseScannedItem } from './parse-item.js';
 
 /** 1 MiB: big enough that few entries span chunks, small next to the SPEC §9 memory budget. */
 export const CHUNK_SIZE = 1024 * 1024;
@@ -28,31 +28,9 @@ function utf8(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
 }
 
-/** Where inside `bytes` the JSON breaks, by the scanner's own rules (only run once JSON.parse failed). */
-function locateJsonError(bytes: Uint8Array): HarSyntaxError | null {
-  const scanner = createJsonScanner({ item() {} }, { mode: 'json' });
-  try {
-    scanner.feed(bytes);
-    scanner.end();
-  } catch (error) {
-    if (error instanceof HarSyntaxError) return error;
-    throw error;
-  }
-  return null;
-}
-
 /** An item's value; a HarSyntaxError pointing into the file when it is not JSON. */
 export function parseItem(item: ScannedItem): unknown {
-  const text = utf8(item.bytes);
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    const found = locateJsonError(item.bytes);
-    const where = `log.${item.array}[${item.index}]`;
-    if (found) throw new HarSyntaxError(`${found.reason} (in ${where})`, item.start + found.offset);
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new HarSyntaxError(`invalid JSON in ${where}: ${reason}`, item.start);
-  }
+  return parseScannedItem(item, utf8);
 }
 
 /** Streams `path` through a scanner built on `sink`; resolves to the scanner's stats. */

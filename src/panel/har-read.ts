@@ -12,6 +12,7 @@ import {
   type ScannedItem,
   type ScanStats,
 } from '../har/json-scanner.js';
+import { parseScannedItem } from '../har/parse-item.js';
 
 export type Chunks = AsyncIterable<Uint8Array>;
 
@@ -46,32 +47,9 @@ export async function* streamChunks(
   }
 }
 
-const decoder = new TextDecoder();
-
-/** Where inside `bytes` the JSON breaks, by the scanner's rules (only once JSON.parse failed). */
-function locateJsonError(bytes: Uint8Array): HarSyntaxError | null {
-  const scanner = createJsonScanner({ item() {} }, { mode: 'json' });
-  try {
-    scanner.feed(bytes);
-    scanner.end();
-  } catch (error) {
-    if (error instanceof HarSyntaxError) return error;
-    throw error;
-  }
-  return null;
-}
-
 /** An item's value; a HarSyntaxError pointing into the file when it is not JSON. */
 export function parseHarItem(item: ScannedItem): unknown {
-  try {
-    return JSON.parse(decoder.decode(item.bytes)) as unknown;
-  } catch (error) {
-    const where = `log.${item.array}[${item.index}]`;
-    const found = locateJsonError(item.bytes);
-    if (found) throw new HarSyntaxError(`${found.reason} (in ${where})`, item.start + found.offset);
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new HarSyntaxError(`invalid JSON in ${where}: ${reason}`, item.start);
-  }
+  return parseScannedItem(item);
 }
 
 /** Calls `onEntry` with every `log.entries` item, parsed, in file order; resolves to the scan's stats. */

@@ -9,6 +9,7 @@ import {
   test as base,
   expect,
   type BrowserContext,
+  type CDPSession,
   type Page,
   type Worker,
 } from '@playwright/test';
@@ -53,6 +54,41 @@ function hostArgs(api: ReferenceApi, otherHosts: OtherHosts): string[] {
   );
 }
 
+/**
+ * Chromium with the built extension, the Rhythm hosts mapped to the reference API, a throwaway
+ * profile (the caller removes it after closing the context), plus `extraArgs`.
+ */
+export async function launchExtension(
+  api: ReferenceApi,
+  otherHosts: OtherHosts,
+  extraArgs: string[] = [],
+): Promise<{ context: BrowserContext; profile: string }> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`${EXTENSION_DIR} has no manifest.json: run "npm run build" first.`);
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'rhythm-auth-e2e-'));
+  const { chromium } = await import('@playwright/test');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    ignoreHTTPSErrors: true,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      ...hostArgs(api, otherHosts),
+      ...extraArgs,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  return { context, profile };
+}
+
 export const test = base.extend<ExtensionFixtures, { api: ReferenceApi; otherHosts: OtherHosts }>({
   api: [
     // eslint-disable-next-line no-empty-pattern
@@ -75,28 +111,7 @@ export const test = base.extend<ExtensionFixtures, { api: ReferenceApi; otherHos
   ],
 
   context: async ({ api, otherHosts }, use) => {
-    if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-      throw new Error(`${EXTENSION_DIR} has no manifest.json: run "npm run build" first.`);
-    }
-    const profile = mkdtempSync(join(tmpdir(), 'rhythm-auth-e2e-'));
-    const { chromium } = await import('@playwright/test');
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath(),
-      headless: true,
-      ignoreHTTPSErrors: true,
-      args: [
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
-        ...hostArgs(api, otherHosts),
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const { context, profile } = await launchExtension(api, otherHosts);
     await use(context);
     await context.close();
     rmSync(profile, { recursive: true, force: true });
@@ -123,6 +138,25 @@ export const test = base.extend<ExtensionFixtures, { api: ReferenceApi; otherHos
     await page.goto(APP_URL);
     await page.waitForFunction(() => 'rhythmDemo' in window);
     await use(page);
+  },
+});
+
+/** The same browser with DevTools opened for every tab, and a browser-level CDP session. */
+export const devtoolsTest = test.extend<{ cdp: CDPSession }>({
+  context: async ({ api, otherHosts }, use) => {
+    const { context, profile } = await launchExtension(api, otherHosts, [
+      '--auto-open-devtools-for-tabs',
+    ]);
+    await use(context);
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  },
+  cdp: async ({ context }, use) => {
+    const browser = context.browser();
+    if (!browser) throw new Error('No browser handle for a browser CDP session');
+    const cdp = await browser.newBrowserCDPSession();
+    await use(cdp);
+    await cdp.detach();
   },
 });
 

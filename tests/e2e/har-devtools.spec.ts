@@ -4,50 +4,17 @@
  * DevTools' own network log, holds only the tab's requests to the Rhythm APIs, none of the
  * tokens' signatures, no cookie, and `rhythm-auth diagnose --har` still finds each root cause.
  */
-import type { BrowserContext, CDPSession } from '@playwright/test';
+import type { CDPSession } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isRhythmApiHost } from '../../src/analyzer/rhythm.js';
-import { chromiumArgs } from '../../tools/reference-api/server.js';
-import { test as base, chromiumPath, expect, EXTENSION_DIR, runScenario } from './fixtures.js';
+import { devtoolsTest, expect, runScenario } from './fixtures.js';
 import { cliCauses, ensureCli, jwtSignatures } from './har-record.js';
 import { devtoolsFor, panelFrame, showPanel, type NonFlatTarget } from './panel-devtools-cdp.js';
 
 /** The fixtures' browser with DevTools opened for every tab (as in panel-devtools.spec.ts). */
-const test = base.extend<{ context: BrowserContext; cdp: CDPSession }>({
-  context: async ({ api }, use) => {
-    const profile = mkdtempSync(join(tmpdir(), 'rhythm-auth-har-devtools-'));
-    const { chromium } = await import('@playwright/test');
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath(),
-      headless: true,
-      ignoreHTTPSErrors: true,
-      args: [
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
-        ...chromiumArgs(api.port),
-        '--auto-open-devtools-for-tabs',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    await use(context);
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  },
-  cdp: async ({ context }, use) => {
-    const browser = context.browser();
-    if (!browser) throw new Error('No browser handle for a browser CDP session');
-    const cdp = await browser.newBrowserCDPSession();
-    await use(cdp);
-    await cdp.detach();
-  },
-});
+const test = devtoolsTest;
 
 const SCENARIOS: ReadonlyArray<[string, string | null]> = [
   ['valid', null],

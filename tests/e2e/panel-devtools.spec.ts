@@ -5,64 +5,15 @@
  * Uses DevTools internals (panel-devtools-cdp.ts): kept to these tests; the rest of the panel is
  * tested opened as a tab (panel.spec.ts).
  */
-import type { BrowserContext, CDPSession, Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromiumArgs } from '../../tools/reference-api/server.js';
-import {
-  badgeText,
-  test as base,
-  chromiumPath,
-  expect,
-  EXTENSION_DIR,
-  fetchFrom,
-  runScenario,
-  tabIdOf,
-} from './fixtures.js';
+import type { CDPSession, Page } from '@playwright/test';
+import { badgeText, devtoolsTest, expect, fetchFrom, runScenario, tabIdOf } from './fixtures.js';
 import { FOREIGN_HOST } from './other-hosts.js';
 import { devtoolsFor, panelFrame, showPanel, type NonFlatTarget } from './panel-devtools-cdp.js';
 
 const CURRENT = 'https://rolodex.api.rhythmsoftware.com/contacts/acme.org/current';
 
 /** The fixtures' browser, with DevTools opened for every tab (one more flag than fixtures.ts). */
-const test = base.extend<{ context: BrowserContext; cdp: CDPSession }>({
-  context: async ({ api, otherHosts }, use) => {
-    const profile = mkdtempSync(join(tmpdir(), 'rhythm-auth-devtools-'));
-    const { chromium } = await import('@playwright/test');
-    // Other hosts first: Chromium applies the first matching MAP rule.
-    const args = chromiumArgs(api.port).map((arg) =>
-      arg.replace('--host-resolver-rules=', `--host-resolver-rules=${otherHosts.rules},`),
-    );
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath(),
-      headless: true,
-      ignoreHTTPSErrors: true,
-      args: [
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
-        ...args,
-        '--auto-open-devtools-for-tabs',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    await use(context);
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  },
-  cdp: async ({ context }, use) => {
-    const browser = context.browser();
-    if (!browser) throw new Error('No browser handle for a browser CDP session');
-    const cdp = await browser.newBrowserCDPSession();
-    await use(cdp);
-    await cdp.detach();
-  },
-});
+const test = devtoolsTest;
 
 /** Shows the "Rhythm Auth" panel in the DevTools of `page`, and returns the panel page's target. */
 async function openRealPanel(
