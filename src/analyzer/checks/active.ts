@@ -31,7 +31,7 @@ export const contactVerified: Check = {
     if (ctx.token === null) return skip('Contact: no token', 'No bearer token was sent.');
     return skip(
       'Contact not verified (not run)',
-      'Not run: it calls GET https://rolodex.api.rhythmsoftware.com/contacts/current with this token, so it runs only when you ask.',
+      'Not run: it calls Rolodex (GET /contacts/{tenantId}/current, or /contacts/current) with this token, so it runs only when you ask.',
     );
   },
 };
