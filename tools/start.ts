@@ -7,16 +7,7 @@
  * scenario, opens the panel, writes a screenshot of it and exits 0 (SPEC §10).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { chromiumArgs, startReferenceApi, type ReferenceApi } from './reference-api/server.js';
@@ -75,12 +66,6 @@ function buildIfNeeded(): void {
   if (result.status !== 0) fail('the extension build failed (see above)');
 }
 
-/** Chrome's id for an unpacked extension: SHA-256 of its absolute path, first 32 hex as a–p. */
-export function unpackedExtensionId(path: string): string {
-  const hex = createHash('sha256').update(path).digest('hex').slice(0, 32);
-  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join('');
-}
-
 function chromiumFlags(api: ReferenceApi, profile: string): string[] {
   return [
     `--user-data-dir=${profile}`,
@@ -97,35 +82,30 @@ function chromiumFlags(api: ReferenceApi, profile: string): string[] {
   ];
 }
 
-/** Opens DevTools on our panel: DevTools remembers its last panel in the profile's preferences. */
-function preselectPanel(profile: string): void {
-  const panelId = `chrome-extension://${unpackedExtensionId(DIST)}RhythmAuth`;
-  const prefs = { devtools: { preferences: { 'panel-selectedTab': JSON.stringify(panelId) } } };
-  mkdirSync(join(profile, 'Default'), { recursive: true });
-  writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify(prefs));
-}
-
 async function runHeaded(chromium: string, api: ReferenceApi, profile: string): Promise<void> {
-  preselectPanel(profile);
   const child: ChildProcess = spawn(
     chromium,
     [...chromiumFlags(api, profile), '--auto-open-devtools-for-tabs', APP_URL],
     { stdio: 'ignore' },
   );
-  console.log(`Chromium is open on ${APP_URL} with Rhythm Auth loaded and DevTools on its panel.`);
+  console.log(`Chromium is open on ${APP_URL} with Rhythm Auth loaded and DevTools open.`);
+  console.log('In DevTools, open the "Rhythm Auth" tab (in the » menu when the tabs do not fit).');
   console.log(
     'Click the buttons on the demo page; each 401 appears in the panel and on the badge.',
   );
   console.log('Ctrl-C stops the reference API and Chromium and deletes the throwaway profile.');
   await new Promise<void>((done) => {
     const stop = () => {
+      // Wait for Chromium to exit before the profile is deleted: it writes to it while closing.
+      const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      child.once('exit', () => clearTimeout(force));
       child.kill('SIGTERM');
-      done();
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
-    child.once('exit', (code) => {
-      if (code) console.error(`Chromium exited with ${code}. Without a display, use --headless.`);
+    child.once('exit', (code, signal) => {
+      if (code && !signal)
+        console.error(`Chromium exited with ${code}. Without a display, use --headless.`);
       done();
     });
   });
@@ -192,7 +172,7 @@ async function main(): Promise<void> {
     else await runHeaded(chromium, api, profile);
   } finally {
     await api.close();
-    rmSync(profile, { recursive: true, force: true });
+    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   }
 }
 
