@@ -44,6 +44,16 @@ export const KNOWN_RESOURCES: Readonly<Record<string, RhythmModule>> = {
   queries: 'system',
 };
 
+/**
+ * The module that serves a resource, or null. Own properties only: a path segment is page data,
+ * and `constructor` or `__proto__` must not find Object.prototype's members.
+ */
+export function homeModuleOf(resource: string | null | undefined): RhythmModule | null {
+  return resource && Object.hasOwn(KNOWN_RESOURCES, resource)
+    ? (KNOWN_RESOURCES[resource] ?? null)
+    : null;
+}
+
 /** Modules whose "current contact" calls need `contact_id` (guide §3). */
 export const CONTACT_MODULES: readonly RhythmModule[] = ['rolodex', 'membership'];
 

@@ -14,6 +14,11 @@ export const BEARER_ERRORS: Readonly<Record<string, string>> = {
 };
 
 /** RFC 7230 tchar, as a lookup table by char code (a regex per character is slow). */
+/** What an RFC 6750 error code means, or null for any other code (own properties only: page data). */
+export function bearerErrorMeaning(code: string): string | null {
+  return Object.hasOwn(BEARER_ERRORS, code) ? (BEARER_ERRORS[code] ?? null) : null;
+}
+
 const TOKEN_CHAR = (() => {
   const table = new Uint8Array(128);
   for (const c of "!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") {

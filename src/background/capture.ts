@@ -5,6 +5,7 @@
  */
 import { analyze } from '../analyzer/analyze.js';
 import { decodeToken } from '../analyzer/decode-token.js';
+import { jsonSafeObject } from '../analyzer/json-safe.js';
 import { parseAuthorization } from '../analyzer/parse-authorization.js';
 import { redactUrl } from '../analyzer/report/redact.js';
 import { isRhythmApiHost } from '../analyzer/rhythm.js';
@@ -77,16 +78,19 @@ export function createCapture(deps: CaptureDeps) {
     const token = auth ? parseAuthorization(auth.value).token : null;
     const host = hostOf(flight.url);
     if (!token || !host) return;
+    // A run of 200s with the same token is the common case: decode and write only for a new one.
+    const print = fingerprint(token);
+    if (deps.store.hasLastSuccess(flight.tabId, host, print)) return;
     const decoded = decodeToken(token);
     if (!decoded.claims) return;
-    // The store writes once per token fingerprint and host, so a run of 200s is cheap.
     await deps.store.setLastSuccess(flight.tabId, {
       host,
       at: flight.sentAt,
       url: redactUrl(flight.url),
-      header: decoded.header,
-      claims: decoded.claims,
-      fingerprint: fingerprint(token),
+      // The same JSON-safe values the analyzer keeps (no Infinity, no pathological nesting).
+      header: jsonSafeObject(decoded.header),
+      claims: jsonSafeObject(decoded.claims) ?? {},
+      fingerprint: print,
     });
   }
 

@@ -3,6 +3,8 @@
  * and validated the envelope; every handler returns a Result and never throws across messaging.
  */
 import { analyze } from '../analyzer/analyze.js';
+import { createScrubber } from '../analyzer/report/redact.js';
+import { requestSecrets } from '../analyzer/report/secrets.js';
 import type { AnalyzerSettings, CapturedRequest } from '../analyzer/types.js';
 import type { Envelope, MessageReply, MessageType, Result } from '../shared/messages.js';
 import { readTab, type TabStore } from '../shared/tab-store.js';
@@ -21,6 +23,15 @@ export interface HandlerDeps {
   active: Pick<ActiveChecks, 'plan' | 'run'>;
   /** Keeps a diagnosed request's token in memory for the active checks (held-tokens.ts). */
   hold?: (entry: StoredDiagnosis, request: CapturedRequest) => void;
+}
+
+/**
+ * A 401 body goes to storage.session: a gateway that echoes the request's token or credentials
+ * in its error body must not put them there (SPEC §7).
+ */
+function scrubBody(body: string, request: CapturedRequest): string {
+  const { token, secrets } = requestSecrets(request);
+  return createScrubber({ token, secrets, keepHeaderPayload: false })(body);
 }
 
 type Handlers = {
@@ -47,7 +58,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
           source: 'devtools',
           capturedAt: deps.now(),
           ...(item.responseBody !== undefined
-            ? { responseBody: item.responseBody.slice(0, 2048) }
+            ? { responseBody: scrubBody(item.responseBody.slice(0, 2048), item.request) }
             : {}),
           diagnosis: analyze(item.request, deps.settings()),
         };

@@ -172,6 +172,11 @@ export function createTabStore(area: SessionArea, options: { keep?: () => number
       return readIndex(area, tabId).then((ids) => ids.length);
     },
 
+    /** True when this token is already the recorded last success of the host (no decoding needed). */
+    hasLastSuccess(tabId: number, host: string, fingerprint: string): boolean {
+      return lastOk.get(`${tabId}|${host}`) === fingerprint;
+    },
+
     /** Records the last success of a host; a no-op when the same token was already recorded. */
     setLastSuccess(tabId: number, value: LastSuccess): Promise<void> {
       const key = `${tabId}|${value.host}`;

@@ -2,7 +2,7 @@ import { isParsedUrl } from '../context.js';
 import {
   CLAIM_CONTACT_ID,
   CONTACT_MODULES,
-  KNOWN_RESOURCES,
+  homeModuleOf,
   isContactCurrentPath,
 } from '../rhythm.js';
 import { quote } from '../text.js';
@@ -23,7 +23,7 @@ export const claimsContactId: Check = {
     const url = isParsedUrl(ctx.url) ? ctx.url : null;
     const segments = url?.segments ?? [];
     const contactRoute = isContactCurrentPath(segments);
-    const module = url ? (url.module ?? KNOWN_RESOURCES[url.resource ?? ''] ?? null) : null;
+    const module = url ? (url.module ?? homeModuleOf(url.resource)) : null;
     const value = claims[CLAIM_CONTACT_ID];
     const present = (typeof value === 'string' && value !== '') || typeof value === 'number';
 

@@ -1,4 +1,4 @@
-import { BEARER_ERRORS, findBearerChallenge } from '../www-authenticate.js';
+import { bearerErrorMeaning, findBearerChallenge } from '../www-authenticate.js';
 import { quote } from '../text.js';
 import type { Check } from './outcome.js';
 import { fail, info, pass, skip } from './outcome.js';
@@ -40,7 +40,7 @@ export const serverChallenge: Check = {
           )
         : pass('Server challenge without error', said);
     }
-    const meaning = BEARER_ERRORS[error] ?? 'an error code outside RFC 6750';
+    const meaning = bearerErrorMeaning(error) ?? 'an error code outside RFC 6750';
     return fail(
       `Server says ${quote(error)}${description ? `: ${quote(description, 100)}` : ''}`,
       `${said}. \`${error}\` means ${meaning}.`,

@@ -1,5 +1,5 @@
 import { isParsedUrl } from '../context.js';
-import { KNOWN_RESOURCES, RHYTHM_API_DOMAIN, RHYTHM_MODULES, moduleHost } from '../rhythm.js';
+import { RHYTHM_API_DOMAIN, RHYTHM_MODULES, homeModuleOf, moduleHost } from '../rhythm.js';
 import { quote } from '../text.js';
 import type { Check } from './outcome.js';
 import { fail, pass, skip, warn } from './outcome.js';
@@ -21,7 +21,7 @@ export const urlService: Check = {
         'Build the URL as `https://<module>.api.rhythmsoftware.com/<resource>/<tenantId>/…`.',
       );
     const resource = url.resource ?? '';
-    const home = KNOWN_RESOURCES[resource];
+    const home = homeModuleOf(resource);
     const rightHost = home ? moduleHost(home) : null;
     const hint = rightHost
       ? `\`${resource}\` is served by https://${rightHost}.`

@@ -9,7 +9,7 @@ import { parseAuthorization, type SchemeProblem } from '../../analyzer/parse-aut
 import { redactUrl } from '../../analyzer/report/redact.js';
 import {
   CLAIM_TENANT_ID,
-  KNOWN_RESOURCES,
+  homeModuleOf,
   isRhythmApiHost,
   moduleHost,
 } from '../../analyzer/rhythm.js';
@@ -138,8 +138,8 @@ function fixFor(cause: CheckId, diagnosis: Diagnosis, held: HeldRequest): Fix | 
   }
   const u = new URL(held.url);
   if (cause === 'url.service') {
-    const home = url.resource ? KNOWN_RESOURCES[url.resource] : undefined;
-    if (!home || !Object.hasOwn(KNOWN_RESOURCES, url.resource ?? ''))
+    const home = homeModuleOf(url.resource);
+    if (!home)
       return `Which module serves \`${(url.resource ?? '').slice(0, 60)}\` is not known, so there is no right host to try.`;
     if (u.protocol !== 'https:') return 'The request was not https; retries go over https only.';
     u.hostname = moduleHost(home);

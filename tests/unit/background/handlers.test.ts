@@ -151,6 +151,17 @@ describe('createHandlers', () => {
     else expect(entry).not.toHaveProperty('responseBody');
   });
 
+  it('add-captured keeps no token a server echoed in its 401 body', async () => {
+    const { area, handlers } = setup();
+    const body = `{"error":"invalid_token","received":"Bearer ${TOKEN}","raw":"${TOKEN}"}`;
+    const item = { ...captured('r1', { auth: `Bearer ${TOKEN}` }), responseBody: body };
+    await handlers['add-captured']({ tabId: 1, requests: [item] });
+    const [entry] = await readTab(area, 1);
+    expect(entry?.responseBody).toContain('invalid_token');
+    expect(entry?.responseBody).not.toContain(TOKEN.split('.')[2]!);
+    expect(JSON.stringify(area.snapshot())).not.toContain(TOKEN);
+  });
+
   it('get-last-success answers the host’s last success, or null', async () => {
     const { store, handlers } = setup();
     const value = {
