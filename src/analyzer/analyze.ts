@@ -14,6 +14,32 @@ import {
 export const DIAGNOSIS_SCHEMA = 'rhythm-auth/diagnosis@1';
 
 /**
+ * SPEC §3: the verdict is `fail` if any check fails, else `warn` if any warns, else `pass`; the
+ * root cause is the first failing check in checklist order. Also used to write an active check's
+ * result into a kept diagnosis (src/shared/active/patch.ts).
+ */
+export function summarize(
+  checks: readonly CheckResult[],
+): Pick<Diagnosis, 'verdict' | 'rootCause'> {
+  const firstFail = checks.find((c) => c.status === 'fail');
+  const verdict: Verdict = firstFail
+    ? 'fail'
+    : checks.some((c) => c.status === 'warn')
+      ? 'warn'
+      : 'pass';
+  return {
+    verdict,
+    rootCause: firstFail
+      ? {
+          id: firstFail.id,
+          summary: firstFail.title,
+          ...(firstFail.fix ? { fix: firstFail.fix } : {}),
+        }
+      : null,
+  };
+}
+
+/**
  * Diagnoses one request: runs every check of SPEC §3 in order. Pure and synchronous; the only
  * time it knows is `request.sentAt`. Page data never makes it throw; a non-finite `sentAt`
  * (a programmer error) does.
@@ -29,12 +55,7 @@ export function analyze(request: CapturedRequest, settings: AnalyzerSettings = {
     const { status, title, detail, fix } = checkFor(id).run(ctx);
     return fix === undefined ? { id, status, title, detail } : { id, status, title, detail, fix };
   });
-  const firstFail = checks.find((c) => c.status === 'fail');
-  const verdict: Verdict = firstFail
-    ? 'fail'
-    : checks.some((c) => c.status === 'warn')
-      ? 'warn'
-      : 'pass';
+  const { verdict, rootCause } = summarize(checks);
   const url = ctx.url !== null && !('error' in ctx.url) ? ctx.url : null;
 
   return {
@@ -47,13 +68,7 @@ export function analyze(request: CapturedRequest, settings: AnalyzerSettings = {
       sentAt: request.sentAt,
     },
     verdict,
-    rootCause: firstFail
-      ? {
-          id: firstFail.id,
-          summary: firstFail.title,
-          ...(firstFail.fix ? { fix: firstFail.fix } : {}),
-        }
-      : null,
+    rootCause,
     checks,
     token: {
       form: ctx.decoded?.form ?? 'none',

@@ -35,3 +35,29 @@ export function parseScannedItem(
     throw new HarSyntaxError(`invalid JSON in ${where}: ${reason}`, item.start);
   }
 }
+
+/**
+ * Line and column (1-based; columns in characters) of a byte offset, counted over the chunks up
+ * to it: the CLI passes a file stream, the panel the dropped file's stream.
+ */
+export async function lineColumnAt(
+  chunks: AsyncIterable<Uint8Array>,
+  offset: number,
+): Promise<{ line: number; column: number }> {
+  let line = 1;
+  let column = 1;
+  let at = 0;
+  for await (const bytes of chunks) {
+    for (let i = 0; i < bytes.length && at < offset; i++, at++) {
+      const c = bytes[i]!;
+      if (c === 0x0a) {
+        line++;
+        column = 1;
+      } else if ((c & 0xc0) !== 0x80 && !(at < 3 && [0xef, 0xbb, 0xbf][at] === c)) {
+        column++; // a UTF-8 continuation byte or the byte order mark is not a new character
+      }
+    }
+    if (at >= offset) break;
+  }
+  return { line, column };
+}

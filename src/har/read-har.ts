@@ -11,7 +11,7 @@ import {
   type ScanStats,
   type ScannedItem,
 } from './json-scanner.js';
-import { parseScannedItem } from './parse-item.js';
+import { lineColumnAt, parseScannedItem } from './parse-item.js';
 
 /** 1 MiB: big enough that few entries span chunks, small next to the SPEC §9 memory budget. */
 export const CHUNK_SIZE = 1024 * 1024;
@@ -72,28 +72,13 @@ export function readHarEntries(
  * Line and column (1-based; columns in characters) of a byte offset, by reading the file again
  * up to it: only ever done for an error, so the hot path never counts lines.
  */
-export async function lineColumn(
+export function lineColumn(
   path: string,
   offset: number,
 ): Promise<{ line: number; column: number }> {
-  let line = 1;
-  let column = 1;
-  let at = 0;
   const stream = createReadStream(path, {
     highWaterMark: CHUNK_SIZE,
     end: Math.max(0, offset - 1),
   });
-  for await (const chunk of stream) {
-    const bytes = chunk as Buffer;
-    for (let i = 0; i < bytes.length && at < offset; i++, at++) {
-      const c = bytes[i]!;
-      if (c === 0x0a) {
-        line++;
-        column = 1;
-      } else if ((c & 0xc0) !== 0x80 && !(at < 3 && [0xef, 0xbb, 0xbf][at] === c)) {
-        column++; // a UTF-8 continuation byte or the byte order mark is not a new character
-      }
-    }
-  }
-  return { line, column };
+  return lineColumnAt(stream as AsyncIterable<Uint8Array>, offset);
 }

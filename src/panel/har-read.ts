@@ -6,13 +6,8 @@
  * up to that offset, on the error path only). Browser-safe and DOM-free, so unit tests feed it
  * arrays of chunks.
  */
-import {
-  createJsonScanner,
-  HarSyntaxError,
-  type ScannedItem,
-  type ScanStats,
-} from '../har/json-scanner.js';
-import { parseScannedItem } from '../har/parse-item.js';
+import { createJsonScanner, HarSyntaxError, type ScanStats } from '../har/json-scanner.js';
+import { lineColumnAt, parseScannedItem } from '../har/parse-item.js';
 
 export type Chunks = AsyncIterable<Uint8Array>;
 
@@ -47,11 +42,6 @@ export async function* streamChunks(
   }
 }
 
-/** An item's value; a HarSyntaxError pointing into the file when it is not JSON. */
-export function parseHarItem(item: ScannedItem): unknown {
-  return parseScannedItem(item);
-}
-
 /** Calls `onEntry` with every `log.entries` item, parsed, in file order; resolves to the scan's stats. */
 export async function readHarEntries(
   chunks: Chunks,
@@ -60,7 +50,7 @@ export async function readHarEntries(
 ): Promise<ScanStats> {
   const scanner = createJsonScanner({
     item(item) {
-      if (item.array === 'entries') onEntry(parseHarItem(item), item.index);
+      if (item.array === 'entries') onEntry(parseScannedItem(item), item.index);
     },
   });
   options.signal?.throwIfAborted();
@@ -73,31 +63,7 @@ export async function readHarEntries(
   return scanner.stats;
 }
 
-/**
- * Line and column (1-based; columns in characters) of a byte offset, counted over the chunks up
- * to it, the way the CLI counts them (src/har/read-har.ts `lineColumn`).
- */
-export async function lineColumnAt(
-  chunks: Chunks,
-  offset: number,
-): Promise<{ line: number; column: number }> {
-  let line = 1;
-  let column = 1;
-  let at = 0;
-  for await (const bytes of chunks) {
-    for (let i = 0; i < bytes.length && at < offset; i++, at++) {
-      const c = bytes[i]!;
-      if (c === 0x0a) {
-        line++;
-        column = 1;
-      } else if ((c & 0xc0) !== 0x80 && !(at < 3 && [0xef, 0xbb, 0xbf][at] === c)) {
-        column++; // a UTF-8 continuation byte or the byte order mark is not a new character
-      }
-    }
-    if (at >= offset) break;
-  }
-  return { line, column };
-}
+export { lineColumnAt };
 
 /**
  * Why a HAR could not be read, in one line: the scanner's reason and where

@@ -3,13 +3,13 @@
  * have written it (SPEC §3: the verdict and the root cause follow from the checks). Used where the
  * request is gone: the worker keeps diagnoses, never requests. Pure; tests compare it with analyze().
  */
+import { summarize } from '../../analyzer/analyze.js';
 import {
   CHECK_IDS,
   type ActiveCheckOutcome,
   type CheckId,
   type CheckResult,
   type Diagnosis,
-  type Verdict,
 } from '../../analyzer/types.js';
 
 function resultOf(id: CheckId, outcome: ActiveCheckOutcome): CheckResult {
@@ -26,22 +26,5 @@ export function patchDiagnosis(
   const checks = diagnosis.checks
     .map((c) => (c.id === id ? resultOf(id, outcome) : c))
     .sort((a, b) => rank(a) - rank(b));
-  const firstFail = checks.find((c) => c.status === 'fail');
-  const verdict: Verdict = firstFail
-    ? 'fail'
-    : checks.some((c) => c.status === 'warn')
-      ? 'warn'
-      : 'pass';
-  return {
-    ...diagnosis,
-    checks,
-    verdict,
-    rootCause: firstFail
-      ? {
-          id: firstFail.id,
-          summary: firstFail.title,
-          ...(firstFail.fix ? { fix: firstFail.fix } : {}),
-        }
-      : null,
-  };
+  return { ...diagnosis, checks, ...summarize(checks) };
 }
