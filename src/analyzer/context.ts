@@ -144,17 +144,28 @@ export function subjectOf(claims: Record<string, unknown> | null): TokenSubject 
   return 'unknown';
 }
 
+/**
+ * Where the token was sent and the token itself, without decoding it: what the shells need to
+ * hold or scrub a token (active checks, reports) without building a whole analysis context.
+ */
+export function readToken(
+  request: CapturedRequest,
+  url: AnalysisContext['url'] = request.url ? parseUrl(request.url) : null,
+): { source: TokenSource | null; parsed: ParsedAuthorization | null; token: string | null } {
+  const source = findTokenSource(request, url);
+  // Under a look-alike name or in the query, the value may still carry a scheme: parse it too.
+  const parsed = source ? parseAuthorization(source.value) : null;
+  return { source, parsed, token: parsed?.token ?? null };
+}
+
 export function buildContext(
   request: CapturedRequest,
   settings: AnalyzerSettings,
 ): AnalysisContext {
   const method = request.method.toUpperCase();
   const url = request.url ? parseUrl(request.url) : null;
-  const source = findTokenSource(request, url);
-  // Under a look-alike name or in the query, the value may still carry a scheme: parse it too.
-  const parsed = source ? parseAuthorization(source.value) : null;
+  const { source, parsed, token } = readToken(request, url);
   const authorization = source?.kind === 'authorization' ? parsed : null;
-  const token = parsed?.token ?? null;
   const raw = token ? decodeToken(token) : null;
   const decoded = raw
     ? { ...raw, header: jsonSafeObject(raw.header), claims: jsonSafeObject(raw.claims) }

@@ -4,7 +4,7 @@
  * credential-bearing headers. Shells that export a report pass these to the report builder, which
  * scrubs them from every string; the Diagnosis itself never holds them.
  */
-import { buildContext } from '../context.js';
+import { readToken } from '../context.js';
 import { SECRET_QUERY_PARAMS } from '../rhythm.js';
 import type { CapturedRequest } from '../types.js';
 
@@ -33,7 +33,7 @@ function queryValues(url: string): string[] {
 }
 
 export function requestSecrets(request: CapturedRequest): RequestSecrets {
-  const token = buildContext(request, {}).token;
+  const token = readToken(request).token;
   const secrets = new Set<string>();
   for (const header of request.requestHeaders) {
     if (!SENSITIVE_HEADER.test(header.name)) continue;

@@ -1,16 +1,15 @@
 /** From a captured request to what the active checks need of it (types.ts `HeldRequest`). */
-import { buildContext } from '../../analyzer/context.js';
+import { readToken } from '../../analyzer/context.js';
 import { findHeader } from '../../analyzer/headers.js';
 import type { CapturedRequest } from '../../analyzer/types.js';
 import type { HeldRequest } from './types.js';
 
 export function heldFrom(request: CapturedRequest): HeldRequest {
-  const ctx = buildContext(request, {});
   return {
     url: request.url,
     method: request.method,
     authorization: findHeader(request.requestHeaders, 'authorization')?.value ?? null,
-    token: ctx.token,
+    token: readToken(request).token,
   };
 }
 
