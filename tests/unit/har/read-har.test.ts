@@ -2,15 +2,17 @@
  * Node's side: a file streamed through the scanner, entries parsed one by one with the place of
  * a syntax error inside one, line and column of an offset, and the sanitizing writer.
  */
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { HarSyntaxError } from '../../../src/har/json-scanner.js';
 import { lineColumn, readHarEntries } from '../../../src/har/read-har.js';
 import { layoutLike, sanitizeHarFile } from '../../../src/har/sanitize-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rhythm-auth-har-'));
+// Runs whether the tests pass or fail: nothing of this file stays in the temp folder.
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function file(name: string, text: string | Uint8Array): string {
   const path = join(dir, name);
   writeFileSync(path, text);
