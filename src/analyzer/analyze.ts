@@ -1,6 +1,6 @@
 import { checkFor } from './checks/index.js';
 import { buildContext } from './context.js';
-import { redactUrl } from './report/redact.js';
+import { redactUrl } from './redact/redact.js';
 import { fingerprint } from './sha256.js';
 import {
   CHECK_IDS,

@@ -3,10 +3,10 @@
  * the look-alike the token was found under), the decoded token, the URL split the Rhythm way.
  * Each check is then a small pure function of this context.
  */
-import { decodeToken, type DecodedToken } from './decode-token.js';
-import { findHeader, headerValue } from './headers.js';
-import { jsonSafeObject } from './json-safe.js';
-import { parseAuthorization, type ParsedAuthorization } from './parse-authorization.js';
+import { decodeToken, type DecodedToken } from './parse/decode-token.js';
+import { findHeader, headerValue } from './parse/headers.js';
+import { jsonSafeObject } from './parse/json-safe.js';
+import { parseAuthorization, type ParsedAuthorization } from './parse/parse-authorization.js';
 import { CLAIM_CONTACT_ID, moduleOfHost, type RhythmModule } from './rhythm.js';
 import type {
   AnalyzerSettings,
@@ -14,7 +14,7 @@ import type {
   TokenSubject,
   WwwAuthenticateChallenge,
 } from './types.js';
-import { parseWwwAuthenticate } from './www-authenticate.js';
+import { parseWwwAuthenticate } from './parse/www-authenticate.js';
 
 /** Header names people use by mistake for `Authorization`. Compared lower-case. */
 export const LOOKALIKE_HEADERS = [

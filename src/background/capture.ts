@@ -4,10 +4,10 @@
  * is redirected off the Rhythm hosts. Pure of `chrome.*`: main.ts hands in the dependencies.
  */
 import { analyze } from '../analyzer/analyze.js';
-import { decodeToken } from '../analyzer/decode-token.js';
-import { jsonSafeObject } from '../analyzer/json-safe.js';
-import { parseAuthorization } from '../analyzer/parse-authorization.js';
-import { redactUrl } from '../analyzer/report/redact.js';
+import { decodeToken } from '../analyzer/parse/decode-token.js';
+import { jsonSafeObject } from '../analyzer/parse/json-safe.js';
+import { parseAuthorization } from '../analyzer/parse/parse-authorization.js';
+import { redactUrl } from '../analyzer/redact/redact.js';
 import { isRhythmApiHost } from '../analyzer/rhythm.js';
 import { fingerprint } from '../analyzer/sha256.js';
 import type { AnalyzerSettings, CapturedRequest, HttpHeader } from '../analyzer/types.js';

@@ -3,8 +3,8 @@
  * and validated the envelope; every handler returns a Result and never throws across messaging.
  */
 import { analyze } from '../analyzer/analyze.js';
-import { createScrubber } from '../analyzer/report/redact.js';
-import { requestSecrets } from '../analyzer/report/secrets.js';
+import { createScrubber } from '../analyzer/redact/redact.js';
+import { requestSecrets } from '../analyzer/redact/secrets.js';
 import type { AnalyzerSettings, CapturedRequest } from '../analyzer/types.js';
 import type { Envelope, MessageReply, MessageType, Result } from '../shared/messages.js';
 import { readTab, type TabStore } from '../shared/tab-store.js';

@@ -18,7 +18,7 @@ import {
   type ReportedDiagnosis,
   type ReportSubject,
 } from '../analyzer/report/report.js';
-import { requestSecrets, type RequestSecrets } from '../analyzer/report/secrets.js';
+import { requestSecrets, type RequestSecrets } from '../analyzer/redact/secrets.js';
 import type { CapturedRequest } from '../analyzer/types.js';
 import { readHarEntries } from '../har/read-har.js';
 import { OutputError, sanitizeHarFile } from '../har/sanitize-file.js';

@@ -5,7 +5,7 @@
 import type { SanitizedExportFinding } from '../analyzer/har-entry.js';
 import type { ReportedDiagnosis } from '../analyzer/report/report.js';
 import { STATUS_MARKS } from '../analyzer/report/format.js';
-import type { SanitizeChanges } from '../analyzer/report/har-secrets.js';
+import type { SanitizeChanges } from '../har/secrets.js';
 import { CHECK_IDS } from '../analyzer/types.js';
 import { WIDTH } from './render-text.js';
 import { createPaint, terminalSafe, truncate, wrap, type Paint } from './terminal.js';

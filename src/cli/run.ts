@@ -5,7 +5,7 @@
 import { analyze } from '../analyzer/analyze.js';
 import { renderMarkdown } from '../analyzer/report/markdown.js';
 import { buildReport, redactDiagnosis } from '../analyzer/report/report.js';
-import { requestSecrets } from '../analyzer/report/secrets.js';
+import { requestSecrets } from '../analyzer/redact/secrets.js';
 import { parseCommandLine, type DiagnoseCommand } from './args.js';
 import { diagnoseHar, sanitizeHar } from './har.js';
 import { renderText } from './render-text.js';

@@ -7,8 +7,8 @@
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
-import { addChanges, emptyChanges, type SanitizeChanges } from '../analyzer/report/har-secrets.js';
-import { sanitizeHarEntry, sanitizeHarValue } from '../analyzer/report/har-sanitize.js';
+import { addChanges, emptyChanges, type SanitizeChanges } from './secrets.js';
+import { sanitizeHarEntry, sanitizeHarValue } from './sanitize-entry.js';
 import type { ScannedItem } from './json-scanner.js';
 import { parseItem, scanHarFile, type HarFileOptions } from './read-har.js';
 

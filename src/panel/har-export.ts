@@ -5,8 +5,8 @@
  * (JWT signatures replaced, cookies and other secrets removed, still diagnosable: SPEC §6). Pure:
  * the log, the host rule and the time are inputs. Loaded with `import()` on the first export.
  */
-import { addChanges, emptyChanges, type SanitizeChanges } from '../analyzer/report/har-secrets.js';
-import { sanitizeHarEntry, sanitizeHarValue } from '../analyzer/report/har-sanitize.js';
+import { addChanges, emptyChanges, type SanitizeChanges } from '../har/secrets.js';
+import { sanitizeHarEntry, sanitizeHarValue } from '../har/sanitize-entry.js';
 
 export interface SanitizedHar {
   text: string;

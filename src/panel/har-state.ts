@@ -3,7 +3,7 @@
  * and the status line of the last HAR action (reading with progress, imported, exported, failed).
  * Its events are part of state.ts's PanelEvent and go through the same `reduce`. Pure.
  */
-import type { SanitizeChanges } from '../analyzer/report/har-secrets.js';
+import type { SanitizeChanges } from '../har/secrets.js';
 import type { HarImportSummary } from './har-import.js';
 import type { PanelEntry, PanelState } from './state.js';
 

@@ -1,5 +1,5 @@
 /** The words of the panel's HAR status line: pure, so the tests read them without a DOM. */
-import type { SanitizeChanges } from '../analyzer/report/har-secrets.js';
+import type { SanitizeChanges } from '../har/secrets.js';
 import type { HarImportSummary } from './har-import.js';
 
 export function count(n: number, one: string, many: string): string {

@@ -1,6 +1,6 @@
 /** From a captured request to what the active checks need of it (types.ts `HeldRequest`). */
 import { readToken } from '../../analyzer/context.js';
-import { findHeader } from '../../analyzer/headers.js';
+import { findHeader } from '../../analyzer/parse/headers.js';
 import type { CapturedRequest } from '../../analyzer/types.js';
 import type { HeldRequest } from './types.js';
 

@@ -5,8 +5,11 @@
  * token's own issuer are ever planned (SPEC §7).
  */
 import { parseUrl } from '../../analyzer/context.js';
-import { parseAuthorization, type SchemeProblem } from '../../analyzer/parse-authorization.js';
-import { redactUrl } from '../../analyzer/report/redact.js';
+import {
+  parseAuthorization,
+  type SchemeProblem,
+} from '../../analyzer/parse/parse-authorization.js';
+import { redactUrl } from '../../analyzer/redact/redact.js';
 import {
   CLAIM_TENANT_ID,
   homeModuleOf,

@@ -6,12 +6,12 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analyzer/analyze.js';
 import { capturedFromHarEntry } from '../../../src/analyzer/har-entry.js';
-import { sanitizeHarEntry, sanitizeHarValue } from '../../../src/analyzer/report/har-sanitize.js';
+import { sanitizeHarEntry, sanitizeHarValue } from '../../../src/har/sanitize-entry.js';
 import {
   SANITIZED_SIGNATURE,
   isSecretName,
   type SanitizeChanges,
-} from '../../../src/analyzer/report/har-secrets.js';
+} from '../../../src/har/secrets.js';
 import {
   CURRENT,
   chromeEntry,

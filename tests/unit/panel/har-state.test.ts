@@ -4,7 +4,7 @@
  * again, removed on their own; and the words of the status line.
  */
 import { describe, expect, it } from 'vitest';
-import { emptyChanges } from '../../../src/analyzer/report/har-secrets.js';
+import { emptyChanges } from '../../../src/har/secrets.js';
 import { applyFilters, DEFAULT_FILTERS, isFiltering } from '../../../src/panel/filters.js';
 import type { HarImportSummary } from '../../../src/panel/har-import.js';
 import { changesText, importedText, sizeText } from '../../../src/panel/har-text.js';

@@ -4,7 +4,7 @@
  */
 import { decodeJwt } from 'jose/jwt/decode';
 import { decodeProtectedHeader } from 'jose/decode/protected_header';
-import type { TokenForm } from './types.js';
+import type { TokenForm } from '../types.js';
 
 export type FormatProblem =
   | 'jwe' // 5 segments: Auth0's answer when no audience was requested

@@ -2,7 +2,7 @@
  * A `WWW-Authenticate` parser (RFC 7235 §4.1 syntax, RFC 6750 §3 Bearer parameters).
  * Tolerant: a malformed value yields what could be read, never an exception.
  */
-import type { WwwAuthenticateChallenge } from './types.js';
+import type { WwwAuthenticateChallenge } from '../types.js';
 
 /** RFC 6750 §3.1 error codes, explained for a developer. */
 export const BEARER_ERRORS: Readonly<Record<string, string>> = {

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { WwwAuthenticateChallenge } from '../../../src/analyzer/types.js';
+import type { WwwAuthenticateChallenge } from '../../../../src/analyzer/types.js';
 import {
   findBearerChallenge,
   parseWwwAuthenticate,
-} from '../../../src/analyzer/www-authenticate.js';
+} from '../../../../src/analyzer/parse/www-authenticate.js';
 
 const rows: Array<{ name: string; value: string; challenges: WwwAuthenticateChallenge[] }> = [
   // RFC 6750 §3 examples.

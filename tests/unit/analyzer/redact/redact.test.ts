@@ -4,9 +4,9 @@ import {
   redactJwtsInText,
   redactUrl,
   requestSecrets,
-} from '../../../src/analyzer/report/index.js';
-import { signToken } from '../../helpers/tokens.js';
-import { CURRENT, capture } from './fixtures.js';
+} from '../../../../src/analyzer/report/index.js';
+import { signToken } from '../../../helpers/tokens.js';
+import { CURRENT, capture } from '../report/fixtures.js';
 
 describe('redactUrl', () => {
   const cases: Array<[string, string, string]> = [

@@ -3,8 +3,8 @@ import {
   parseAuthorization,
   type SchemeProblem,
   type SchemeWarning,
-} from '../../../src/analyzer/parse-authorization.js';
-import { signToken } from '../../helpers/tokens.js';
+} from '../../../../src/analyzer/parse/parse-authorization.js';
+import { signToken } from '../../../helpers/tokens.js';
 
 const jwt = await signToken();
 const opaque = '8fJ2kLm0QpZxR4';

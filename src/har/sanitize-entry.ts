@@ -3,7 +3,7 @@
  * `{entry, changes}`. Pure and browser-safe, so the CLI's `sanitize-har` (which streams a file
  * through it) and a panel importing a HAR share it. The input is never modified.
  *
- * - JWTs keep header and payload; the signature becomes a fixed marker (see `har-secrets.ts`).
+ * - JWTs keep header and payload; the signature becomes a fixed marker (see `secrets.ts`).
  * - `Cookie` / `Set-Cookie` headers are removed, and the `cookies` arrays emptied.
  * - Credential headers (`Authorization`, `Proxy-Authorization`, `X-Api-Key`, look-alike names)
  *   keep their scheme and shape; every other word of their value becomes `[redacted]`.
@@ -14,7 +14,7 @@
  * - Last, every string of the entry is scrubbed again: JWT-shaped runs, secret parameters, and
  *   copies of the secrets found above (a cookie echoed in a body).
  */
-import { decodeBase64Lenient } from '../decode-token.js';
+import { decodeBase64Lenient } from '../analyzer/parse/decode-token.js';
 import {
   emptyChanges,
   headerClass,
@@ -26,9 +26,9 @@ import {
   sanitizeTokensInText,
   type Findings,
   type SanitizeChanges,
-} from './har-secrets.js';
-import { REDACTED } from './patterns.js';
-import { redactUrlWith } from './redact.js';
+} from './secrets.js';
+import { REDACTED } from '../analyzer/redact/patterns.js';
+import { redactUrlWith } from '../analyzer/redact/redact.js';
 
 export interface SanitizedHarValue {
   /** The sanitized copy. */

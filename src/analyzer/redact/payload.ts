@@ -4,7 +4,7 @@
  * out in base64 what the rest of the report removed. Such a payload is re-encoded with those values
  * removed; any other is returned byte for byte.
  */
-import { decodeBase64Lenient } from '../decode-token.js';
+import { decodeBase64Lenient } from '../parse/decode-token.js';
 import { mapStrings } from './map-strings.js';
 import { redactSecretParamsInText, replaceJwtShaped, TOKEN_REDACTED } from './patterns.js';
 import { maskClaims, personalValues } from './personal.js';

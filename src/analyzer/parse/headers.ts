@@ -1,4 +1,4 @@
-import type { HttpHeader } from './types.js';
+import type { HttpHeader } from '../types.js';
 
 /** The first header with this name (HTTP names are case-insensitive), or undefined. */
 export function findHeader(headers: readonly HttpHeader[], name: string): HttpHeader | undefined {

@@ -1,15 +1,15 @@
 /**
  * What the HAR sanitizer (SPEC §6) treats as secret, and how it replaces each kind: the rules,
- * apart from the walk over an entry (`har-sanitize.ts`). Pure and browser-safe.
+ * apart from the walk over an entry (`sanitize-entry.ts`). Pure and browser-safe.
  *
  * JWTs keep their header and payload, so the sanitized HAR can still be diagnosed: the signature
  * becomes `c2lnbmF0dXJlLXJlbW92ZWQ` (base64url of "signature-removed"), which keeps the token a
  * syntactically complete JWS (`token.format` then judges the token as it was, not as "truncated").
  * Only an active signature check (JWKS) can tell it apart, and `isSanitizedSignature` lets it.
  */
-import { SECRET_QUERY_PARAMS } from '../rhythm.js';
-import { safePayloadSegment, PAYLOAD_WITHHELD } from './payload.js';
-import { REDACTED, replaceJwtShaped } from './patterns.js';
+import { SECRET_QUERY_PARAMS } from '../analyzer/rhythm.js';
+import { safePayloadSegment, PAYLOAD_WITHHELD } from '../analyzer/redact/payload.js';
+import { REDACTED, replaceJwtShaped } from '../analyzer/redact/patterns.js';
 
 /** base64url("signature-removed"): the signature of every JWT in a sanitized HAR. */
 export const SANITIZED_SIGNATURE = 'c2lnbmF0dXJlLXJlbW92ZWQ';

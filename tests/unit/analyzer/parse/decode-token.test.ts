@@ -4,10 +4,10 @@ import {
   decodeToken,
   type DecodedToken,
   type FormatProblem,
-} from '../../../src/analyzer/decode-token.js';
-import type { TokenForm } from '../../../src/analyzer/types.js';
-import { noAudienceToken, signToken } from '../../helpers/tokens.js';
-import { partsOf, segment } from './helpers.js';
+} from '../../../../src/analyzer/parse/decode-token.js';
+import type { TokenForm } from '../../../../src/analyzer/types.js';
+import { noAudienceToken, signToken } from '../../../helpers/tokens.js';
+import { partsOf, segment } from '../helpers.js';
 
 const jwt = await signToken();
 const [h, p, s] = partsOf(jwt);

@@ -7,9 +7,9 @@ import {
   reportJson,
   reportMarkdown,
   type SupportReport,
-} from '../../../src/analyzer/report/index.js';
-import { CHECK_IDS } from '../../../src/analyzer/types.js';
-import { signToken } from '../../helpers/tokens.js';
+} from '../../../../src/analyzer/report/index.js';
+import { CHECK_IDS } from '../../../../src/analyzer/types.js';
+import { signToken } from '../../../helpers/tokens.js';
 import { CONTEXT, CURRENT, bearer, capture, cases, makeCase, type Case } from './fixtures.js';
 
 let all: Case[];

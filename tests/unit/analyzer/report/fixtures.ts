@@ -2,11 +2,11 @@
  * Report test subjects: real signed tokens run through the real analyzer, each with the token and
  * secrets a shell would pass (requestSecrets), and the strings that must never be exported.
  */
-import { analyze } from '../../../src/analyzer/analyze.js';
-import type { ReportContext, ReportSubject } from '../../../src/analyzer/report/index.js';
-import { requestSecrets } from '../../../src/analyzer/report/index.js';
-import type { CapturedRequest, HttpHeader } from '../../../src/analyzer/types.js';
-import { T0, noAudienceToken, signToken } from '../../helpers/tokens.js';
+import { analyze } from '../../../../src/analyzer/analyze.js';
+import type { ReportContext, ReportSubject } from '../../../../src/analyzer/report/index.js';
+import { requestSecrets } from '../../../../src/analyzer/report/index.js';
+import type { CapturedRequest, HttpHeader } from '../../../../src/analyzer/types.js';
+import { T0, noAudienceToken, signToken } from '../../../helpers/tokens.js';
 
 export const CURRENT = 'https://rolodex.api.rhythmsoftware.com/contacts/acme.org/current';
 export const HOSTILE = '|`<img src=x onerror=alert(1)>`|\n| injected | row |\r\n\u202eevil\u200f';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildReport, renderMarkdown } from '../../../src/analyzer/report/index.js';
-import { mdCode, mdJsonBlock, mdText } from '../../../src/analyzer/report/markdown-escape.js';
+import { buildReport, renderMarkdown } from '../../../../src/analyzer/report/index.js';
+import { mdCode, mdJsonBlock, mdText } from '../../../../src/analyzer/report/markdown-escape.js';
 import { CONTEXT, HOSTILE, cases, type Case } from './fixtures.js';
 
 /** Pipes that end a table cell: those not escaped with a backslash. */
