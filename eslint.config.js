@@ -21,6 +21,12 @@ const clockBan = [
   },
 ];
 
+/** Any analyzer module but its index (`../analyzer/index.js`). */
+const analyzerFace = {
+  regex: '(^|/)analyzer/(?!index\\.js$)',
+  message: 'Import the analyzer through its face, src/analyzer/index.ts.',
+};
+
 export default tseslint.config(
   {
     ignores: ['node_modules', 'dist', 'test-results', 'playwright-report', '.tmp', 'bench/out'],
@@ -56,6 +62,14 @@ export default tseslint.config(
         'process',
       ],
       'no-console': 'error',
+    },
+  },
+  {
+    // The analyzer has one face (src/analyzer/index.ts): shells never reach behind it.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/analyzer/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [analyzerFace] }],
     },
   },
   {

@@ -1,5 +1,6 @@
 import { checkFor } from './checks/index.js';
 import { buildContext } from './context.js';
+import { isParsedUrl } from './parse/url.js';
 import { redactUrl } from './redact/redact.js';
 import { fingerprint } from './sha256.js';
 import {
@@ -56,7 +57,7 @@ export function analyze(request: CapturedRequest, settings: AnalyzerSettings = {
     return fix === undefined ? { id, status, title, detail } : { id, status, title, detail, fix };
   });
   const { verdict, rootCause } = summarize(checks);
-  const url = ctx.url !== null && !('error' in ctx.url) ? ctx.url : null;
+  const url = isParsedUrl(ctx.url) ? ctx.url : null;
 
   return {
     schema: DIAGNOSIS_SCHEMA,

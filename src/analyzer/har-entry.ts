@@ -4,10 +4,10 @@
  * and Fiddler with their own quirks (header-name case, missing optional fields, `_`-prefixed
  * extensions), so every field is read defensively: an entry that cannot be read yields null.
  */
+import { isObject } from './parse/guards.js';
+import { hostOf } from './parse/url.js';
 import { isRhythmApiHost } from './rhythm.js';
 import type { CapturedRequest, HttpHeader } from './types.js';
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
 /** A header value as text: Fiddler writes numbers; an object (`{"toString": 1}`) must not throw. */
 function textOf(value: unknown): string {
@@ -84,15 +84,6 @@ export function harResponseText(entry: unknown, max = 2048): string | undefined 
 /** A stable key for one HAR entry, to deduplicate repeated reports of it. */
 export function harEntryKey(request: CapturedRequest): string {
   return `${request.sentAt}|${request.method}|${request.url}|${request.status}`;
-}
-
-/** The host of a URL in lower case, or null when it does not parse. */
-function hostOf(url: string): string | null {
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return null;
-  }
 }
 
 /** A 401 answered by a Rhythm API host (`*.api.rhythmsoftware.com`): what `--har` diagnoses. */

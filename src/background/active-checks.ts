@@ -6,9 +6,13 @@
  * DevTools' network log) for that one call; it is checked against the diagnosis' fingerprint, and
  * only ever sent to a Rhythm API host. Pure of `chrome.*`: main.ts hands in fetch and permissions.
  */
-import { analyze } from '../analyzer/analyze.js';
-import { fingerprint } from '../analyzer/sha256.js';
-import type { AnalyzerSettings, CapturedRequest, Diagnosis } from '../analyzer/types.js';
+import {
+  analyze,
+  type AnalyzerSettings,
+  type CapturedRequest,
+  type Diagnosis,
+  fingerprint,
+} from '../analyzer/index.js';
 import { heldFrom } from '../shared/active/held.js';
 import { contactOutcome, retryResult, signatureOutcome } from '../shared/active/outcomes.js';
 import { patchDiagnosis } from '../shared/active/patch.js';

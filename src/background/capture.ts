@@ -3,14 +3,18 @@
  * in-flight map only while it is in flight (SPEC §7) and are dropped when it completes, fails or
  * is redirected off the Rhythm hosts. Pure of `chrome.*`: main.ts hands in the dependencies.
  */
-import { analyze } from '../analyzer/analyze.js';
-import { decodeToken } from '../analyzer/parse/decode-token.js';
-import { jsonSafeObject } from '../analyzer/parse/json-safe.js';
-import { parseAuthorization } from '../analyzer/parse/parse-authorization.js';
-import { redactUrl } from '../analyzer/redact/redact.js';
-import { isRhythmApiHost } from '../analyzer/rhythm.js';
-import { fingerprint } from '../analyzer/sha256.js';
-import type { AnalyzerSettings, CapturedRequest, HttpHeader } from '../analyzer/types.js';
+import {
+  analyze,
+  type AnalyzerSettings,
+  type CapturedRequest,
+  decodeToken,
+  fingerprint,
+  type HttpHeader,
+  isRhythmApiHost,
+  jsonSafeObject,
+  parseAuthorization,
+  redactUrl,
+} from '../analyzer/index.js';
 import type { StoredDiagnosis } from '../shared/stored.js';
 import type { TabStore } from '../shared/tab-store.js';
 

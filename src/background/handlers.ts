@@ -2,10 +2,13 @@
  * Answers the typed messages of src/shared/messages.ts. The caller has already checked the sender
  * and validated the envelope; every handler returns a Result and never throws across messaging.
  */
-import { analyze } from '../analyzer/analyze.js';
-import { createScrubber } from '../analyzer/redact/redact.js';
-import { requestSecrets } from '../analyzer/redact/secrets.js';
-import type { AnalyzerSettings, CapturedRequest } from '../analyzer/types.js';
+import {
+  analyze,
+  type AnalyzerSettings,
+  type CapturedRequest,
+  createScrubber,
+  requestSecrets,
+} from '../analyzer/index.js';
 import type { Envelope, MessageReply, MessageType, Result } from '../shared/messages.js';
 import { readTab, type TabStore } from '../shared/tab-store.js';
 import type { SessionArea } from '../shared/tab-store.js';

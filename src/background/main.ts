@@ -4,7 +4,7 @@
  */
 import browser from 'webextension-polyfill';
 import type { Runtime } from 'webextension-polyfill';
-import type { CapturedRequest } from '../analyzer/types.js';
+import type { CapturedRequest } from '../analyzer/index.js';
 import { heldFrom } from '../shared/active/held.js';
 import { parseEnvelope, PANEL_PORT_PREFIX, type PortEvent } from '../shared/messages.js';
 import {

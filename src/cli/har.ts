@@ -3,23 +3,22 @@
  * commands, on top of the streaming reader (src/har) and the same analyzer and redaction as the
  * single-request `diagnose`.
  */
-import { analyze } from '../analyzer/analyze.js';
 import {
+  analyze,
+  buildReport,
   capturedFromHarEntry,
+  type CapturedRequest,
   createHarCredentialTally,
   isRhythm401,
-  sanitizedExportFinding,
-  tallyHarRequest,
-} from '../analyzer/har-entry.js';
-import { renderMarkdown } from '../analyzer/report/markdown.js';
-import {
-  buildReport,
   redactDiagnosis,
+  renderMarkdown,
   type ReportedDiagnosis,
   type ReportSubject,
-} from '../analyzer/report/report.js';
-import { requestSecrets, type RequestSecrets } from '../analyzer/redact/secrets.js';
-import type { CapturedRequest } from '../analyzer/types.js';
+  requestSecrets,
+  type RequestSecrets,
+  sanitizedExportFinding,
+  tallyHarRequest,
+} from '../analyzer/index.js';
 import { readHarEntries } from '../har/read-har.js';
 import { OutputError, sanitizeHarFile } from '../har/sanitize-file.js';
 import type { DiagnoseHarCommand, SanitizeHarCommand } from './args.js';

@@ -14,11 +14,18 @@
  * - Last, every string of the entry is scrubbed again: JWT-shaped runs, secret parameters, and
  *   copies of the secrets found above (a cookie echoed in a body).
  */
-import { decodeBase64Lenient } from '../analyzer/parse/decode-token.js';
+import {
+  decodeBase64Lenient,
+  headerClass,
+  isObject,
+  isSecretName,
+  mapStrings,
+  REDACTED,
+  redactUrlCounted,
+  safeDecodeForm as safeDecode,
+} from '../analyzer/index.js';
 import {
   emptyChanges,
-  headerClass,
-  isSecretName,
   redactEchoes,
   redactSecretParamsInText,
   remember,
@@ -27,8 +34,6 @@ import {
   type Findings,
   type SanitizeChanges,
 } from './secrets.js';
-import { REDACTED } from '../analyzer/redact/patterns.js';
-import { redactUrlWith } from '../analyzer/redact/redact.js';
 
 export interface SanitizedHarValue {
   /** The sanitized copy. */
@@ -37,35 +42,12 @@ export interface SanitizedHarValue {
 }
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+/** HAR entries nest deeper than diagnoses (bodies are JSON in JSON): the walks stop here. */
 const MAX_DEPTH = 512;
 
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return text;
-  }
-}
-
 /** A copy of `value` with every string value (not key) passed through `fn`. */
-function mapValues(value: unknown, fn: (text: string) => string, depth = 0): unknown {
-  if (typeof value === 'string') return fn(value);
-  if (value === null || typeof value !== 'object') return value;
-  if (depth >= MAX_DEPTH) return '[nested too deep]';
-  if (Array.isArray(value)) return value.map((v) => mapValues(v, fn, depth + 1));
-  const out: Json = {};
-  for (const [key, v] of Object.entries(value)) {
-    // defineProperty: a key named `__proto__` stays a plain property, not a prototype.
-    Object.defineProperty(out, key, {
-      value: mapValues(v, fn, depth + 1),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-  return out;
+function mapValues(value: unknown, fn: (text: string) => string): unknown {
+  return mapStrings(value, fn, { keys: false, maxDepth: MAX_DEPTH });
 }
 
 function rememberQuery(url: string, found: Findings): void {
@@ -82,7 +64,7 @@ function rememberQuery(url: string, found: Findings): void {
 function sanitizeUrl(url: unknown, found: Findings): { url: unknown; redacted: number } {
   if (typeof url !== 'string') return { url, redacted: 0 };
   rememberQuery(url, found);
-  return redactUrlWith(url, isSecretName);
+  return redactUrlCounted(url);
 }
 
 /** `a=1; session=abc` (Cookie) or `session=abc; Path=/` (Set-Cookie): the values are the secrets. */

@@ -5,11 +5,17 @@
  * JWTs keep their header and payload, so the sanitized HAR can still be diagnosed: the signature
  * becomes `c2lnbmF0dXJlLXJlbW92ZWQ` (base64url of "signature-removed"), which keeps the token a
  * syntactically complete JWS (`token.format` then judges the token as it was, not as "truncated").
- * Only an active signature check (JWKS) can tell it apart, and `isSanitizedSignature` lets it.
+ * Only an active signature check (JWKS) can tell it apart. Which names and headers are secret is
+ * the analyzer's one vocabulary (src/analyzer/redact/secret-names.ts).
  */
-import { SECRET_QUERY_PARAMS } from '../analyzer/rhythm.js';
-import { safePayloadSegment, PAYLOAD_WITHHELD } from '../analyzer/redact/payload.js';
-import { REDACTED, replaceJwtShaped } from '../analyzer/redact/patterns.js';
+import {
+  PAYLOAD_WITHHELD,
+  REDACTED,
+  redactSecretParamsInText as redactParamsInText,
+  replaceJwtShaped,
+  safeDecode,
+  safePayloadSegment,
+} from '../analyzer/index.js';
 
 /** base64url("signature-removed"): the signature of every JWT in a sanitized HAR. */
 export const SANITIZED_SIGNATURE = 'c2lnbmF0dXJlLXJlbW92ZWQ';
@@ -73,65 +79,6 @@ export function remember(found: Findings, secret: string): void {
   if (secret.length >= MIN_ECHO_LENGTH && secret !== REDACTED) found.secrets.add(secret);
 }
 
-/** Parameter and field names whose values are credentials (query strings, forms, JSON bodies). */
-const SECRET_NAMES: ReadonlySet<string> = new Set([
-  ...SECRET_QUERY_PARAMS,
-  'refresh_token',
-  'client_secret',
-  'client_assertion',
-  'assertion',
-  'code_verifier',
-  'device_code',
-  'subject_token',
-  'actor_token',
-  'password',
-  'passwd',
-  'pwd',
-  'secret',
-  'api_key',
-  'apikey',
-  'key',
-  'sig',
-  'signature',
-  'session',
-  'sessionid',
-  'session_id',
-  'x-amz-signature',
-  'x-amz-security-token',
-  'x-amz-credential',
-  'private_key',
-]);
-/** `new_password`, `csrf_token`, `x-api-key`, `clientSecret`: names that end like a secret. */
-const SECRET_ENDING = /(?:secret|password|passwd|token|token_hint|api[_-]?key)$/;
-
-export function isSecretName(raw: string): boolean {
-  const lower = raw.trim().toLowerCase();
-  return SECRET_NAMES.has(lower) || SECRET_ENDING.test(lower);
-}
-
-export type HeaderClass = 'cookie' | 'credential' | 'plain';
-
-const COOKIE_HEADERS: ReadonlySet<string> = new Set(['cookie', 'set-cookie', 'set-cookie2']);
-/** Names that look like credentials but carry none: the server's challenge, CORS name lists. */
-const PUBLIC_HEADERS: ReadonlySet<string> = new Set(['www-authenticate', 'proxy-authenticate']);
-const CREDENTIAL_HEADER =
-  /auth|token|secret|session|passw|pwd|api-?key|jwt|bearer|signature|credential|csrf|xsrf|(?:^|-)key$/i;
-
-export function headerClass(name: string): HeaderClass {
-  const lower = name.trim().toLowerCase();
-  if (COOKIE_HEADERS.has(lower)) return 'cookie';
-  if (PUBLIC_HEADERS.has(lower) || lower.startsWith('access-control-')) return 'plain';
-  return CREDENTIAL_HEADER.test(lower) ? 'credential' : 'plain';
-}
-
-function safeDecodeUri(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
 /** The marker, in the same alphabet class as the signature it replaces (so format findings hold). */
 function signatureLike(signature: string): string {
   if (/^[A-Za-z0-9_-]*$/.test(signature)) return SANITIZED_SIGNATURE;
@@ -147,7 +94,7 @@ export function isSanitizedSignature(signature: string): boolean {
 /** One JWT-shaped run → the same token without its secret parts. */
 function sanitizeToken(token: string, found: Findings): string {
   // A percent-encoded token (a redirect URL) could hide its signature behind `%2E`.
-  const text = token.includes('%') ? safeDecodeUri(token) : token;
+  const text = token.includes('%') ? safeDecode(token) : token;
   const parts = text.split('.');
   if (parts.length === 2) return token; // cut before its signature: nothing secret left
   if (parts.length === 3) {
@@ -212,18 +159,12 @@ export function sanitizeCredentialValue(value: string, found: Findings): string 
   return out;
 }
 
-/** `?name=value` (also after `&`, `#` or `;`) inside free text, for any secret name. */
-const PARAM_IN_TEXT = /([?&#;])([A-Za-z0-9_.%-]{1,64})=([^&#\s"'`<>()[\]\\]*)/g;
-
-/** Secret parameters inside free text: a Referer, a `:path`, a URL quoted in a body. */
+/** Secret parameters inside free text (a Referer, a `:path`, a URL quoted in a body), counted. */
 export function redactSecretParamsInText(text: string, found: Findings): string {
-  if (!text.includes('=')) return text;
-  return text.replace(PARAM_IN_TEXT, (match, sep: string, name: string, value: string) => {
-    if (value === '' || value === REDACTED || !isSecretName(safeDecodeUri(name))) return match;
+  return redactParamsInText(text, (value) => {
     found.changes.elsewhere++;
     remember(found, value);
-    remember(found, safeDecodeUri(value));
-    return `${sep}${name}=${REDACTED}`;
+    remember(found, safeDecode(value));
   });
 }
 

@@ -4,8 +4,7 @@
  * (devtools-network.ts) and hands what the worker missed to it with `add-captured`.
  */
 import browser from 'webextension-polyfill';
-import { analyze } from '../analyzer/analyze.js';
-import { isRhythmApiHost } from '../analyzer/rhythm.js';
+import { analyze, isRhythmApiHost } from '../analyzer/index.js';
 import { send } from '../shared/client.js';
 import { saveFile } from '../shared/export.js';
 import {

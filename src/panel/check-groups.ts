@@ -3,7 +3,7 @@
  * Errors"), then the checks the guide does not have. `token.format` sits with the claims: the
  * guide's step 3 is "decode the access token", and a token that does not decode has no claims.
  */
-import { CHECK_IDS, type CheckId, type CheckResult } from '../analyzer/types.js';
+import { CHECK_IDS, type CheckId, type CheckResult } from '../analyzer/index.js';
 
 export const GROUP_IDS = [
   'header',

@@ -1,7 +1,11 @@
 /** The token's claims as table rows: Rhythm claims marked and explained, times in words. */
-import { SHORT_CLAIM_NAMES } from '../analyzer/report/format.js';
-import { CLAIM_EXPLANATIONS, RHYTHM_CLAIMS } from '../analyzer/rhythm.js';
-import { duration, isoTime } from '../analyzer/text.js';
+import {
+  CLAIM_EXPLANATIONS,
+  duration,
+  isoTime,
+  RHYTHM_CLAIMS,
+  SHORT_CLAIM_NAMES,
+} from '../analyzer/index.js';
 
 export const TIME_CLAIMS = ['exp', 'iat', 'nbf', 'auth_time'] as const;
 export type TimeClaim = (typeof TIME_CLAIMS)[number];

@@ -4,8 +4,12 @@
  * first shown, `onRequestFinished` follows from then on. 401s to the Rhythm API hosts are read
  * with their body (first 2 KB) and handed to `onSeen`. Browser-free: `network` is passed in.
  */
-import { capturedFromHarEntry, harEntryKey, harResponseText } from '../analyzer/har-entry.js';
-import type { CapturedRequest } from '../analyzer/types.js';
+import {
+  capturedFromHarEntry,
+  type CapturedRequest,
+  harEntryKey,
+  harResponseText,
+} from '../analyzer/index.js';
 
 /** A HAR entry as `chrome.devtools.network` hands it out: with `getContent` for the body. */
 export interface DevtoolsRequest {

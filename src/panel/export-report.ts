@@ -5,12 +5,12 @@
  * the token without its signature" possible for them; captured ones never have a token.
  */
 import {
+  type ReportContext,
   reportJson,
   reportMarkdown,
-  type ReportContext,
   type ReportOptions,
   type ReportSubject,
-} from '../analyzer/report/index.js';
+} from '../analyzer/index.js';
 import type { ExportFormat } from '../shared/export.js';
 import type { PanelEntry } from './state.js';
 

@@ -4,7 +4,7 @@
  * module and everything it pulls in (the scanner, the sanitizer) load with `import()` on first
  * use, so they cost the panel's first load nothing (SPEC §9 bundle budget).
  */
-import { isRhythmApiHost } from '../analyzer/rhythm.js';
+import { isRhythmApiHost } from '../analyzer/index.js';
 import { sanitizedHar, sanitizedHarFileName } from './har-export.js';
 import { importHar } from './har-import.js';
 import { HarSyntaxError, harErrorText, isAbort, lineColumnAt, streamChunks } from './har-read.js';

@@ -5,17 +5,17 @@
  * the chunks are inputs. Loaded with `import()` on the first import (json-scanner stays out of the
  * panel's first load).
  */
-import { analyze } from '../analyzer/analyze.js';
 import {
+  analyze,
+  type AnalyzerSettings,
   capturedFromHarEntry,
   createHarCredentialTally,
   harResponseText,
   isRhythm401,
   sanitizedExportFinding,
-  tallyHarRequest,
   type SanitizedExportFinding,
-} from '../analyzer/har-entry.js';
-import type { AnalyzerSettings } from '../analyzer/types.js';
+  tallyHarRequest,
+} from '../analyzer/index.js';
 import { readHarEntries, type Chunks, type ReadHarOptions } from './har-read.js';
 import type { PanelEntry } from './state.js';
 

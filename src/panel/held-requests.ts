@@ -5,7 +5,7 @@
  * the diagnosis is about. Nothing here is stored, rendered or exported; it goes when the panel
  * closes. Without a match the worker uses its own memory (src/background/held-tokens.ts).
  */
-import type { CapturedRequest } from '../analyzer/types.js';
+import type { CapturedRequest } from '../analyzer/index.js';
 import { sameRequest, type StoredDiagnosis } from '../shared/stored.js';
 import type { SeenRequest } from './state.js';
 

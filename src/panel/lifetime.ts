@@ -2,7 +2,7 @@
  * The token's lifetime as a bar from `iat` to `exp`, with the request and now as markers. The
  * axis widens to include the markers, so an expired token shows the request past the bar's end.
  */
-import { duration } from '../analyzer/text.js';
+import { duration } from '../analyzer/index.js';
 import { claimTime } from './claims.js';
 
 export interface Marker {

@@ -3,8 +3,7 @@
  * same diagnosis as a captured 401, for tokens from server code no browser saw. Pure: the time and
  * the settings are inputs. The entry stays in the panel (never sent to the worker or the badge).
  */
-import { analyze } from '../analyzer/analyze.js';
-import type { AnalyzerSettings, CapturedRequest } from '../analyzer/types.js';
+import { analyze, type AnalyzerSettings, type CapturedRequest } from '../analyzer/index.js';
 import { parsePaste, type PastedRequest } from '../shared/parse-paste.js';
 import type { PanelEntry } from './state.js';
 

@@ -4,8 +4,7 @@
  */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { ReportContext } from '../analyzer/report/index.js';
-import type { AnalyzerSettings, CapturedRequest } from '../analyzer/types.js';
+import type { AnalyzerSettings, CapturedRequest, ReportContext } from '../analyzer/index.js';
 import type { ActiveAction, ActivePlans, ActiveRun } from '../shared/active/types.js';
 import type { ExportFormat } from '../shared/export.js';
 import type { LastSuccess } from '../shared/stored.js';

@@ -2,7 +2,7 @@
  * The panel's state and the one function every incoming event goes through (STYLE.md: one store,
  * an exhaustive switch). Pure: no browser, no clock; src/panel/store.ts wraps it in signals.
  */
-import type { Diagnosis } from '../analyzer/types.js';
+import type { Diagnosis } from '../analyzer/index.js';
 import type { StoredDiagnosis } from '../shared/stored.js';
 import { sameRequest } from '../shared/stored.js';
 import { applyFilters, DEFAULT_FILTERS, type Filters } from './filters.js';

@@ -1,5 +1,5 @@
 /** A Rhythm URL split the way SPEC §2 reads it: `https://<module>.api…/{resource}/{tenant}/{id…}`. */
-import { parseUrl } from '../analyzer/context.js';
+import { parseUrl } from '../analyzer/index.js';
 
 export interface UrlParts {
   scheme: string;

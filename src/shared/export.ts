@@ -1,6 +1,6 @@
 /** Export from the extension's pages: the support report (SPEC §6), redacted by default. */
 import browser from 'webextension-polyfill';
-import { reportJson, reportMarkdown, type ReportOptions } from '../analyzer/report/index.js';
+import { reportJson, reportMarkdown, type ReportOptions } from '../analyzer/index.js';
 import { currentBrowserName } from './browser-name.js';
 import type { StoredDiagnosis } from './stored.js';
 

@@ -3,7 +3,7 @@
  * where a host was asked for) and refusing, with a message per field, what the checks could not
  * use. Pure; the page (src/options/) only renders it and saves the result.
  */
-import { isRhythmApiHost } from '../analyzer/rhythm.js';
+import { isRhythmApiHost } from '../analyzer/index.js';
 import { MAX_KEEP_PER_TAB, type Settings } from './settings.js';
 
 export interface SettingsForm {

@@ -2,7 +2,7 @@
  * User settings (Options page, issue 7), kept in `storage.sync`. No secrets: issuer, client id
  * and hosts are configuration, not credentials.
  */
-import type { AnalyzerSettings } from '../analyzer/types.js';
+import type { AnalyzerSettings } from '../analyzer/index.js';
 
 export interface Settings {
   expectedIssuer: string;

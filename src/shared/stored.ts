@@ -1,4 +1,4 @@
-import type { Diagnosis } from '../analyzer/types.js';
+import type { Diagnosis } from '../analyzer/index.js';
 import type { RetryResult } from './active/types.js';
 
 /** Where a diagnosis came from. */

@@ -5,6 +5,7 @@
 import { decodeJwt } from 'jose/jwt/decode';
 import { decodeProtectedHeader } from 'jose/decode/protected_header';
 import type { TokenForm } from '../types.js';
+import { isObject } from './guards.js';
 
 export type FormatProblem =
   | 'jwe' // 5 segments: Auth0's answer when no audience was requested
@@ -61,10 +62,6 @@ export function decodeBase64Lenient(text: string): Uint8Array | null {
   return out;
 }
 
-function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 type PartResult =
   | { ok: true; value: Record<string, unknown> }
   | { ok: false; problem: 'not-json' | 'not-object' | 'bad-characters' };
@@ -78,7 +75,7 @@ function decodePart(segment: string): PartResult {
   } catch {
     return { ok: false, problem: 'not-json' };
   }
-  return isJsonObject(value) ? { ok: true, value } : { ok: false, problem: 'not-object' };
+  return isObject(value) ? { ok: true, value } : { ok: false, problem: 'not-object' };
 }
 
 function algProblem(header: Record<string, unknown> | null): FormatProblem | null {

@@ -2,26 +2,32 @@
  * The shapes of secrets in free text, and the markers that replace them. Kept apart from
  * `redact.ts` so the payload re-encoder can use them without an import cycle.
  */
-import { SECRET_QUERY_PARAMS } from '../rhythm.js';
+import { safeDecode } from '../parse/url.js';
+import { isSecretName } from './secret-names.js';
 
 export const SIGNATURE_REMOVED = '[signature removed]';
 export const TOKEN_REDACTED = '[token redacted]';
 export const REDACTED = '[redacted]';
 
-const SECRET_PARAM_IN_TEXT = new RegExp(
-  `([?&#;](?:${SECRET_QUERY_PARAMS.join('|')})=)[^&#\\s"'\`<>()\\[\\]]*`,
-  'gi',
-);
+/** `?name=value` (also after `&`, `#` or `;`) inside free text, for any parameter name. */
+const PARAM_IN_TEXT = /([?&#;])([A-Za-z0-9_.%-]{1,64})=([^&#\s"'`<>()[\]\\]*)/g;
 
-/** Secret query parameters inside free text (a detail quoting a URL): `?code=[redacted]`. */
-export function redactSecretParamsInText(text: string): string {
+/**
+ * Credential-shaped parameters (secret-names.ts) inside free text: a detail quoting a URL, a
+ * Referer, a URL in a body. `?code=xyz` → `?code=[redacted]`. `onRedacted` hears every value
+ * replaced (the HAR sanitizer counts them and hunts down their copies).
+ */
+export function redactSecretParamsInText(
+  text: string,
+  onRedacted?: (value: string) => void,
+): string {
   // Most strings have no `=`: skip the regex (a HAR's report scrubs hundreds of thousands).
   if (!text.includes('=')) return text;
-  return text.replace(
-    SECRET_PARAM_IN_TEXT,
-    (match, prefix: string, offset: number, whole: string) =>
-      whole.startsWith(REDACTED, offset + prefix.length) ? match : `${prefix}${REDACTED}`,
-  );
+  return text.replace(PARAM_IN_TEXT, (match, sep: string, name: string, value: string) => {
+    if (value === '' || value === REDACTED || !isSecretName(safeDecode(name))) return match;
+    onRedacted?.(value);
+    return `${sep}${name}=${REDACTED}`;
+  });
 }
 
 /**

@@ -5,6 +5,7 @@
  * removed; any other is returned byte for byte.
  */
 import { decodeBase64Lenient } from '../parse/decode-token.js';
+import { isObject } from '../parse/guards.js';
 import { mapStrings } from './map-strings.js';
 import { redactSecretParamsInText, replaceJwtShaped, TOKEN_REDACTED } from './patterns.js';
 import { maskClaims, personalValues } from './personal.js';
@@ -21,10 +22,6 @@ function base64url(bytes: Uint8Array): string {
     for (let c = 0; c < chars; c++) out += ALPHABET[(n >> (18 - 6 * c)) & 63];
   }
   return out;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export interface PayloadOptions {

@@ -1,13 +1,14 @@
 /**
- * Redaction for everything that leaves this machine: support reports now, sanitized HARs later
- * (SPEC §6). General on purpose: it knows JWT shapes and secret query parameters, not reports.
+ * Redaction for everything that leaves this machine: the stored diagnosis, support reports and
+ * sanitized HARs (SPEC §6). General on purpose: it knows JWT shapes and the one secret vocabulary
+ * (secret-names.ts), not reports.
  *
  * The rule it enforces: no token signature, no complete token, no credential. Layers, because
  * hostile input arrives through every field (a claim holding another JWT, a URL with a token in
  * its query, a server message quoting a header): the exact token and secrets we were given, then
- * secret query parameters, then anything JWT-shaped.
+ * credential-shaped parameters, then anything JWT-shaped.
  */
-import { SECRET_QUERY_PARAMS } from '../rhythm.js';
+import { safeDecodeForm } from '../parse/url.js';
 import { safePayloadSegment } from './payload.js';
 import {
   REDACTED,
@@ -17,6 +18,7 @@ import {
   replaceJwtShaped,
 } from './patterns.js';
 import { maskText } from './personal.js';
+import { isSecretName } from './secret-names.js';
 
 export {
   REDACTED,
@@ -28,30 +30,15 @@ export {
 /** Secrets shorter than this are not searched for: replacing `abc` everywhere would maul the text. */
 const MIN_SECRET_LENGTH = 8;
 
-const SECRET_PARAMS: ReadonlySet<string> = new Set(SECRET_QUERY_PARAMS);
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return text;
-  }
-}
-
-/** Decides whether a parameter is secret, from its name decoded, trimmed and lower-cased. */
-export type SecretNameTest = (name: string) => boolean;
-
-const isDefaultSecret: SecretNameTest = (name) => SECRET_PARAMS.has(name);
-
 /** `a=1&access_token=x` → `a=1&access_token=[redacted]`; `count` says how many values went. */
-function redactParams(params: string, isSecret: SecretNameTest, count: { n: number }): string {
+function redactParams(params: string, count: { n: number }): string {
   return params
     .split('&')
     .map((pair) => {
       const eq = pair.indexOf('=');
       if (eq < 0) return pair;
-      const name = safeDecode(pair.slice(0, eq)).trim().toLowerCase();
-      if (!isSecret(name) || pair.slice(eq + 1) === REDACTED) return pair;
+      if (!isSecretName(safeDecodeForm(pair.slice(0, eq))) || pair.slice(eq + 1) === REDACTED)
+        return pair;
       count.n++;
       return `${pair.slice(0, eq)}=${REDACTED}`;
     })
@@ -59,23 +46,17 @@ function redactParams(params: string, isSecret: SecretNameTest, count: { n: numb
 }
 
 /**
- * A URL with the values of `access_token`, `id_token`, `code` and `token` replaced by
- * `[redacted]`, in the query and in the fragment (the implicit flow puts tokens there), and any
- * `user:password@` removed. String surgery, not `URL`: it must work on URLs that do not parse and
- * leave everything else exactly as sent.
+ * A URL with the value of every credential-shaped parameter (`access_token`, `code`,
+ * `client_secret`, `password`…: secret-names.ts) replaced by `[redacted]`, in the query and in
+ * the fragment (the implicit flow puts tokens there), and any `user:password@` removed. String
+ * surgery, not `URL`: it must work on URLs that do not parse and leave everything else as sent.
  */
 export function redactUrl(url: string): string {
-  return redactUrlWith(url, isDefaultSecret).url;
+  return redactUrlCounted(url).url;
 }
 
-/**
- * `redactUrl` with another notion of "secret parameter" (the HAR sanitizer's is wider), counting
- * what it replaced (`user:password@` counts as one).
- */
-export function redactUrlWith(
-  url: string,
-  isSecret: SecretNameTest,
-): { url: string; redacted: number } {
+/** `redactUrl`, counting what it replaced (`user:password@` counts as one). */
+export function redactUrlCounted(url: string): { url: string; redacted: number } {
   const count = { n: 0 };
   const hashAt = url.indexOf('#');
   const beforeHash = hashAt < 0 ? url : url.slice(0, hashAt);
@@ -88,9 +69,8 @@ export function redactUrlWith(
       return `${scheme}${REDACTED}@`;
     },
   );
-  const query =
-    queryAt < 0 ? '' : `?${redactParams(beforeHash.slice(queryAt + 1), isSecret, count)}`;
-  const fragment = hashAt < 0 ? '' : `#${redactParams(url.slice(hashAt + 1), isSecret, count)}`;
+  const query = queryAt < 0 ? '' : `?${redactParams(beforeHash.slice(queryAt + 1), count)}`;
+  const fragment = hashAt < 0 ? '' : `#${redactParams(url.slice(hashAt + 1), count)}`;
   return { url: base + query + fragment, redacted: count.n };
 }
 

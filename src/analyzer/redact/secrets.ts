@@ -1,16 +1,14 @@
 /**
  * What must not leave the machine, read from a captured request: the bearer token (found the way
  * the analyzer finds it, look-alike headers and query parameters included) and the values of
- * credential-bearing headers. Shells that export a report pass these to the report builder, which
- * scrubs them from every string; the Diagnosis itself never holds them.
+ * credential headers and credential-shaped parameters (secret-names.ts). Shells that export a
+ * report pass these to the report builder, which scrubs them from every string; the Diagnosis
+ * itself never holds them.
  */
 import { readToken } from '../context.js';
-import { SECRET_QUERY_PARAMS } from '../rhythm.js';
+import { safeDecode } from '../parse/url.js';
 import type { CapturedRequest } from '../types.js';
-
-/** Header names whose values are credentials (or carry them): cookies, API keys, sessions. */
-const SENSITIVE_HEADER =
-  /auth|token|cookie|secret|session|password|passwd|api-?key|jwt|bearer|signature/i;
+import { headerClass, isSecretName } from './secret-names.js';
 
 export interface RequestSecrets {
   /** The bearer token the analyzer read from the request, or null. */
@@ -22,21 +20,19 @@ export interface RequestSecrets {
 function queryValues(url: string): string[] {
   const query = /\?([^#]*)/.exec(url)?.[1] ?? '';
   const fragment = /#(.*)$/.exec(url)?.[1] ?? '';
-  return `${query}&${fragment}`
-    .split('&')
-    .map((pair) => pair.split('='))
-    .filter(([name, value]) => {
-      const key = (name ?? '').toLowerCase();
-      return value !== undefined && (SECRET_QUERY_PARAMS as readonly string[]).includes(key);
-    })
-    .map(([, value]) => value ?? '');
+  const values: string[] = [];
+  for (const pair of `${query}&${fragment}`.split('&')) {
+    const eq = pair.indexOf('=');
+    if (eq > 0 && isSecretName(safeDecode(pair.slice(0, eq)))) values.push(pair.slice(eq + 1));
+  }
+  return values;
 }
 
 export function requestSecrets(request: CapturedRequest): RequestSecrets {
   const token = readToken(request).token;
   const secrets = new Set<string>();
   for (const header of request.requestHeaders) {
-    if (!SENSITIVE_HEADER.test(header.name)) continue;
+    if (headerClass(header.name) === 'plain') continue;
     secrets.add(header.value);
     secrets.add(header.value.trim());
     for (const part of header.value.split(/[\s,;]+/)) {
@@ -51,12 +47,4 @@ export function requestSecrets(request: CapturedRequest): RequestSecrets {
     secrets.add(safeDecode(value));
   }
   return { token, secrets: [...secrets].filter((s) => s.length > 0) };
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }

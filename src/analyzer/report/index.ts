@@ -10,11 +10,7 @@ import {
 
 export * from './format.js';
 export { renderMarkdown } from './markdown.js';
-export { maskClaims, maskText, personalValues, MASKED } from '../redact/personal.js';
-export { safePayloadSegment, PAYLOAD_WITHHELD } from '../redact/payload.js';
-export * from '../redact/redact.js';
 export * from './report.js';
-export { requestSecrets, type RequestSecrets } from '../redact/secrets.js';
 
 /** The Markdown report of one diagnosis or many (a panel exporting a whole tab). */
 export function reportMarkdown(

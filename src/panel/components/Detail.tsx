@@ -1,5 +1,5 @@
 import type { Ref } from 'preact';
-import { isoTime } from '../../analyzer/text.js';
+import { isoTime } from '../../analyzer/index.js';
 import { hostAndPath } from '../../shared/ui/format.js';
 import { visible } from '../display.js';
 import { usePanel } from '../services.js';

@@ -1,4 +1,4 @@
-import type { CheckResult } from '../../analyzer/types.js';
+import type { CheckResult } from '../../analyzer/index.js';
 import { CheckList } from '../../shared/ui/CheckList.js';
 import { STATUS_MARK } from '../../shared/ui/format.js';
 import { groupChecks } from '../check-groups.js';

@@ -1,4 +1,4 @@
-import { duration, isoTime } from '../../analyzer/text.js';
+import { duration, isoTime } from '../../analyzer/index.js';
 import { lifetimeOf } from '../lifetime.js';
 
 /**

@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { duration, isoTime } from '../../analyzer/text.js';
-import type { Diagnosis } from '../../analyzer/types.js';
-import { SHORT_CLAIM_NAMES } from '../../analyzer/report/format.js';
-import { redactUrl } from '../../analyzer/redact/redact.js';
+import {
+  type Diagnosis,
+  duration,
+  isoTime,
+  redactUrl,
+  SHORT_CLAIM_NAMES,
+} from '../../analyzer/index.js';
 import type { LastSuccess } from '../../shared/stored.js';
 import { ownString } from '../claims.js';
 import { compareWithSuccess, type ClaimChange } from '../claims-diff.js';

@@ -1,4 +1,4 @@
-import type { TokenInfo } from '../../analyzer/types.js';
+import type { TokenInfo } from '../../analyzer/index.js';
 import { claimRows, localTime, MAX_CLAIM_ROWS } from '../claims.js';
 import { valueText, visible } from '../display.js';
 import { LifetimeBar } from './LifetimeBar.js';

@@ -1,6 +1,5 @@
-import type { Diagnosis } from '../../analyzer/types.js';
+import { type Diagnosis, plural } from '../../analyzer/index.js';
 import { RichText } from '../../shared/ui/RichText.js';
-import { plural } from '../../analyzer/text.js';
 import { STATUS_MARK } from '../../shared/ui/format.js';
 import { visible } from '../display.js';
 

@@ -1,7 +1,5 @@
 /** From a captured request to what the active checks need of it (types.ts `HeldRequest`). */
-import { readToken } from '../../analyzer/context.js';
-import { findHeader } from '../../analyzer/parse/headers.js';
-import type { CapturedRequest } from '../../analyzer/types.js';
+import { type CapturedRequest, findHeader, readToken } from '../../analyzer/index.js';
 import type { HeldRequest } from './types.js';
 
 export function heldFrom(request: CapturedRequest): HeldRequest {

@@ -3,8 +3,7 @@
  * what happened on the wire to a status, a title, the evidence and a fix. The network and jose
  * live in the worker (src/background/active/); everything said to the user is decided here.
  */
-import { quote } from '../../analyzer/text.js';
-import type { ActiveCheckOutcome, CheckId } from '../../analyzer/types.js';
+import { type ActiveCheckOutcome, type CheckId, quote } from '../../analyzer/index.js';
 import type { RetryResult } from './types.js';
 
 /** How a signature check ended, before it is put in words. */

@@ -3,14 +3,14 @@
  * have written it (SPEC §3: the verdict and the root cause follow from the checks). Used where the
  * request is gone: the worker keeps diagnoses, never requests. Pure; tests compare it with analyze().
  */
-import { summarize } from '../../analyzer/analyze.js';
 import {
-  CHECK_IDS,
   type ActiveCheckOutcome,
+  CHECK_IDS,
   type CheckId,
   type CheckResult,
   type Diagnosis,
-} from '../../analyzer/types.js';
+  summarize,
+} from '../../analyzer/index.js';
 
 function resultOf(id: CheckId, outcome: ActiveCheckOutcome): CheckResult {
   const { status, title, detail, fix } = outcome;

@@ -4,19 +4,18 @@
  * redacted); `send` is what the worker sends, kept on its side. Only Rhythm API hosts and the
  * token's own issuer are ever planned (SPEC §7).
  */
-import { parseUrl } from '../../analyzer/context.js';
 import {
-  parseAuthorization,
-  type SchemeProblem,
-} from '../../analyzer/parse/parse-authorization.js';
-import { redactUrl } from '../../analyzer/redact/redact.js';
-import {
+  type CheckId,
   CLAIM_TENANT_ID,
+  type Diagnosis,
   homeModuleOf,
   isRhythmApiHost,
   moduleHost,
-} from '../../analyzer/rhythm.js';
-import type { CheckId, Diagnosis } from '../../analyzer/types.js';
+  parseAuthorization,
+  parseUrl,
+  redactUrl,
+  type SchemeProblem,
+} from '../../analyzer/index.js';
 import { tokenLabel } from './held.js';
 import type { ActiveAction, ActivePlan, ActiveRefusal, HeldRequest } from './types.js';
 

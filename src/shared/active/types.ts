@@ -4,7 +4,7 @@
  * and say what they will send before sending it (SPEC §7). These shapes cross extension messaging:
  * plain JSON, and never a token (the fingerprint names it).
  */
-import type { ActiveCheckOutcome, CheckId, HttpHeader } from '../../analyzer/types.js';
+import type { ActiveCheckOutcome, CheckId, HttpHeader } from '../../analyzer/index.js';
 
 export const ACTIVE_ACTIONS = ['signature', 'contact', 'retry'] as const;
 export type ActiveAction = (typeof ACTIVE_ACTIONS)[number];

@@ -4,7 +4,7 @@ import {
   redactJwtsInText,
   redactUrl,
   requestSecrets,
-} from '../../../../src/analyzer/report/index.js';
+} from '../../../../src/analyzer/index.js';
 import { signToken } from '../../../helpers/tokens.js';
 import { CURRENT, capture } from '../report/fixtures.js';
 
@@ -23,10 +23,11 @@ describe('redactUrl', () => {
       '/cb#access_token=[redacted]&state=s',
     ],
     [
-      'other parameters untouched',
-      '/x?tokens=1&code_verifier=2&a=',
-      '/x?tokens=1&code_verifier=2&a=',
+      'the credential-shaped names of a sanitized HAR (SPEC §6: one vocabulary)',
+      '/x?client_secret=1&password=2&code_verifier=3&clientSecret=4&x-api-key=5',
+      '/x?client_secret=[redacted]&password=[redacted]&code_verifier=[redacted]&clientSecret=[redacted]&x-api-key=[redacted]',
     ],
+    ['other parameters untouched', '/x?tokens=1&page=2&a=', '/x?tokens=1&page=2&a='],
   ];
   it.each(cases)('redacts %s', (_name, path, expected) => {
     expect(redactUrl(`${CURRENT}${path}`)).toBe(`${CURRENT}${expected}`);

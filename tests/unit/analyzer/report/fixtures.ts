@@ -4,7 +4,7 @@
  */
 import { analyze } from '../../../../src/analyzer/analyze.js';
 import type { ReportContext, ReportSubject } from '../../../../src/analyzer/report/index.js';
-import { requestSecrets } from '../../../../src/analyzer/report/index.js';
+import { requestSecrets } from '../../../../src/analyzer/index.js';
 import type { CapturedRequest, HttpHeader } from '../../../../src/analyzer/types.js';
 import { T0, noAudienceToken, signToken } from '../../../helpers/tokens.js';
 

@@ -97,6 +97,19 @@ describe('support report redaction', () => {
     );
     for (const [, text] of exports(c)) expect(text).not.toMatch(/=(a1|b2|c3|d4|f6)\b/);
   });
+
+  it('replaces every credential-shaped query value in the URL, by the sanitized HAR vocabulary (SPEC §6)', () => {
+    const url = `${CURRENT}?client_secret=cs-1234567&password=pw-1234567&access_token=at-1234567&clientSecret=cc-1234567&x-api-key=ak-1234567&page=2`;
+    const c = makeCase('query', capture({ url }));
+    const report = buildReport(c.subject, CONTEXT);
+    expect(report.diagnoses[0]!.request.url).toBe(
+      `${CURRENT}?client_secret=[redacted]&password=[redacted]&access_token=[redacted]&clientSecret=[redacted]&x-api-key=[redacted]&page=2`,
+    );
+    for (const [format, text] of exports(c)) {
+      expect(text, format).not.toMatch(/(cs|pw|at|cc|ak)-1234567/);
+      expect(text, format).toContain('page=2');
+    }
+  });
 });
 
 describe('personal claims', () => {
