@@ -42,4 +42,4 @@ export { requestSecrets, type RequestSecrets } from './redact/secrets.js';
 
 export * from './report/index.js';
 // One HAR entry → a CapturedRequest: moves to src/har/ with the rest of the HAR wing.
-export * from './har-entry.js';
+export * from '../har/entry.js';

@@ -19,8 +19,8 @@ import {
   sanitizedExportFinding,
   tallyHarRequest,
 } from '../analyzer/index.js';
-import { readHarEntries } from '../har/read-har.js';
-import { OutputError, sanitizeHarFile } from '../har/sanitize-file.js';
+import { readHarEntries } from '../har/node/read-file.js';
+import { OutputError, sanitizeHarFile } from '../har/node/sanitize-file.js';
 import type { DiagnoseHarCommand, SanitizeHarCommand } from './args.js';
 import { UsageError } from './errors.js';
 import { fileErrorText, harInputError } from './input-error.js';

@@ -3,7 +3,7 @@
  * and column, which cost a second read of the file up to that point, so only on this path).
  */
 import { HarSyntaxError } from '../har/json-scanner.js';
-import { lineColumn } from '../har/read-har.js';
+import { lineColumn } from '../har/node/read-file.js';
 import { UsageError } from './errors.js';
 
 const FILE_ERRORS: Readonly<Record<string, string>> = {

@@ -7,7 +7,13 @@
 import { isRhythmApiHost } from '../analyzer/index.js';
 import { sanitizedHar, sanitizedHarFileName } from './har-export.js';
 import { importHar } from './har-import.js';
-import { HarSyntaxError, harErrorText, isAbort, lineColumnAt, streamChunks } from './har-read.js';
+import {
+  HarSyntaxError,
+  harErrorText,
+  isAbort,
+  lineColumnAt,
+  streamChunks,
+} from '../har/read-entries.js';
 import type { Panel } from './services.js';
 
 export { HarStatusBody } from './components/HarImportStatusBody.js';

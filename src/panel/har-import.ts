@@ -16,7 +16,7 @@ import {
   type SanitizedExportFinding,
   tallyHarRequest,
 } from '../analyzer/index.js';
-import { readHarEntries, type Chunks, type ReadHarOptions } from './har-read.js';
+import { readHarEntries, type Chunks, type ReadHarOptions } from '../har/read-entries.js';
 import type { PanelEntry } from './state.js';
 
 /** The most imported 401s listed (the newest by the time they were sent): beyond, only counted. */

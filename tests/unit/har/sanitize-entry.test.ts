@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analyzer/analyze.js';
-import { capturedFromHarEntry } from '../../../src/analyzer/har-entry.js';
+import { capturedFromHarEntry } from '../../../src/har/entry.js';
 import { sanitizeHarEntry, sanitizeHarValue } from '../../../src/har/sanitize-entry.js';
 import { SANITIZED_SIGNATURE, type SanitizeChanges } from '../../../src/har/secrets.js';
 import {

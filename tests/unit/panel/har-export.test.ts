@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analyzer/analyze.js';
-import { capturedFromHarEntry } from '../../../src/analyzer/har-entry.js';
+import { capturedFromHarEntry } from '../../../src/har/entry.js';
 import { isRhythmApiHost } from '../../../src/analyzer/rhythm.js';
 import { apiEntries, sanitizedHar, sanitizedHarFileName } from '../../../src/panel/har-export.js';
 import { scenarioHar, type Tokens } from '../../fixtures/har/generate.js';

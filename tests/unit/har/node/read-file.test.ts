@@ -6,9 +6,9 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HarSyntaxError } from '../../../src/har/json-scanner.js';
-import { lineColumn, readHarEntries } from '../../../src/har/read-har.js';
-import { layoutLike, sanitizeHarFile } from '../../../src/har/sanitize-file.js';
+import { HarSyntaxError } from '../../../../src/har/json-scanner.js';
+import { lineColumn, readHarEntries } from '../../../../src/har/node/read-file.js';
+import { layoutLike, sanitizeHarFile } from '../../../../src/har/node/sanitize-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rhythm-auth-har-'));
 // Runs whether the tests pass or fail: nothing of this file stays in the temp folder.

@@ -10,8 +10,8 @@ import {
   type ScanSink,
   type ScanStats,
   type ScannedItem,
-} from './json-scanner.js';
-import { lineColumnAt, parseScannedItem } from './parse-item.js';
+} from '../json-scanner.js';
+import { lineColumnAt, parseScannedItem } from '../parse-item.js';
 
 /** 1 MiB: big enough that few entries span chunks, small next to the SPEC §9 memory budget. */
 export const CHUNK_SIZE = 1024 * 1024;

@@ -7,10 +7,10 @@
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
-import { addChanges, emptyChanges, type SanitizeChanges } from './secrets.js';
-import { sanitizeHarEntry, sanitizeHarValue } from './sanitize-entry.js';
-import type { ScannedItem } from './json-scanner.js';
-import { parseItem, scanHarFile, type HarFileOptions } from './read-har.js';
+import { addChanges, emptyChanges, type SanitizeChanges } from '../secrets.js';
+import { sanitizeHarEntry, sanitizeHarValue } from '../sanitize-entry.js';
+import type { ScannedItem } from '../json-scanner.js';
+import { parseItem, scanHarFile, type HarFileOptions } from './read-file.js';
 
 /** The output could not be written (its folder is missing, the disk is full…). */
 export class OutputError extends Error {

@@ -11,7 +11,7 @@ import {
   lineColumnAt,
   readHarEntries,
   streamChunks,
-} from '../../../src/panel/har-read.js';
+} from '../../../src/har/read-entries.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 

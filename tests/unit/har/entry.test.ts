@@ -4,11 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analyzer/analyze.js';
-import {
-  capturedFromHarEntry,
-  harEntryKey,
-  harResponseText,
-} from '../../../src/analyzer/har-entry.js';
+import { capturedFromHarEntry, harEntryKey, harResponseText } from '../../../src/har/entry.js';
 import type { CapturedRequest } from '../../../src/analyzer/types.js';
 import { T0, TEST_TENANT, signToken } from '../../helpers/tokens.js';
 

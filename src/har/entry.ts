@@ -4,10 +4,13 @@
  * and Fiddler with their own quirks (header-name case, missing optional fields, `_`-prefixed
  * extensions), so every field is read defensively: an entry that cannot be read yields null.
  */
-import { isObject } from './parse/guards.js';
-import { hostOf } from './parse/url.js';
-import { isRhythmApiHost } from './rhythm.js';
-import type { CapturedRequest, HttpHeader } from './types.js';
+import {
+  type CapturedRequest,
+  hostOf,
+  type HttpHeader,
+  isObject,
+  isRhythmApiHost,
+} from '../analyzer/index.js';
 
 /** A header value as text: Fiddler writes numbers; an object (`{"toString": 1}`) must not throw. */
 function textOf(value: unknown): string {

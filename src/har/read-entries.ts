@@ -6,8 +6,8 @@
  * up to that offset, on the error path only). Browser-safe and DOM-free, so unit tests feed it
  * arrays of chunks.
  */
-import { createJsonScanner, HarSyntaxError, type ScanStats } from '../har/json-scanner.js';
-import { lineColumnAt, parseScannedItem } from '../har/parse-item.js';
+import { createJsonScanner, HarSyntaxError, type ScanStats } from './json-scanner.js';
+import { lineColumnAt, parseScannedItem } from './parse-item.js';
 
 export type Chunks = AsyncIterable<Uint8Array>;
 
