@@ -26,6 +26,11 @@ const analyzerFace = {
   regex: '(^|/)analyzer/(?!index\\.js$)',
   message: 'Import the analyzer through its face, src/analyzer/index.ts.',
 };
+/** The HAR wing's Node file I/O: the CLI's alone. */
+const harNode = {
+  regex: '(^|/)har/node/',
+  message: 'src/har/node/ is Node file I/O for the CLI; the extension reads HARs from chunks.',
+};
 
 export default tseslint.config(
   {
@@ -70,6 +75,14 @@ export default tseslint.config(
     ignores: ['src/analyzer/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [analyzerFace] }],
+    },
+  },
+  {
+    // Only the CLI (and har/node itself) may touch the Node side of the HAR wing.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/analyzer/**', 'src/cli/**', 'src/har/node/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [analyzerFace, harNode] }],
     },
   },
   {

@@ -6,6 +6,7 @@
  */
 export { analyze, summarize, DIAGNOSIS_SCHEMA } from './analyze.js';
 export { readToken, type TokenSource } from './context.js';
+export { diagnosedStatuses, isApiHost, isDiagnosable } from './scope.js';
 export * from './types.js';
 export * from './rhythm.js';
 export { fingerprint } from './sha256.js';
@@ -41,5 +42,3 @@ export { headerClass, isSecretName, type HeaderClass } from './redact/secret-nam
 export { requestSecrets, type RequestSecrets } from './redact/secrets.js';
 
 export * from './report/index.js';
-// One HAR entry → a CapturedRequest: moves to src/har/ with the rest of the HAR wing.
-export * from '../har/entry.js';

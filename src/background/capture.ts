@@ -5,15 +5,17 @@
  */
 import {
   analyze,
-  type AnalyzerSettings,
-  type CapturedRequest,
   decodeToken,
   fingerprint,
-  type HttpHeader,
-  isRhythmApiHost,
+  hostOf,
+  isApiHost,
+  isDiagnosable,
   jsonSafeObject,
   parseAuthorization,
   redactUrl,
+  type AnalyzerSettings,
+  type CapturedRequest,
+  type HttpHeader,
 } from '../analyzer/index.js';
 import type { StoredDiagnosis } from '../shared/stored.js';
 import type { TabStore } from '../shared/tab-store.js';
@@ -48,13 +50,10 @@ interface InFlight {
 
 export interface CaptureDeps {
   store: TabStore;
+  /** Read at each request: the checks' settings, and which requests are ours (`isDiagnosable`). */
   settings: () => AnalyzerSettings;
-  /** Statuses that are diagnosed: 401, and 403 when the user asks for it. */
-  statuses: () => readonly number[];
   now: () => number;
   onDiagnosed: (entry: StoredDiagnosis, count: number) => void;
-  /** For hosts added in the settings (staging); the Rhythm hosts always count. */
-  isApiHost?: (host: string) => boolean;
   /** Keeps a diagnosed request's token in memory for the active checks (held-tokens.ts). */
   hold?: (entry: StoredDiagnosis, request: CapturedRequest) => void;
 }
@@ -62,19 +61,11 @@ export interface CaptureDeps {
 const toHeaders = (headers: RequestEvent['requestHeaders']): HttpHeader[] =>
   (headers ?? []).map((h) => ({ name: h.name, value: h.value ?? '' }));
 
-function hostOf(url: string): string | null {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return null;
-  }
-}
-
 export function createCapture(deps: CaptureDeps) {
   const inFlight = new Map<string, InFlight>();
   const watched = (url: string) => {
     const host = hostOf(url);
-    return host !== null && (isRhythmApiHost(host) || (deps.isApiHost?.(host) ?? false));
+    return host !== null && isApiHost(host, deps.settings());
   };
 
   async function rememberSuccess(flight: InFlight): Promise<void> {
@@ -143,7 +134,8 @@ export function createCapture(deps: CaptureDeps) {
         if (flight) await rememberSuccess(flight);
         return null;
       }
-      if (!deps.statuses().includes(e.statusCode)) return null;
+      const settings = deps.settings();
+      if (!isDiagnosable({ url: e.url, status: e.statusCode }, settings)) return null;
       const isPreflight = e.method.toUpperCase() === 'OPTIONS';
       if (!flight && !isPreflight) {
         // The worker restarted while this request was in flight and its headers are gone:
@@ -165,7 +157,7 @@ export function createCapture(deps: CaptureDeps) {
         tabId,
         source: 'webRequest',
         capturedAt: deps.now(),
-        diagnosis: analyze(request, deps.settings()),
+        diagnosis: analyze(request, settings),
       };
       const { added, count } = await deps.store.add(entry);
       if (added) {

@@ -9,7 +9,6 @@ import { heldFrom } from '../shared/active/held.js';
 import { parseEnvelope, PANEL_PORT_PREFIX, type PortEvent } from '../shared/messages.js';
 import {
   analyzerSettings,
-  capturedStatuses,
   DEFAULT_SETTINGS,
   parseSettings,
   SETTINGS_KEY,
@@ -64,10 +63,8 @@ function onDiagnosed(entry: StoredDiagnosis, count: number): void {
 const capture = createCapture({
   store,
   settings: () => analyzerSettings(settings),
-  statuses: () => capturedStatuses(settings),
   now: () => Date.now(),
   onDiagnosed,
-  isApiHost: (host) => settings.extraApiHosts.includes(host),
   hold,
 });
 

@@ -2,12 +2,8 @@
  * The readable text of `diagnose --har` (a table of the Rhythm 401s, then how many per root
  * cause) and of `sanitize-har` (what was removed, per kind). Within 100 columns, like the rest.
  */
-import {
-  CHECK_IDS,
-  type ReportedDiagnosis,
-  type SanitizedExportFinding,
-  STATUS_MARKS,
-} from '../analyzer/index.js';
+import { CHECK_IDS, STATUS_MARKS, type ReportedDiagnosis } from '../analyzer/index.js';
+import type { SanitizedExportFinding } from '../har/credential-tally.js';
 import type { SanitizeChanges } from '../har/secrets.js';
 import { WIDTH } from './render-text.js';
 import { createPaint, terminalSafe, truncate, wrap, type Paint } from './terminal.js';

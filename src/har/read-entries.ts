@@ -1,12 +1,17 @@
 /**
- * Reading a HAR file in the panel: the CLI's streaming scanner (src/har/json-scanner.ts, no Node
- * API in it) fed the chunks of `File.stream()`, each `log.entries` item `JSON.parse`d on its own.
- * The panel never holds the file, only a chunk and one entry, so a 100 MB HAR imports like a small
- * one. Where a file breaks, the error says where: byte offset, and line and column (a second read
- * up to that offset, on the error path only). Browser-safe and DOM-free, so unit tests feed it
- * arrays of chunks.
+ * Reading a HAR from its chunks, wherever they come from (Node's file stream, the panel's
+ * `File.stream()`, a test's array): the streaming scanner (json-scanner.ts) fed chunk by chunk,
+ * each `log.entries` item `JSON.parse`d on its own. Nothing here holds more than a chunk and one
+ * entry, so a 100 MB HAR reads like a small one. Where a file breaks, the error says where: the
+ * byte offset, and line and column from a second read up to it (on the error path only).
  */
-import { createJsonScanner, HarSyntaxError, type ScanStats } from './json-scanner.js';
+import {
+  createJsonScanner,
+  HarSyntaxError,
+  type ScanSink,
+  type ScanStats,
+  type ScannedItem,
+} from './json-scanner.js';
 import { lineColumnAt, parseScannedItem } from './parse-item.js';
 
 export type Chunks = AsyncIterable<Uint8Array>;
@@ -16,59 +21,50 @@ export interface ReadHarOptions {
   totalBytes?: number;
   /** After each chunk: bytes read so far, and the file's size. */
   onProgress?(bytesRead: number, totalBytes: number): void;
-  /** Checked between chunks; reading stops with the signal's reason. */
-  signal?: AbortSignal;
+  /** Awaited after each chunk, before the next is read: where a writer waits for its output. */
+  afterChunk?(): Promise<void> | void;
+  /** Checked between chunks (an AbortSignal): reading stops with its reason. */
+  signal?: { throwIfAborted(): void };
+  /** Bytes → text for `JSON.parse` (Node passes Buffer's decoder; the default is TextDecoder). */
+  decode?(bytes: Uint8Array): string;
 }
 
-/** A ReadableStream's chunks, for `for await` (Chrome's streams are async-iterable only since 124). */
-export async function* streamChunks(
-  stream: ReadableStream<Uint8Array>,
-): AsyncGenerator<Uint8Array> {
-  const reader = stream.getReader();
-  let done = false;
-  try {
-    for (;;) {
-      const next = await reader.read();
-      if (next.done) {
-        done = true;
-        return;
-      }
-      yield next.value;
-    }
-  } finally {
-    // Stopped early (cancelled, or the file broke): let go of the file.
-    if (!done) await reader.cancel().catch(() => undefined);
-    reader.releaseLock();
-  }
-}
-
-/** Calls `onEntry` with every `log.entries` item, parsed, in file order; resolves to the scan's stats. */
-export async function readHarEntries(
+/** Feeds every chunk to a scanner built on `sink`; resolves to the scanner's stats. */
+export async function scanHar(
   chunks: Chunks,
-  onEntry: (entry: unknown, index: number) => void,
+  sink: ScanSink,
   options: ReadHarOptions = {},
 ): Promise<ScanStats> {
-  const scanner = createJsonScanner({
-    item(item) {
-      if (item.array === 'entries') onEntry(parseScannedItem(item), item.index);
-    },
-  });
+  const scanner = createJsonScanner(sink);
   options.signal?.throwIfAborted();
   for await (const chunk of chunks) {
     options.signal?.throwIfAborted();
     scanner.feed(chunk);
+    await options.afterChunk?.();
     options.onProgress?.(scanner.stats.bytes, options.totalBytes ?? 0);
   }
   scanner.end();
   return scanner.stats;
 }
 
-export { lineColumnAt };
+/** Calls `onEntry` with every `log.entries` item, parsed, in file order. */
+export function readHarEntries(
+  chunks: Chunks,
+  onEntry: (entry: unknown, item: ScannedItem) => void,
+  options: ReadHarOptions = {},
+): Promise<ScanStats> {
+  const sink: ScanSink = {
+    item(item) {
+      if (item.array === 'entries') onEntry(parseScannedItem(item, options.decode), item);
+    },
+  };
+  return scanHar(chunks, sink, options);
+}
 
 /**
  * Why a HAR could not be read, in one line: the scanner's reason and where
  * (`truncated: the file ends inside log.entries[0] (which starts at byte 19) at byte 32 (line 1,
- * column 33)`), or what the browser said.
+ * column 33)`), or what the file system or the browser said.
  */
 export function harErrorText(error: unknown, at?: { line: number; column: number }): string {
   if (error instanceof HarSyntaxError) {
@@ -88,4 +84,4 @@ export function isAbort(error: unknown): boolean {
   return error instanceof Error && error.name === 'AbortError';
 }
 
-export { HarSyntaxError };
+export { HarSyntaxError, lineColumnAt };

@@ -4,12 +4,11 @@
  * (devtools-network.ts) and hands what the worker missed to it with `add-captured`.
  */
 import browser from 'webextension-polyfill';
-import { analyze, isRhythmApiHost } from '../analyzer/index.js';
+import { analyze } from '../analyzer/index.js';
 import { send } from '../shared/client.js';
 import { saveFile } from '../shared/export.js';
 import {
   analyzerSettings,
-  capturedStatuses,
   DEFAULT_SETTINGS,
   parseSettings,
   SETTINGS_KEY,
@@ -124,10 +123,7 @@ export function boot(store: PanelStore): PanelServices | null {
     watchNetwork({
       network,
       // Read at each request: a change on the Options page applies from the next one.
-      isApiHost: (host) => isRhythmApiHost(host) || settings.extraApiHosts.includes(host),
-      get statuses() {
-        return capturedStatuses(settings);
-      },
+      settings: () => analyzerSettings(settings),
       onSeen: (captures) => {
         for (const c of captures) held.hold(`devtools:${c.key}`, c.request);
         handOver(store, tabId, captures, analyzerSettings(settings));

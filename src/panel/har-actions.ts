@@ -4,16 +4,10 @@
  * module and everything it pulls in (the scanner, the sanitizer) load with `import()` on first
  * use, so they cost the panel's first load nothing (SPEC §9 bundle budget).
  */
-import { isRhythmApiHost } from '../analyzer/index.js';
+import { HarSyntaxError, harErrorText, isAbort, lineColumnAt } from '../har/read-entries.js';
 import { sanitizedHar, sanitizedHarFileName } from './har-export.js';
 import { importHar } from './har-import.js';
-import {
-  HarSyntaxError,
-  harErrorText,
-  isAbort,
-  lineColumnAt,
-  streamChunks,
-} from '../har/read-entries.js';
+import { streamChunks } from './stream-chunks.js';
 import type { Panel } from './services.js';
 
 export { HarStatusBody } from './components/HarImportStatusBody.js';
@@ -98,9 +92,8 @@ export async function exportSanitizedHar({ store, services }: Panel): Promise<vo
   }
   try {
     const log = await networkHar();
-    const extra = services.settings().extraApiHosts ?? [];
     const har = sanitizedHar(log, {
-      isApiHost: (host) => isRhythmApiHost(host) || extra.includes(host),
+      settings: services.settings(),
       creator: { name: 'Rhythm Auth', version: services.reportContext().extensionVersion },
     });
     if (har.requests === 0) {

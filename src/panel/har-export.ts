@@ -5,6 +5,7 @@
  * (JWT signatures replaced, cookies and other secrets removed, still diagnosable: SPEC §6). Pure:
  * the log, the host rule and the time are inputs. Loaded with `import()` on the first export.
  */
+import { hostOf, isApiHost, isObject, type AnalyzerSettings } from '../analyzer/index.js';
 import { addChanges, emptyChanges, type SanitizeChanges } from '../har/secrets.js';
 import { sanitizeHarEntry, sanitizeHarValue } from '../har/sanitize-entry.js';
 
@@ -16,32 +17,23 @@ export interface SanitizedHar {
 }
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function hostOf(url: unknown): string {
-  if (typeof url !== 'string') return '';
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return '';
-  }
-}
-
-/** The entries of a HAR log that went to an API host (`request.url`'s host). */
-export function apiEntries(log: unknown, isApiHost: (host: string) => boolean): Json[] {
+/** The entries of a HAR log that went to an API host (`isApiHost`: the Rhythm hosts and the extra ones). */
+export function apiEntries(log: unknown, settings: AnalyzerSettings): Json[] {
   const entries = isObject(log) && Array.isArray(log.entries) ? log.entries : [];
-  return entries.filter(
-    (e): e is Json => isObject(e) && isObject(e.request) && isApiHost(hostOf(e.request.url)),
-  );
+  return entries.filter((e): e is Json => {
+    if (!isObject(e) || !isObject(e.request) || typeof e.request.url !== 'string') return false;
+    const host = hostOf(e.request.url);
+    return host !== null && isApiHost(host, settings);
+  });
 }
 
 export function sanitizedHar(
   log: unknown,
-  options: { isApiHost(host: string): boolean; creator: { name: string; version: string } },
+  options: { settings: AnalyzerSettings; creator: { name: string; version: string } },
 ): SanitizedHar {
   const changes = emptyChanges();
-  const entries = apiEntries(log, options.isApiHost).map((entry) => {
+  const entries = apiEntries(log, options.settings).map((entry) => {
     const sanitized = sanitizeHarEntry(entry);
     addChanges(changes, sanitized.changes);
     return sanitized.entry;

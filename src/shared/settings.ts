@@ -49,9 +49,6 @@ export function analyzerSettings(settings: Settings): AnalyzerSettings {
     ...(settings.expectedIssuer ? { expectedIssuer: settings.expectedIssuer } : {}),
     ...(settings.expectedClientId ? { expectedClientId: settings.expectedClientId } : {}),
     ...(settings.extraApiHosts.length ? { extraApiHosts: settings.extraApiHosts } : {}),
+    ...(settings.capture403 ? { capture403: true } : {}),
   };
-}
-
-export function capturedStatuses(settings: Settings): number[] {
-  return settings.capture403 ? [401, 403] : [401];
 }

@@ -1,71 +1,29 @@
 /**
- * Node's side of reading a HAR: the file streamed in chunks through the scanner, each entry
- * `JSON.parse`d on its own and handed to the caller, progress reported per chunk. Nothing here
- * holds more than a chunk and one entry. Errors are HarSyntaxError with the byte offset.
+ * Node's side of reading a HAR: the file as chunks for read-entries.ts (the one reader), with its
+ * size for progress and Buffer's UTF-8 decoder, and the line and column of an error's offset.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import {
-  createJsonScanner,
-  type ScanSink,
-  type ScanStats,
-  type ScannedItem,
-} from '../json-scanner.js';
-import { lineColumnAt, parseScannedItem } from '../parse-item.js';
+import { lineColumnAt, type Chunks, type ReadHarOptions } from '../read-entries.js';
 
 /** 1 MiB: big enough that few entries span chunks, small next to the SPEC §9 memory budget. */
 export const CHUNK_SIZE = 1024 * 1024;
 
-export interface HarFileOptions {
-  chunkSize?: number;
-  /** Called after each chunk: bytes read so far and the file's size. */
-  onProgress?(bytesRead: number, totalBytes: number): void;
-  /** Awaited after each chunk, before the next is read: where a writer waits for its output. */
-  afterChunk?(): Promise<void> | void;
-}
-
-function utf8(bytes: Uint8Array): string {
+export function utf8(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
 }
 
-/** An item's value; a HarSyntaxError pointing into the file when it is not JSON. */
-export function parseItem(item: ScannedItem): unknown {
-  return parseScannedItem(item, utf8);
+export interface HarFile {
+  chunks: Chunks;
+  /** What `readHarEntries` needs to report progress against the file and decode it. */
+  options: Pick<ReadHarOptions, 'totalBytes' | 'decode'>;
 }
 
-/** Streams `path` through a scanner built on `sink`; resolves to the scanner's stats. */
-export async function scanHarFile(
-  path: string,
-  sink: ScanSink,
-  options: HarFileOptions = {},
-): Promise<ScanStats & { fileBytes: number }> {
+/** The file at `path`, streamed in chunks (a missing file rejects here, before any chunk). */
+export async function openHarFile(path: string, chunkSize = CHUNK_SIZE): Promise<HarFile> {
   const { size } = await stat(path);
-  const scanner = createJsonScanner(sink);
-  const stream = createReadStream(path, { highWaterMark: options.chunkSize ?? CHUNK_SIZE });
-  for await (const chunk of stream) {
-    scanner.feed(chunk as Buffer);
-    await options.afterChunk?.();
-    options.onProgress?.(scanner.stats.bytes, size);
-  }
-  scanner.end();
-  return { ...scanner.stats, fileBytes: size };
-}
-
-/** Calls `onEntry` with every `log.entries` item of the HAR at `path`, parsed. */
-export function readHarEntries(
-  path: string,
-  onEntry: (entry: unknown, item: ScannedItem) => void,
-  options: HarFileOptions = {},
-): Promise<ScanStats & { fileBytes: number }> {
-  return scanHarFile(
-    path,
-    {
-      item(item) {
-        if (item.array === 'entries') onEntry(parseItem(item), item);
-      },
-    },
-    options,
-  );
+  const chunks = createReadStream(path, { highWaterMark: chunkSize }) as AsyncIterable<Uint8Array>;
+  return { chunks, options: { totalBytes: size, decode: utf8 } };
 }
 
 /**

@@ -10,7 +10,14 @@ import { once } from 'node:events';
 import { addChanges, emptyChanges, type SanitizeChanges } from '../secrets.js';
 import { sanitizeHarEntry, sanitizeHarValue } from '../sanitize-entry.js';
 import type { ScannedItem } from '../json-scanner.js';
-import { parseItem, scanHarFile, type HarFileOptions } from './read-file.js';
+import { parseScannedItem } from '../parse-item.js';
+import { scanHar, type ReadHarOptions } from '../read-entries.js';
+import { openHarFile, utf8 } from './read-file.js';
+
+export interface SanitizeFileOptions {
+  chunkSize?: number;
+  onProgress?: ReadHarOptions['onProgress'];
+}
 
 /** The output could not be written (its folder is missing, the disk is full…). */
 export class OutputError extends Error {
@@ -49,7 +56,7 @@ export function layoutLike(value: unknown, original: Uint8Array): string {
 export async function sanitizeHarFile(
   input: string,
   output: string,
-  options: HarFileOptions = {},
+  options: SanitizeFileOptions = {},
 ): Promise<SanitizeFileResult> {
   const temporary = `${output}.${process.pid}.partial`;
   const out = createWriteStream(temporary);
@@ -80,7 +87,7 @@ export async function sanitizeHarFile(
     }
   };
   const sanitizeItem = (item: ScannedItem) => {
-    const value = parseItem(item);
+    const value = parseScannedItem(item, utf8);
     const { entry, changes } =
       item.array === 'entries' ? sanitizeHarEntry(value) : sanitizeHarValue(value);
     const changed = Object.values(changes).some((n) => n > 0);
@@ -94,10 +101,11 @@ export async function sanitizeHarFile(
   };
   try {
     await opened;
-    const stats = await scanHarFile(
-      input,
+    const file = await openHarFile(input, options.chunkSize);
+    const stats = await scanHar(
+      file.chunks,
       { item: sanitizeItem, text: (bytes) => write(Uint8Array.from(bytes)) },
-      { ...options, afterChunk: flush },
+      { ...file.options, onProgress: options.onProgress, afterChunk: flush },
     );
     await flush();
     out.end();

@@ -90,7 +90,7 @@ describe('createHandlers', () => {
   it('add-captured skips what webRequest already captured and keys it has seen', async () => {
     const { area, store, handlers, deps, diagnosed } = setup();
     // The worker saw the 401 first, through webRequest.
-    const capture = createCapture({ ...deps, statuses: () => [401] });
+    const capture = createCapture(deps);
     capture.onSendHeaders({
       requestId: '88',
       tabId: 1,

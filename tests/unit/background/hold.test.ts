@@ -25,7 +25,6 @@ describe('tokens of diagnosed requests are held for the active checks', () => {
     const capture = createCapture({
       store: createTabStore(createMemoryArea()),
       settings: () => ({}),
-      statuses: () => [401],
       now: () => SENT_AT,
       onDiagnosed: () => {},
       hold,

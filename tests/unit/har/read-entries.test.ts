@@ -1,7 +1,7 @@
 /**
- * The panel's HAR reader: the CLI's scanner fed chunks as `File.stream()` hands them out (cut
- * anywhere, even inside a UTF-8 sequence), entries parsed one by one, and a broken file reported
- * with where it broke (byte, line, column) in the CLI's words.
+ * The one HAR reader: the scanner fed chunks as `File.stream()` or a file stream hands them out
+ * (cut anywhere, even inside a UTF-8 sequence), entries parsed one by one, and a broken file
+ * reported with where it broke (byte, line, column).
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -10,7 +10,6 @@ import {
   isAbort,
   lineColumnAt,
   readHarEntries,
-  streamChunks,
 } from '../../../src/har/read-entries.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -23,8 +22,8 @@ async function* chunked(text: string | Uint8Array, size: number): AsyncGenerator
 
 async function read(text: string, size = 7) {
   const entries: Array<{ entry: unknown; index: number }> = [];
-  const stats = await readHarEntries(chunked(text, size), (entry, index) =>
-    entries.push({ entry, index }),
+  const stats = await readHarEntries(chunked(text, size), (entry, item) =>
+    entries.push({ entry, index: item.index }),
   );
   return { entries, stats };
 }
@@ -145,28 +144,5 @@ describe('harErrorText', () => {
     const gone = Object.assign(new Error(''), { name: 'NotReadableError' });
     expect(harErrorText(gone)).toMatch(/could not be read/);
     expect(harErrorText('odd')).toBe('odd');
-  });
-});
-
-describe('streamChunks', () => {
-  it('reads a ReadableStream to its end', async () => {
-    const stream = new Blob(['{"log":{"entries":[{"a":1}]}}']).stream();
-    const seen: unknown[] = [];
-    await readHarEntries(streamChunks(stream), (e) => seen.push(e));
-    expect(seen).toEqual([{ a: 1 }]);
-  });
-
-  it('lets go of the stream when the reader stops early', async () => {
-    let cancelled = false;
-    const stream = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        controller.enqueue(utf8('{"log":'));
-      },
-      cancel() {
-        cancelled = true;
-      },
-    });
-    for await (const _ of streamChunks(stream)) break;
-    expect(cancelled).toBe(true);
   });
 });

@@ -10,7 +10,7 @@ import { isRhythmApiHost } from '../../../src/analyzer/rhythm.js';
 import { apiEntries, sanitizedHar, sanitizedHarFileName } from '../../../src/panel/har-export.js';
 import { scenarioHar, type Tokens } from '../../fixtures/har/generate.js';
 
-const OPTIONS = { isApiHost: isRhythmApiHost, creator: { name: 'Rhythm Auth', version: '0.1.0' } };
+const OPTIONS = { settings: {}, creator: { name: 'Rhythm Auth', version: '0.1.0' } };
 
 interface Log {
   pages: Array<Record<string, unknown>>;
@@ -47,12 +47,24 @@ beforeAll(async () => {
 
 describe('sanitizedHar', () => {
   it('keeps only the requests to the API hosts (not Auth0, not other APIs)', () => {
-    const kept = apiEntries(devtoolsLog(), isRhythmApiHost);
+    const kept = apiEntries(devtoolsLog(), {});
     const hosts = new Set(kept.map((e) => new URL((e.request as { url: string }).url).hostname));
     expect([...hosts].every(isRhythmApiHost)).toBe(true);
     const har = sanitizedHar(devtoolsLog(), OPTIONS);
     expect(har.requests).toBe(kept.length);
     expect(har.requests).toBe(log.entries.length - 2); // the Auth0 token call, api.example.com
+  });
+
+  it('keeps the requests to an extra API host of the settings too', () => {
+    const extra = new URL(
+      (
+        log.entries.find(
+          (e) => !isRhythmApiHost(new URL((e.request as { url: string }).url).hostname),
+        )!.request as { url: string }
+      ).url,
+    ).hostname;
+    const kept = apiEntries(devtoolsLog(), { extraApiHosts: [extra] });
+    expect(kept.length).toBeGreaterThan(apiEntries(devtoolsLog(), {}).length);
   });
 
   it('writes a HAR 1.2 file without signatures, cookies or secrets', () => {
@@ -76,7 +88,7 @@ describe('sanitizedHar', () => {
   it('still gives every request the diagnosis it had', () => {
     const har = sanitizedHar(devtoolsLog(), OPTIONS);
     const sanitized = (JSON.parse(har.text) as { log: Log }).log.entries;
-    expect(causes(sanitized)).toEqual(causes(apiEntries(devtoolsLog(), isRhythmApiHost)));
+    expect(causes(sanitized)).toEqual(causes(apiEntries(devtoolsLog(), {})));
   });
 
   it('keeps only the pages of the kept entries, their titles scrubbed', () => {

@@ -112,6 +112,25 @@ describe('importHar', () => {
     expect(entries.map((e) => e.id)).toEqual(['har:3:1']);
   });
 
+  it('takes the Options page’s extra API hosts and 403 setting, as the live capture does', async () => {
+    const STAGING = 'https://api.staging.acme.org/contacts/acme.org/current';
+    const har = JSON.stringify(
+      harOf([
+        chromeEntry({ url: STAGING, status: 401, sentAt: SENT }),
+        chromeEntry({ url: CURRENT, status: 403, sentAt: SENT + 1000 }),
+        chromeEntry({ url: 'https://api.other.example/x', status: 401, sentAt: SENT + 2000 }),
+      ]),
+    );
+    const plain = await importHar(chunked(har), CONTEXT);
+    expect(plain.summary.diagnosed).toBe(0);
+    const configured = await importHar(chunked(har), {
+      ...CONTEXT,
+      settings: { extraApiHosts: ['api.staging.acme.org'], capture403: true },
+    });
+    expect(configured.summary.diagnosed).toBe(2);
+    expect(configured.entries.map((e) => e.diagnosis.request.url)).toEqual([CURRENT, STAGING]);
+  });
+
   it(`lists at most ${MAX_IMPORTED} 401s, the newest, and counts the rest`, async () => {
     const many = Array.from({ length: MAX_IMPORTED + 25 }, (_, i) =>
       chromeEntry({ url: CURRENT, status: 401, sentAt: SENT + i * 1000 }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { diagnosedStatuses } from '../../../src/analyzer/scope.js';
 import {
   analyzerSettings,
-  capturedStatuses,
   DEFAULT_SETTINGS,
   parseSettings,
   type Settings,
@@ -86,7 +86,7 @@ describe('analyzerSettings', () => {
     expect(analyzerSettings(DEFAULT_SETTINGS)).toEqual({});
   });
 
-  it('passes the issuer, client id and hosts that are set', () => {
+  it('passes the issuer, client id, hosts and 403 setting that are set', () => {
     const settings = parseSettings({
       expectedIssuer: ISSUER,
       expectedClientId: 'client-1',
@@ -98,6 +98,7 @@ describe('analyzerSettings', () => {
       expectedIssuer: ISSUER,
       expectedClientId: 'client-1',
       extraApiHosts: ['staging.example.com'],
+      capture403: true,
     });
   });
 
@@ -106,11 +107,11 @@ describe('analyzerSettings', () => {
   });
 });
 
-describe('capturedStatuses', () => {
+describe('diagnosedStatuses of the settings', () => {
   it.each<[boolean, number[]]>([
     [false, [401]],
     [true, [401, 403]],
   ])('with capture403 %s captures %j', (capture403, statuses) => {
-    expect(capturedStatuses(parseSettings({ capture403 }))).toEqual(statuses);
+    expect(diagnosedStatuses(analyzerSettings(parseSettings({ capture403 })))).toEqual(statuses);
   });
 });

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HarSyntaxError } from '../../../../src/har/json-scanner.js';
-import { lineColumn, readHarEntries } from '../../../../src/har/node/read-file.js';
+import { lineColumn, openHarFile } from '../../../../src/har/node/read-file.js';
+import { readHarEntries } from '../../../../src/har/read-entries.js';
 import { layoutLike, sanitizeHarFile } from '../../../../src/har/node/sanitize-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rhythm-auth-har-'));
@@ -29,20 +30,27 @@ async function failure(promise: Promise<unknown>): Promise<HarSyntaxError> {
   throw new Error('no error');
 }
 
-describe('readHarEntries', () => {
+/** Every entry of the HAR at `path`, through the one reader, as the CLI reads it. */
+async function readFile(path: string, onEntry: (entry: unknown) => void, chunkSize?: number) {
+  const har = await openHarFile(path, chunkSize);
+  return { stats: await readHarEntries(har.chunks, onEntry, har.options), options: har.options };
+}
+
+describe('openHarFile', () => {
   it('streams a file bigger than a chunk, entry by entry', async () => {
     const entries = Array.from({ length: 300 }, (_, i) => ({ i, pad: 'p'.repeat(300) }));
     const path = file('big.har', JSON.stringify({ log: { entries } }, null, 2));
     const seen: unknown[] = [];
-    const stats = await readHarEntries(path, (e) => seen.push(e), { chunkSize: 4096 });
+    const { stats, options } = await readFile(path, (e) => seen.push(e), 4096);
     expect(seen).toEqual(entries);
-    expect(stats.fileBytes).toBeGreaterThan(20 * 4096);
+    expect(options.totalBytes).toBeGreaterThan(20 * 4096);
+    expect(stats.bytes).toBe(options.totalBytes);
     expect(stats.maxBufferedBytes).toBeLessThan(4096 + 1000);
   });
 
   it('points into the file when an entry is not JSON', async () => {
     const text = '{"log":{"entries":[\n  {"a":1},\n  {"b" 2}\n]}}';
-    const error = await failure(readHarEntries(file('bad.har', text), () => {}));
+    const error = await failure(readFile(file('bad.har', text), () => {}));
     expect(error.reason).toMatch(/expected ':' after a property name.*\(in log\.entries\[1\]\)/);
     expect(error.offset).toBe(text.indexOf('" 2') + 2);
     expect(await lineColumn(join(dir, 'bad.har'), error.offset)).toEqual({ line: 3, column: 8 });

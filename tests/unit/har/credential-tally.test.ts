@@ -7,7 +7,7 @@ import {
   createHarCredentialTally,
   sanitizedExportFinding,
   tallyHarRequest,
-} from '../../../src/har/entry.js';
+} from '../../../src/har/credential-tally.js';
 import type { CapturedRequest, HttpHeader } from '../../../src/analyzer/types.js';
 
 const RHYTHM = 'https://rolodex.api.rhythmsoftware.com/contacts/acme.org/current';
