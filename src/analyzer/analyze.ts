@@ -17,7 +17,7 @@ export const DIAGNOSIS_SCHEMA = 'rhythm-auth/diagnosis@1';
 /**
  * SPEC §3: the verdict is `fail` if any check fails, else `warn` if any warns, else `pass`; the
  * root cause is the first failing check in checklist order. Also used to write an active check's
- * result into a kept diagnosis (src/shared/active/patch.ts).
+ * result into a kept diagnosis (src/shared/active.ts).
  */
 export function summarize(
   checks: readonly CheckResult[],

@@ -13,7 +13,7 @@ import type { Envelope, MessageReply, MessageType, Result } from '../shared/mess
 import { readTab, type TabStore } from '../shared/tab-store.js';
 import type { SessionArea } from '../shared/tab-store.js';
 import type { StoredDiagnosis } from '../shared/stored.js';
-import type { ActiveChecks } from './active-checks.js';
+import type { ActiveChecks } from './active/active-checks.js';
 
 export interface HandlerDeps {
   area: SessionArea;

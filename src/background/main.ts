@@ -5,7 +5,7 @@
 import browser from 'webextension-polyfill';
 import type { Runtime } from 'webextension-polyfill';
 import type { CapturedRequest } from '../analyzer/index.js';
-import { heldFrom } from '../shared/active/held.js';
+import { heldFrom } from './active/held.js';
 import { parseEnvelope, PANEL_PORT_PREFIX, type PortEvent } from '../shared/messages.js';
 import {
   analyzerSettings,
@@ -16,11 +16,11 @@ import {
 } from '../shared/settings.js';
 import type { StoredDiagnosis } from '../shared/stored.js';
 import { createTabStore, type SessionArea } from '../shared/tab-store.js';
-import { createActiveChecks } from './active-checks.js';
+import { createActiveChecks } from './active/active-checks.js';
 import { showCount } from './badge.js';
 import { createCapture } from './capture.js';
 import { createHandlers, dispatch } from './handlers.js';
-import { createHeldTokens } from './held-tokens.js';
+import { createHeldTokens } from './active/held-tokens.js';
 import { hostFilter, watchRequests, type WebRequestEvents } from './watch-requests.js';
 
 const RHYTHM_API_URLS = ['*://*.api.rhythmsoftware.com/*'];

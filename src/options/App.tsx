@@ -7,7 +7,7 @@ import {
   type FieldErrors,
   type SettingsField,
   type SettingsForm,
-} from '../shared/settings-form.js';
+} from './settings-form.js';
 import { RichText } from '../shared/ui/RichText.js';
 import type { OptionsStore } from './store.js';
 

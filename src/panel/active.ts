@@ -1,10 +1,10 @@
 /**
- * The panel's half of the active checks (src/shared/active/): an entry with a run's result in it.
+ * The panel's half of the active checks (src/shared/active.ts): an entry with a run's result in it.
  * The worker writes a kept entry's result itself and says so down the port; a pasted entry lives
  * only here, so its result is written here the same way (patchDiagnosis = analyze's semantics).
  */
-import { patchDiagnosis } from '../shared/active/patch.js';
-import type { ActiveRun } from '../shared/active/types.js';
+import { patchDiagnosis } from '../shared/active.js';
+import type { ActiveRun } from '../shared/active.js';
 import type { PanelEntry } from './state.js';
 
 export function withRun(entry: PanelEntry, run: ActiveRun): PanelEntry | null {

@@ -16,7 +16,7 @@ import {
 } from '../shared/settings.js';
 import type { StoredDiagnosis } from '../shared/stored.js';
 import { readTab, type SessionArea } from '../shared/tab-store.js';
-import { copyText } from './clipboard.js';
+import { copyText } from '../shared/ui/clipboard.js';
 import { readNetworkHar, saveHarFile } from './har-shell.js';
 import { createHeldRequests, type HeldRequests } from './held-requests.js';
 import { startConnection, type PortLike } from './connection.js';

@@ -4,7 +4,7 @@
  * the settings are inputs. The entry stays in the panel (never sent to the worker or the badge).
  */
 import { analyze, type AnalyzerSettings, type CapturedRequest } from '../analyzer/index.js';
-import { parsePaste, type PastedRequest } from '../shared/parse-paste.js';
+import { parsePaste, type PastedRequest } from './paste/parse-paste.js';
 import type { PanelEntry } from './state.js';
 
 export const PASTE_KINDS: Readonly<Record<PastedRequest['kind'], string>> = {

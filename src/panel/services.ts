@@ -5,7 +5,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { AnalyzerSettings, CapturedRequest, ReportContext } from '../analyzer/index.js';
-import type { ActiveAction, ActivePlans, ActiveRun } from '../shared/active/types.js';
+import type { ActiveAction, ActivePlans, ActiveRun } from '../shared/active.js';
 import type { ExportFormat } from '../shared/export.js';
 import type { LastSuccess } from '../shared/stored.js';
 import type { PanelEntry } from './state.js';

@@ -4,12 +4,7 @@
  * tense. Replies are `Result`s because an Error does not survive extension messaging.
  */
 import type { CapturedRequest } from '../analyzer/index.js';
-import {
-  isActiveAction,
-  type ActiveAction,
-  type ActivePlans,
-  type ActiveRun,
-} from './active/types.js';
+import { isActiveAction, type ActiveAction, type ActivePlans, type ActiveRun } from './active.js';
 import type { LastSuccess, StoredDiagnosis } from './stored.js';
 
 export interface MessageMap {

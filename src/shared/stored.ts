@@ -1,5 +1,5 @@
 import type { Diagnosis } from '../analyzer/index.js';
-import type { RetryResult } from './active/types.js';
+import type { RetryResult } from './active.js';
 
 /** Where a diagnosis came from. */
 export type CaptureSource = 'webRequest' | 'devtools' | 'har' | 'paste';
@@ -15,7 +15,7 @@ export interface StoredDiagnosis {
   /** The 401 response body, first 2 KB as text, when DevTools saw it. */
   responseBody?: string;
   diagnosis: Diagnosis;
-  /** The last "retry with fix" the user ran on it (src/shared/active/). */
+  /** The last "retry with fix" the user ran on it (src/shared/active.ts). */
   retry?: RetryResult;
 }
 

@@ -7,7 +7,7 @@ import {
   type ActivePlan,
   type ActivePlans,
   type RetryResult,
-} from '../../shared/active/types.js';
+} from '../../shared/active.js';
 import { RichText } from '../../shared/ui/RichText.js';
 import { STATUS_LABEL, STATUS_MARK } from '../../shared/ui/format.js';
 import { usePanel, type ActiveServices } from '../services.js';

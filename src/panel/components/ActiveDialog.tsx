@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ActiveAction, ActivePlan, ActiveRun } from '../../shared/active/types.js';
+import type { ActiveAction, ActivePlan, ActiveRun } from '../../shared/active.js';
 import { RichText } from '../../shared/ui/RichText.js';
 import { STATUS_MARK } from '../../shared/ui/format.js';
 import { originOf, withRun } from '../active.js';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { copyText } from '../clipboard.js';
+import { copyText } from '../../shared/ui/clipboard.js';
 import { clip, COLLAPSED_CHARS, EXPANDED_CHARS } from '../display.js';
 
 /**

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { parsePaste } from '../../shared/parse-paste.js';
+import { parsePaste } from '../paste/parse-paste.js';
 import { PASTE_KINDS, pastedEntry, readPaste } from '../paste.js';
 import { usePanel } from '../services.js';
 import { Dialog } from './Dialog.js';

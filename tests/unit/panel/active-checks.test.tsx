@@ -5,7 +5,7 @@ import { withRun } from '../../../src/panel/active.js';
 import { parsePortEvent } from '../../../src/panel/connection.js';
 import type { ActiveServices } from '../../../src/panel/services.js';
 import { initialState, reduce } from '../../../src/panel/state.js';
-import type { ActivePlan, ActivePlans, ActiveRun } from '../../../src/shared/active/types.js';
+import type { ActivePlan, ActivePlans, ActiveRun } from '../../../src/shared/active.js';
 import { signToken } from '../../helpers/tokens.js';
 import { entry, fakeServices } from './fixtures.js';
 import { renderPanel } from './render.js';

@@ -4,7 +4,7 @@
  * use. Pure; the page (src/options/) only renders it and saves the result.
  */
 import { isRhythmApiHost } from '../analyzer/index.js';
-import { MAX_KEEP_PER_TAB, type Settings } from './settings.js';
+import { MAX_KEEP_PER_TAB, type Settings } from '../shared/settings.js';
 
 export interface SettingsForm {
   expectedIssuer: string;

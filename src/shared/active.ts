@@ -4,7 +4,15 @@
  * and say what they will send before sending it (SPEC §7). These shapes cross extension messaging:
  * plain JSON, and never a token (the fingerprint names it).
  */
-import type { ActiveCheckOutcome, CheckId, HttpHeader } from '../../analyzer/index.js';
+import {
+  CHECK_IDS,
+  summarize,
+  type ActiveCheckOutcome,
+  type CheckId,
+  type CheckResult,
+  type Diagnosis,
+  type HttpHeader,
+} from '../analyzer/index.js';
 
 export const ACTIVE_ACTIONS = ['signature', 'contact', 'retry'] as const;
 export type ActiveAction = (typeof ACTIVE_ACTIONS)[number];
@@ -106,3 +114,26 @@ export type ActiveRun =
       /** What was sent; absent when nothing had to be (an `alg` no key can verify). */
       exchange?: ActiveExchange;
     };
+
+/**
+ * An active check's result written into a diagnosis, exactly as `analyze(request, {active})` would
+ * have written it (SPEC §3: the verdict and the root cause follow from the checks). Used where the
+ * request is gone: the worker keeps diagnoses, never requests; the panel does the same for a pasted
+ * one. Pure; tests compare it with analyze().
+ */
+function resultOf(id: CheckId, outcome: ActiveCheckOutcome): CheckResult {
+  const { status, title, detail, fix } = outcome;
+  return fix === undefined ? { id, status, title, detail } : { id, status, title, detail, fix };
+}
+
+export function patchDiagnosis(
+  diagnosis: Diagnosis,
+  id: CheckId,
+  outcome: ActiveCheckOutcome,
+): Diagnosis {
+  const rank = (c: CheckResult) => CHECK_IDS.indexOf(c.id);
+  const checks = diagnosis.checks
+    .map((c) => (c.id === id ? resultOf(id, outcome) : c))
+    .sort((a, b) => rank(a) - rank(b));
+  return { ...diagnosis, checks, ...summarize(checks) };
+}

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { renderExport, saveFile } from '../export.js';
-import type { StoredDiagnosis } from '../stored.js';
+import { renderExport, saveFile } from '../shared/export.js';
+import type { StoredDiagnosis } from '../shared/stored.js';
 
 /** Export: Markdown to the clipboard, Markdown or JSON to a file. Redacted by default (SPEC §6). */
 export function ExportMenu({

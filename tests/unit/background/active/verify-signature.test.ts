@@ -1,8 +1,11 @@
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { describe, expect, it, vi } from 'vitest';
-import { jwksCacheKey, verifySignature } from '../../../src/background/verify-signature.js';
-import { signToken, testKeys, TEST_ISSUER } from '../../helpers/tokens.js';
-import { createMemoryArea } from '../shared/memory-area.js';
+import {
+  jwksCacheKey,
+  verifySignature,
+} from '../../../../src/background/active/verify-signature.js';
+import { signToken, testKeys, TEST_ISSUER } from '../../../helpers/tokens.js';
+import { createMemoryArea } from '../../shared/memory-area.js';
 
 const JWKS_URL = `${TEST_ISSUER}.well-known/jwks.json`;
 const publicJwk = async (kid = 'test-key-1'): Promise<JWK> => ({

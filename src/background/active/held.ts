@@ -1,6 +1,6 @@
 /** From a captured request to what the active checks need of it (types.ts `HeldRequest`). */
 import { type CapturedRequest, findHeader, readToken } from '../../analyzer/index.js';
-import type { HeldRequest } from './types.js';
+import type { HeldRequest } from '../../shared/active.js';
 
 export function heldFrom(request: CapturedRequest): HeldRequest {
   return {

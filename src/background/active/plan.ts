@@ -17,7 +17,7 @@ import {
   type SchemeProblem,
 } from '../../analyzer/index.js';
 import { tokenLabel } from './held.js';
-import type { ActiveAction, ActivePlan, ActiveRefusal, HeldRequest } from './types.js';
+import type { ActiveAction, ActivePlan, ActiveRefusal, HeldRequest } from '../../shared/active.js';
 
 export const ROLODEX_ORIGIN = `https://${moduleHost('rolodex')}`;
 /** The algorithm Rhythm tokens are signed with (SPEC §2); the JWKS check accepts no other. */

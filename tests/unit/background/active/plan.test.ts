@@ -2,7 +2,7 @@ import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../../src/analyzer/analyze.js';
 import type { CapturedRequest } from '../../../../src/analyzer/types.js';
-import { heldFrom } from '../../../../src/shared/active/held.js';
+import { heldFrom } from '../../../../src/background/active/held.js';
 import {
   contactUrls,
   planAction,
@@ -10,8 +10,8 @@ import {
   planRetry,
   planSignature,
   type Planned,
-} from '../../../../src/shared/active/plan.js';
-import type { ActivePlan } from '../../../../src/shared/active/types.js';
+} from '../../../../src/background/active/plan.js';
+import type { ActivePlan } from '../../../../src/shared/active.js';
 import { signToken, T0, TEST_TENANT } from '../../../helpers/tokens.js';
 
 const TOKEN = await signToken();

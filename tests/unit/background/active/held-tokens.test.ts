@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createHeldTokens } from '../../../src/background/held-tokens.js';
-import type { HeldRequest } from '../../../src/shared/active/types.js';
+import { createHeldTokens } from '../../../../src/background/active/held-tokens.js';
+import type { HeldRequest } from '../../../../src/shared/active.js';
 
 const held = (token: string | null): HeldRequest => ({
   url: 'https://rolodex.api.rhythmsoftware.com/contacts/current',

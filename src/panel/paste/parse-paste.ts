@@ -3,7 +3,7 @@
  * (as DevTools' "Copy as cURL" writes it, bash or cmd) → the parts of a CapturedRequest.
  * Pure; never throws.
  */
-import type { HttpHeader } from '../analyzer/index.js';
+import type { HttpHeader } from '../../analyzer/index.js';
 import { cmdWords, shellWords } from './shell-words.js';
 
 export { cmdWords, shellWords };

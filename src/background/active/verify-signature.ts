@@ -3,12 +3,12 @@
  * then jose's compactVerify with RS256 only. Claims are not judged here (no clock: expiry is
  * `token.expiry`'s business). Key sets are cached for the browser session in `storage.session`:
  * public keys only, fetched again once when a token names a kid the cached set lacks (rotation).
- * The words for each result are in src/shared/active/outcomes.ts.
+ * The words for each result are in outcomes.ts.
  */
 import { compactVerify, createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet } from 'jose';
-import { EXPECTED_ALG, jwksUrlOf } from '../shared/active/plan.js';
-import type { SignatureResult } from '../shared/active/outcomes.js';
-import type { SessionArea } from '../shared/tab-store.js';
+import { EXPECTED_ALG, jwksUrlOf } from './plan.js';
+import type { SignatureResult } from './outcomes.js';
+import type { SessionArea } from '../../shared/tab-store.js';
 
 export interface VerifyDeps {
   fetch: typeof fetch;

@@ -1,6 +1,6 @@
 /**
  * The worker's side of the active checks: plans what each would send for a diagnosis, and on the
- * user's confirmed click sends it, puts the answer in words (src/shared/active/outcomes.ts) and
+ * user's confirmed click sends it, puts the answer in words (outcomes.ts) and
  * writes the result back into the stored diagnosis, so the panel and the popup both see it.
  * The token comes from the memory-only held-tokens.ts, or from the panel (a pasted token, or
  * DevTools' network log) for that one call; it is checked against the diagnosis' fingerprint, and
@@ -12,11 +12,11 @@ import {
   type CapturedRequest,
   type Diagnosis,
   fingerprint,
-} from '../analyzer/index.js';
-import { heldFrom } from '../shared/active/held.js';
-import { contactOutcome, retryResult, signatureOutcome } from '../shared/active/outcomes.js';
-import { patchDiagnosis } from '../shared/active/patch.js';
-import { planAction, type Send } from '../shared/active/plan.js';
+} from '../../analyzer/index.js';
+import { heldFrom } from './held.js';
+import { contactOutcome, retryResult, signatureOutcome } from './outcomes.js';
+import { patchDiagnosis } from '../../shared/active.js';
+import { planAction, type Send } from './plan.js';
 import {
   ACTION_CHECK,
   ACTIVE_ACTIONS,
@@ -25,9 +25,9 @@ import {
   type ActivePlans,
   type ActiveRun,
   type HeldRequest,
-} from '../shared/active/types.js';
-import type { StoredDiagnosis } from '../shared/stored.js';
-import { readEntry, type SessionArea, type TabStore } from '../shared/tab-store.js';
+} from '../../shared/active.js';
+import type { StoredDiagnosis } from '../../shared/stored.js';
+import { readEntry, type SessionArea, type TabStore } from '../../shared/tab-store.js';
 import type { HeldTokens } from './held-tokens.js';
 import { verifySignature } from './verify-signature.js';
 

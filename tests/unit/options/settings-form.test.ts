@@ -7,7 +7,7 @@ import {
   toForm,
   validateSettings,
   type SettingsForm,
-} from '../../../src/shared/settings-form.js';
+} from '../../../src/options/settings-form.js';
 
 const form = (patch: Partial<SettingsForm> = {}): SettingsForm => ({
   ...toForm(DEFAULT_SETTINGS),

@@ -1,6 +1,6 @@
 /**
  * The tokens of the last few diagnosed 401s, in the worker's MEMORY only, so an active check the
- * user starts later can send the token that request carried (src/shared/active/).
+ * user starts later can send the token that request carried (active-checks.ts).
  *
  * Why here and like this: diagnoses live in `storage.session` without their token (SPEC §4, §7),
  * and nothing about tokens may be written anywhere. The active checks need the token at click
@@ -13,7 +13,7 @@
  * It is never logged, stored, or sent to a page: pages get plans that name the token by fingerprint.
  * Its values are not in-flight records (no `requestHeaders`/`sentAt`), which SPEC §9 tests look for.
  */
-import type { HeldRequest } from '../shared/active/types.js';
+import type { HeldRequest } from '../../shared/active.js';
 
 export const HELD_TOKENS_MAX = 20;
 

@@ -1,10 +1,10 @@
 /**
  * What the answers of the active checks mean, as checklist results (SPEC §3): pure mappings from
  * what happened on the wire to a status, a title, the evidence and a fix. The network and jose
- * live in the worker (src/background/active/); everything said to the user is decided here.
+ * live beside it (active-checks.ts, verify-signature.ts); everything said to the user is decided here.
  */
 import { type ActiveCheckOutcome, type CheckId, quote } from '../../analyzer/index.js';
-import type { RetryResult } from './types.js';
+import type { RetryResult } from '../../shared/active.js';
 
 /** How a signature check ended, before it is put in words. */
 export type SignatureResult =

@@ -1,14 +1,14 @@
 import { exportJWK } from 'jose';
 import { describe, expect, it, vi } from 'vitest';
-import { createActiveChecks } from '../../../src/background/active-checks.js';
-import { createHeldTokens } from '../../../src/background/held-tokens.js';
-import { heldFrom } from '../../../src/shared/active/held.js';
-import { isRefusal, type ActivePlan } from '../../../src/shared/active/types.js';
-import type { StoredDiagnosis } from '../../../src/shared/stored.js';
-import { createTabStore, readEntry } from '../../../src/shared/tab-store.js';
-import { signToken, testKeys, TEST_TENANT } from '../../helpers/tokens.js';
-import { capturedRequest, SENT_AT, storedEntry } from '../shared/fixtures.js';
-import { createMemoryArea } from '../shared/memory-area.js';
+import { createActiveChecks } from '../../../../src/background/active/active-checks.js';
+import { createHeldTokens } from '../../../../src/background/active/held-tokens.js';
+import { heldFrom } from '../../../../src/background/active/held.js';
+import { isRefusal, type ActivePlan } from '../../../../src/shared/active.js';
+import type { StoredDiagnosis } from '../../../../src/shared/stored.js';
+import { createTabStore, readEntry } from '../../../../src/shared/tab-store.js';
+import { signToken, testKeys, TEST_TENANT } from '../../../helpers/tokens.js';
+import { capturedRequest, SENT_AT, storedEntry } from '../../shared/fixtures.js';
+import { createMemoryArea } from '../../shared/memory-area.js';
 
 const TOKEN = await signToken();
 const ROLODEX = 'https://rolodex.api.rhythmsoftware.com';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../../../src/analyzer/analyze.js';
-import type { ActiveCheckOutcome, CapturedRequest } from '../../../../src/analyzer/types.js';
-import { patchDiagnosis } from '../../../../src/shared/active/patch.js';
-import { signToken, T0 } from '../../../helpers/tokens.js';
+import { analyze } from '../../../src/analyzer/analyze.js';
+import type { ActiveCheckOutcome, CapturedRequest } from '../../../src/analyzer/types.js';
+import { patchDiagnosis } from '../../../src/shared/active.js';
+import { signToken, T0 } from '../../helpers/tokens.js';
 
 const request = (
   auth: string,

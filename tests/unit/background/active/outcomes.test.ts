@@ -5,7 +5,7 @@ import {
   retryResult,
   signatureOutcome,
   type SignatureResult,
-} from '../../../../src/shared/active/outcomes.js';
+} from '../../../../src/background/active/outcomes.js';
 
 const URL = 'https://acme-org.us.auth0.com/.well-known/jwks.json';
 

@@ -11,9 +11,9 @@ import {
   parsePaste,
   shellWords,
   type PastedRequest,
-} from '../../../src/shared/parse-paste.js';
-import type { HttpHeader } from '../../../src/analyzer/types.js';
-import { signToken } from '../../helpers/tokens.js';
+} from '../../../../src/panel/paste/parse-paste.js';
+import type { HttpHeader } from '../../../../src/analyzer/types.js';
+import { signToken } from '../../../helpers/tokens.js';
 
 const JWT = await signToken();
 const HOST = 'rolodex.api.rhythmsoftware.com';
