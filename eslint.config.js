@@ -86,6 +86,25 @@ export default tseslint.config(
     },
   },
   {
+    // src/shared/ is contracts between contexts; two modules of it may touch the browser.
+    files: ['src/shared/**/*.{ts,tsx}'],
+    ignores: ['src/shared/areas.ts', 'src/shared/client.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [analyzerFace, harNode],
+          paths: [
+            {
+              name: 'webextension-polyfill',
+              message: 'In src/shared/ only areas.ts and client.ts touch the browser.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/background/**/*.ts', 'src/panel/**/*.{ts,tsx}', 'src/popup/**/*.{ts,tsx}'],
     rules: {
       // Tokens must never reach the console (SPEC §7).

@@ -10,7 +10,15 @@ export { diagnosedStatuses, isApiHost, isDiagnosable } from './scope.js';
 export * from './types.js';
 export * from './rhythm.js';
 export { fingerprint } from './sha256.js';
-export { duration, isoTime, plural, quote } from './text.js';
+export {
+  duration,
+  invisiblePattern,
+  isoTime,
+  plural,
+  quote,
+  showInvisible,
+  unicodeEscape,
+} from './text.js';
 
 export { isObject } from './parse/guards.js';
 export { findHeader, headerValue } from './parse/headers.js';

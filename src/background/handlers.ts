@@ -10,13 +10,11 @@ import {
   requestSecrets,
 } from '../analyzer/index.js';
 import type { Envelope, MessageReply, MessageType, Result } from '../shared/messages.js';
-import { readTab, type TabStore } from '../shared/tab-store.js';
-import type { SessionArea } from '../shared/tab-store.js';
+import type { TabStore } from '../shared/tab-store.js';
 import type { StoredDiagnosis } from '../shared/stored.js';
 import type { ActiveChecks } from './active/active-checks.js';
 
 export interface HandlerDeps {
-  area: SessionArea;
   store: TabStore;
   settings: () => AnalyzerSettings;
   now: () => number;
@@ -44,7 +42,7 @@ type Handlers = {
 export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     async 'get-tab'({ tabId }) {
-      return { diagnoses: await readTab(deps.area, tabId) };
+      return { diagnoses: await deps.store.read(tabId) };
     },
     async 'clear-tab'({ tabId }) {
       await deps.store.clear(tabId);

@@ -7,15 +7,16 @@ import type { Runtime } from 'webextension-polyfill';
 import type { CapturedRequest } from '../analyzer/index.js';
 import { heldFrom } from './active/held.js';
 import { parseEnvelope, PANEL_PORT_PREFIX, type PortEvent } from '../shared/messages.js';
+import { sessionArea, storageChanges, syncArea } from '../shared/areas.js';
 import {
   analyzerSettings,
   DEFAULT_SETTINGS,
-  parseSettings,
-  SETTINGS_KEY,
+  loadSettings,
+  watchSettings,
   type Settings,
 } from '../shared/settings.js';
 import type { StoredDiagnosis } from '../shared/stored.js';
-import { createTabStore, type SessionArea } from '../shared/tab-store.js';
+import { createTabStore } from '../shared/tab-store.js';
 import { createActiveChecks } from './active/active-checks.js';
 import { showCount } from './badge.js';
 import { createCapture } from './capture.js';
@@ -25,21 +26,15 @@ import { hostFilter, watchRequests, type WebRequestEvents } from './watch-reques
 
 const RHYTHM_API_URLS = ['*://*.api.rhythmsoftware.com/*'];
 
-const area = browser.storage.session as unknown as SessionArea;
 let settings: Settings = DEFAULT_SETTINGS;
 function applySettings(next: Settings): void {
   settings = next;
   watchExtraHosts(next.extraApiHosts);
 }
-void browser.storage.sync
-  .get(SETTINGS_KEY)
-  .then((got) => applySettings(parseSettings(got[SETTINGS_KEY])));
-browser.storage.onChanged.addListener((changes, areaName) => {
-  if (areaName === 'sync' && changes[SETTINGS_KEY])
-    applySettings(parseSettings(changes[SETTINGS_KEY].newValue));
-});
+void loadSettings(syncArea).then(applySettings);
+watchSettings(storageChanges, applySettings);
 
-const store = createTabStore(area, { keep: () => settings.keepPerTab });
+const store = createTabStore(sessionArea, { keep: () => settings.keepPerTab });
 const held = createHeldTokens();
 const hold = (entry: StoredDiagnosis, request: CapturedRequest) =>
   held.hold(entry.tabId, entry.id, heldFrom(request));
@@ -88,7 +83,7 @@ function watchExtraHosts(hosts: readonly string[]): void {
 }
 
 const active = createActiveChecks({
-  area,
+  keyCache: sessionArea,
   store,
   held,
   settings: () => analyzerSettings(settings),
@@ -99,7 +94,6 @@ const active = createActiveChecks({
 });
 
 const handlers = createHandlers({
-  area,
   store,
   settings: () => analyzerSettings(settings),
   now: () => Date.now(),

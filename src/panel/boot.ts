@@ -5,23 +5,23 @@
  */
 import browser from 'webextension-polyfill';
 import { analyze } from '../analyzer/index.js';
-import { send } from '../shared/client.js';
-import { saveFile } from '../shared/export.js';
+import { sessionArea, storageChanges, syncArea } from '../shared/areas.js';
+import { reportContext, send } from '../shared/client.js';
+import { download, saveReport } from '../shared/export.js';
 import {
   analyzerSettings,
   DEFAULT_SETTINGS,
-  parseSettings,
-  SETTINGS_KEY,
+  loadSettings,
+  watchSettings,
   type Settings,
 } from '../shared/settings.js';
 import type { StoredDiagnosis } from '../shared/stored.js';
-import { readTab, type SessionArea } from '../shared/tab-store.js';
+import { createTabStore } from '../shared/tab-store.js';
 import { copyText } from '../shared/ui/clipboard.js';
-import { readNetworkHar, saveHarFile } from './har-shell.js';
+import { readNetworkHar } from './har-shell.js';
 import { createHeldRequests, type HeldRequests } from './held-requests.js';
 import { startConnection, type PortLike } from './connection.js';
 import { watchNetwork, type NetworkLike, type SeenCapture } from './devtools-network.js';
-import { currentBrowserName } from '../shared/browser-name.js';
 import { applyTheme, devtoolsApi, resolveTabId, resolveTheme } from './environment.js';
 import type { PanelServices } from './services.js';
 import type { SeenRequest } from './state.js';
@@ -31,15 +31,6 @@ import type { PanelStore } from './store.js';
 const CLOCK_TICK_MS = 15_000;
 /** Requests per `add-captured` message (the worker accepts up to 5,000). */
 const ADD_BATCH = 200;
-
-async function loadSettings(): Promise<Settings> {
-  try {
-    const got = await browser.storage.sync.get(SETTINGS_KEY);
-    return parseSettings(got[SETTINGS_KEY]);
-  } catch {
-    return DEFAULT_SETTINGS;
-  }
-}
 
 export function createServices(
   tabId: number,
@@ -63,15 +54,11 @@ export function createServices(
       return (await send('get-last-success', { tabId, host })).value;
     },
     settings: () => analyzerSettings(settings()),
-    reportContext: () => ({
-      extensionVersion: browser.runtime.getManifest().version,
-      browser: currentBrowserName(),
-      generatedAt: Date.now(),
-    }),
+    reportContext,
     now: () => Date.now(),
     copy: copyText,
-    save: saveFile,
-    saveHar: saveHarFile,
+    save: saveReport,
+    saveHar: (text, fileName) => download(text, fileName, 'application/json'),
     ...(inDevtools ? { networkHar: readNetworkHar } : {}),
     active: {
       plan: (entry) => send('plan-active', { tabId, entryId: entry.id, ...heldFor(entry) }),
@@ -105,11 +92,11 @@ export function boot(store: PanelStore): PanelServices | null {
 
   let settings = DEFAULT_SETTINGS;
   const held = createHeldRequests();
-  const area = browser.storage.session as unknown as SessionArea;
+  const tabs = createTabStore(sessionArea);
   startConnection({
     tabId,
     connect: (name) => browser.runtime.connect({ name }) as unknown as PortLike,
-    readTab: (id) => readTab(area, id),
+    readTab: (id) => tabs.read(id),
     dispatch: (event) => store.dispatch(event),
     setTimeout: (run, ms) => setTimeout(run, ms),
     clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
@@ -117,24 +104,23 @@ export function boot(store: PanelStore): PanelServices | null {
   setInterval(() => (store.clock.value = Date.now()), CLOCK_TICK_MS);
 
   const network = devtools?.network as NetworkLike | undefined;
-  void loadSettings().then((loaded) => {
-    settings = loaded;
-    if (!network) return;
-    watchNetwork({
-      network,
-      // Read at each request: a change on the Options page applies from the next one.
-      settings: () => analyzerSettings(settings),
-      onSeen: (captures) => {
-        for (const c of captures) held.hold(`devtools:${c.key}`, c.request);
-        handOver(store, tabId, captures, analyzerSettings(settings));
-      },
+  void loadSettings(syncArea)
+    .catch(() => DEFAULT_SETTINGS)
+    .then((loaded) => {
+      settings = loaded;
+      if (!network) return;
+      watchNetwork({
+        network,
+        // Read at each request: a change on the Options page applies from the next one.
+        settings: () => analyzerSettings(settings),
+        onSeen: (captures) => {
+          for (const c of captures) held.hold(`devtools:${c.key}`, c.request);
+          handOver(store, tabId, captures, analyzerSettings(settings));
+        },
+      });
     });
-  });
   // Settings changed on the Options page: what is seen and pasted from now on uses them.
-  browser.storage.onChanged.addListener((changes, areaName) => {
-    if (areaName === 'sync' && changes[SETTINGS_KEY])
-      settings = parseSettings(changes[SETTINGS_KEY].newValue);
-  });
+  watchSettings(storageChanges, (next) => (settings = next));
   return createServices(
     tabId,
     network !== undefined,

@@ -1,26 +1,17 @@
 /**
  * The panel's export (SPEC §6): the support report of one diagnosis or all of them, redacted by
- * default. Pure: the caller passes the time, version and browser, and the same text is previewed,
- * copied and saved. Pasted entries carry their token (memory only), which is what makes "include
- * the token without its signature" possible for them; captured ones never have a token.
+ * default, through the extension's one renderer (src/shared/export.ts). The same text is
+ * previewed, copied and saved. Pasted entries carry their token (memory only), which is what makes
+ * "include the token without its signature" possible for them; captured ones never have a token.
  */
-import {
-  type ReportContext,
-  reportJson,
-  reportMarkdown,
-  type ReportOptions,
-  type ReportSubject,
-} from '../analyzer/index.js';
-import type { ExportFormat } from '../shared/export.js';
+import type { ReportContext } from '../analyzer/index.js';
+import { renderExport, type ReportChoice } from '../shared/export.js';
 import type { PanelEntry } from './state.js';
 
 export type ExportScope = 'selected' | 'all';
 
-export interface ExportChoice {
+export interface ExportChoice extends Required<ReportChoice> {
   scope: ExportScope;
-  format: ExportFormat;
-  maskPersonalClaims: boolean;
-  includeTokenWithoutSignature: boolean;
 }
 
 export const DEFAULT_EXPORT: ExportChoice = {
@@ -41,17 +32,11 @@ export function renderReport(
   choice: ExportChoice,
   context: Omit<ReportContext, 'tool'>,
 ): string {
-  const options: ReportOptions = {
-    maskPersonalClaims: choice.maskPersonalClaims,
-    includeTokenWithoutSignature:
-      choice.includeTokenWithoutSignature && tokenOptionBlocked(entries) === null,
-  };
-  const subjects: ReportSubject[] = entries.map((e) => ({
+  const subjects = entries.map((e) => ({
     diagnosis: e.diagnosis,
     ...(e.token ? { token: e.token } : {}),
   }));
-  const full = { ...context, tool: 'extension' as const };
-  return choice.format === 'markdown'
-    ? reportMarkdown(subjects, full, options)
-    : reportJson(subjects, full, options);
+  const includeTokenWithoutSignature =
+    choice.includeTokenWithoutSignature && tokenOptionBlocked(entries) === null;
+  return renderExport(subjects, { ...choice, includeTokenWithoutSignature }, context);
 }

@@ -1,6 +1,13 @@
 import { useState } from 'preact/hooks';
-import { renderExport, saveFile } from '../shared/export.js';
+import { reportContext } from '../shared/client.js';
+import { renderExport, saveReport, type ExportFormat } from '../shared/export.js';
 import type { StoredDiagnosis } from '../shared/stored.js';
+import { copyText } from '../shared/ui/clipboard.js';
+
+const SAVES: ReadonlyArray<[ExportFormat, string]> = [
+  ['markdown', 'Save Markdown…'],
+  ['json', 'Save JSON…'],
+];
 
 /** Export: Markdown to the clipboard, Markdown or JSON to a file. Redacted by default (SPEC §6). */
 export function ExportMenu({
@@ -11,13 +18,15 @@ export function ExportMenu({
   disabled?: boolean;
 }) {
   const [note, setNote] = useState('');
+  const render = (format: ExportFormat) =>
+    renderExport(
+      entries.map((e) => ({ diagnosis: e.diagnosis })),
+      { format },
+      reportContext(),
+    );
   const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(renderExport(entries, 'markdown'));
-      setNote('Copied (redacted)');
-    } catch {
-      setNote('Copy failed: use Save');
-    }
+    const copied = await copyText(render('markdown'));
+    setNote(copied ? 'Copied (redacted)' : 'Copy failed: use Save');
   };
   return (
     <details class="export">
@@ -29,20 +38,16 @@ export function ExportMenu({
           <button type="button" role="menuitem" onClick={() => void copy()}>
             Copy Markdown report
           </button>
-          <button
-            type="button"
-            role="menuitem"
-            onClick={() => saveFile(renderExport(entries, 'markdown'), 'markdown')}
-          >
-            Save Markdown…
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            onClick={() => saveFile(renderExport(entries, 'json'), 'json')}
-          >
-            Save JSON…
-          </button>
+          {SAVES.map(([format, label]) => (
+            <button
+              key={format}
+              type="button"
+              role="menuitem"
+              onClick={() => saveReport(render(format), format)}
+            >
+              {label}
+            </button>
+          ))}
           <p class="muted export__note">{note || 'Redacted: no token, signature or cookies.'}</p>
         </div>
       )}

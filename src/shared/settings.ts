@@ -3,6 +3,7 @@
  * and hosts are configuration, not credentials.
  */
 import type { AnalyzerSettings } from '../analyzer/index.js';
+import type { StorageChanges } from './tab-store.js';
 
 export interface Settings {
   expectedIssuer: string;
@@ -51,4 +52,23 @@ export function analyzerSettings(settings: Settings): AnalyzerSettings {
     ...(settings.extraApiHosts.length ? { extraApiHosts: settings.extraApiHosts } : {}),
     ...(settings.capture403 ? { capture403: true } : {}),
   };
+}
+
+/** The slice of `storage.sync` the settings need (src/shared/areas.ts gives the real one). */
+export interface SyncArea {
+  get(keys: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+/** The settings as stored (parsed: anything malformed becomes its default). Rejects when storage does. */
+export async function loadSettings(area: SyncArea): Promise<Settings> {
+  return parseSettings((await area.get(SETTINGS_KEY))[SETTINGS_KEY]);
+}
+
+/** Calls `onChange` with the new settings whenever the Options page saves them. */
+export function watchSettings(changes: StorageChanges, onChange: (next: Settings) => void): void {
+  changes.addListener((changed, areaName) => {
+    if (areaName === 'sync' && changed[SETTINGS_KEY])
+      onChange(parseSettings(changed[SETTINGS_KEY].newValue));
+  });
 }

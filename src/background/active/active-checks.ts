@@ -27,13 +27,14 @@ import {
   type HeldRequest,
 } from '../../shared/active.js';
 import type { StoredDiagnosis } from '../../shared/stored.js';
-import { readEntry, type SessionArea, type TabStore } from '../../shared/tab-store.js';
+import type { SessionArea, TabStore } from '../../shared/tab-store.js';
 import type { HeldTokens } from './held-tokens.js';
 import { verifySignature } from './verify-signature.js';
 
 export interface ActiveDeps {
-  area: SessionArea;
   store: TabStore;
+  /** Where the issuers' key sets are cached for the browser session (storage.session). */
+  keyCache: SessionArea;
   held: HeldTokens;
   settings: () => AnalyzerSettings;
   fetch: typeof fetch;
@@ -68,7 +69,7 @@ export function createActiveChecks(deps: ActiveDeps) {
       if (held.token === null) return { kind: 'no-token' };
       return { kind: 'ok', diagnosis: analyze(request, deps.settings()), held, stored: null };
     }
-    const stored = await readEntry(deps.area, tabId, entryId);
+    const stored = await deps.store.entry(tabId, entryId);
     if (!stored)
       return {
         kind: 'gone',

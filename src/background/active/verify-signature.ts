@@ -13,7 +13,7 @@ import type { SessionArea } from '../../shared/tab-store.js';
 export interface VerifyDeps {
   fetch: typeof fetch;
   /** Where key sets are cached (storage.session). */
-  area: SessionArea;
+  keyCache: SessionArea;
 }
 
 /** More than any real key set; a bigger answer is not one. */
@@ -142,13 +142,13 @@ export async function verifySignature(
   const url = jwksUrl.href;
   const cacheKey = jwksCacheKey(url);
 
-  const cached = (await deps.area.get(cacheKey))[cacheKey];
+  const cached = (await deps.keyCache.get(cacheKey))[cacheKey];
   if (isJwks(cached)) {
     const result = await verifyWith(token, cached, url, kid);
     if (result.kind !== 'unknown-kid') return result;
   }
   const fetched = await fetchJwks(url, deps);
   if (!fetched.ok) return fetched.result;
-  await deps.area.set({ [cacheKey]: fetched.jwks });
+  await deps.keyCache.set({ [cacheKey]: fetched.jwks });
   return verifyWith(token, fetched.jwks, url, kid);
 }

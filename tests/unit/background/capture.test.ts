@@ -10,7 +10,7 @@ import {
 } from '../../../src/background/capture.js';
 import { analyzerSettings, parseSettings } from '../../../src/shared/settings.js';
 import type { StoredDiagnosis } from '../../../src/shared/stored.js';
-import { createTabStore, readTab } from '../../../src/shared/tab-store.js';
+import { createTabStore } from '../../../src/shared/tab-store.js';
 import { T0, signToken } from '../../helpers/tokens.js';
 import { ROLODEX_URL, SENT_AT } from '../shared/fixtures.js';
 import { createMemoryArea } from '../shared/memory-area.js';
@@ -103,7 +103,9 @@ describe('createCapture', () => {
 
     expect(rootCause(entry)).toBe(cause);
     expect(entry).toMatchObject({ id: 'webRequest:7', tabId: 1, source: 'webRequest' });
-    expect((await readTab(area, 1)).map((e) => e.diagnosis.rootCause?.id)).toEqual([cause]);
+    expect((await createTabStore(area).read(1)).map((e) => e.diagnosis.rootCause?.id)).toEqual([
+      cause,
+    ]);
   });
 
   it('diagnoses from the headers sent, the response headers and the send time', async () => {
@@ -140,7 +142,7 @@ describe('createCapture', () => {
     capture.onSendHeaders(sent({ auth: `Bearer ${TOKEN}` }));
     expect(await capture.onCompleted(completed(200))).toBeNull();
 
-    expect(await readTab(area, 1)).toEqual([]);
+    expect(await createTabStore(area).read(1)).toEqual([]);
     expect(diagnosed).toEqual([]);
     const ok = await store.lastSuccess(1, 'rolodex.api.rhythmsoftware.com');
     expect(ok).toMatchObject({
@@ -207,7 +209,7 @@ describe('createCapture', () => {
     capture.onSendHeaders(sent({ auth: `Bearer ${TOKEN}` }));
     const entry = await capture.onCompleted(completed(status));
     expect(entry !== null).toBe(stored);
-    expect((await readTab(area, 1)).length).toBe(stored ? 1 : 0);
+    expect((await createTabStore(area).read(1)).length).toBe(stored ? 1 : 0);
     expect(capture.inFlightCount).toBe(0);
   });
 

@@ -5,7 +5,7 @@ import { createHeldTokens } from '../../../../src/background/active/held-tokens.
 import { heldFrom } from '../../../../src/background/active/held.js';
 import { isRefusal, type ActivePlan } from '../../../../src/shared/active.js';
 import type { StoredDiagnosis } from '../../../../src/shared/stored.js';
-import { createTabStore, readEntry } from '../../../../src/shared/tab-store.js';
+import { createTabStore } from '../../../../src/shared/tab-store.js';
 import { signToken, testKeys, TEST_TENANT } from '../../../helpers/tokens.js';
 import { capturedRequest, SENT_AT, storedEntry } from '../../shared/fixtures.js';
 import { createMemoryArea } from '../../shared/memory-area.js';
@@ -28,7 +28,7 @@ async function setup(options: { route?: Route; granted?: boolean } = {}) {
   );
   const hasPermission = vi.fn(async () => options.granted ?? true);
   const active = createActiveChecks({
-    area,
+    keyCache: area,
     store,
     held,
     settings: () => ({}),
@@ -117,7 +117,7 @@ describe('createActiveChecks', () => {
       credentials: 'omit',
       redirect: 'manual',
     });
-    const kept = await readEntry(area, 1, 'webRequest:1');
+    const kept = await createTabStore(area).entry(1, 'webRequest:1');
     expect(kept?.diagnosis.checks.find((c) => c.id === 'contact.verified')?.status).toBe('pass');
     expect(updated.map((e) => e.id)).toEqual(['webRequest:1']);
     expect(JSON.stringify(area.snapshot())).not.toContain(TOKEN);
@@ -162,7 +162,7 @@ describe('createActiveChecks', () => {
     expect(fetch.mock.calls[0]![1]).toMatchObject({
       headers: { Authorization: `Bearer ${TOKEN}` },
     });
-    expect((await readEntry(area, 1, 'webRequest:1'))?.retry?.verdict).toBe('confirmed');
+    expect((await createTabStore(area).entry(1, 'webRequest:1'))?.retry?.verdict).toBe('confirmed');
   });
 
   it('never replays a POST', async () => {

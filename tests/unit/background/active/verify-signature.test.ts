@@ -32,7 +32,7 @@ async function verify(
 ) {
   return verifySignature(token, TEST_ISSUER, {
     fetch: fetch as unknown as typeof globalThis.fetch,
-    area,
+    keyCache: area,
   });
 }
 
@@ -132,7 +132,7 @@ describe('verifySignature', () => {
     expect(
       await verifySignature(await signToken(), iss, {
         fetch: fetch as unknown as typeof globalThis.fetch,
-        area,
+        keyCache: area,
       }),
     ).toMatchObject(want);
     expect(fetch).not.toHaveBeenCalled();
