@@ -18,8 +18,8 @@ import {
 import type { StoredDiagnosis } from '../shared/stored.js';
 import { createTabStore } from '../shared/tab-store.js';
 import { copyText } from '../shared/ui/clipboard.js';
-import { readNetworkHar } from './har-shell.js';
-import { createHeldRequests, type HeldRequests } from './held-requests.js';
+import { readNetworkHar } from './har/shell.js';
+import { createHeldRequests, type HeldRequests } from './active/held-requests.js';
 import { startConnection, type PortLike } from './connection.js';
 import { watchNetwork, type NetworkLike, type SeenCapture } from './devtools-network.js';
 import { applyTheme, devtoolsApi, resolveTabId, resolveTheme } from './environment.js';

@@ -6,7 +6,7 @@ import type { Diagnosis } from '../analyzer/index.js';
 import type { StoredDiagnosis } from '../shared/stored.js';
 import { sameRequest } from '../shared/stored.js';
 import { applyFilters, DEFAULT_FILTERS, type Filters } from './filters.js';
-import { HAR_IDLE, reduceHar, type HarEvent, type HarStatus } from './har-state.js';
+import { HAR_IDLE, reduceHar, type HarEvent, type HarStatus } from './har/state.js';
 
 /** A diagnosis the panel lists: kept by the worker, or pasted here (then with its token, in memory only). */
 export interface PanelEntry extends StoredDiagnosis {

@@ -2,7 +2,7 @@ import type { VNode } from 'preact';
 import { RichText } from '../../shared/ui/RichText.js';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { clockTime, hostAndPath, rootCauseLine } from '../../shared/ui/format.js';
-import { visible } from '../display.js';
+import { visible } from '../view/display.js';
 import { usePanel } from '../services.js';
 import type { PanelEntry } from '../state.js';
 

@@ -7,9 +7,9 @@ import {
   parseWwwAuthenticate,
   type TokenSubject,
 } from '../../analyzer/index.js';
-import { localTime, ownString } from '../claims.js';
-import { visible } from '../display.js';
-import { urlParts } from '../url-parts.js';
+import { localTime, ownString } from '../view/claims.js';
+import { visible } from '../view/display.js';
+import { urlParts } from '../view/url-parts.js';
 import { LongText } from './LongText.js';
 
 const SUBJECTS: Record<TokenSubject, string> = {

@@ -7,11 +7,11 @@ import {
   SHORT_CLAIM_NAMES,
 } from '../../analyzer/index.js';
 import type { LastSuccess } from '../../shared/stored.js';
-import { ownString } from '../claims.js';
-import { compareWithSuccess, type ClaimChange } from '../claims-diff.js';
-import { valueText } from '../display.js';
+import { ownString } from '../view/claims.js';
+import { compareWithSuccess, type ClaimChange } from '../view/claims-diff.js';
+import { valueText } from '../view/display.js';
 import { usePanel } from '../services.js';
-import { urlParts } from '../url-parts.js';
+import { urlParts } from '../view/url-parts.js';
 import { LongText } from './LongText.js';
 
 type Lookup =

@@ -8,7 +8,7 @@ import {
 } from '../filters.js';
 import { usePanel } from '../services.js';
 import type { Connection } from '../state.js';
-import { HarImportActions } from './HarImportActions.js';
+import { HarActions } from '../har/HarActions.js';
 
 const CONNECTION_TEXT = (c: Connection): string => {
   switch (c.phase) {
@@ -121,7 +121,7 @@ export function Toolbar({
         <button type="button" onClick={onPaste}>
           Paste token…
         </button>
-        <HarImportActions />
+        <HarActions />
         <button type="button" onClick={onExport} disabled={all.length === 0}>
           Export…
         </button>
