@@ -68,7 +68,7 @@ export interface AnalysisContext {
 }
 
 function findTokenSource(
-  request: CapturedRequest,
+  request: Pick<CapturedRequest, 'requestHeaders'>,
   url: AnalysisContext['url'],
 ): TokenSource | null {
   const auth = findHeader(request.requestHeaders, 'authorization');
@@ -98,7 +98,7 @@ export function subjectOf(claims: Record<string, unknown> | null): TokenSubject 
  * hold or scrub a token (active checks, reports) without building a whole analysis context.
  */
 export function readToken(
-  request: CapturedRequest,
+  request: Pick<CapturedRequest, 'url' | 'requestHeaders'>,
   url: AnalysisContext['url'] = request.url ? parseUrl(request.url) : null,
 ): { source: TokenSource | null; parsed: ParsedAuthorization | null; token: string | null } {
   const source = findTokenSource(request, url);

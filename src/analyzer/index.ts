@@ -6,6 +6,8 @@
  */
 export { analyze, summarize, DIAGNOSIS_SCHEMA } from './analyze.js';
 export { readToken, type TokenSource } from './context.js';
+export { requestKey } from './request-key.js';
+export { diagnosisKey, sameRequest, type RequestKey } from './same-request.js';
 export { diagnosedStatuses, isApiHost, isDiagnosable } from './scope.js';
 export * from './types.js';
 export * from './rhythm.js';

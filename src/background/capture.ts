@@ -4,21 +4,20 @@
  * is redirected off the Rhythm hosts. Pure of `chrome.*`: main.ts hands in the dependencies.
  */
 import {
-  analyze,
   decodeToken,
   fingerprint,
   hostOf,
   isApiHost,
   isDiagnosable,
   jsonSafeObject,
-  parseAuthorization,
+  readToken,
   redactUrl,
   type AnalyzerSettings,
   type CapturedRequest,
   type HttpHeader,
 } from '../analyzer/index.js';
 import type { StoredDiagnosis } from '../shared/stored.js';
-import type { TabStore } from '../shared/tab-store.js';
+import { createRecorder, type RecordDeps } from './record.js';
 
 /** The fields of chrome.webRequest details this module reads. */
 export interface RequestEvent {
@@ -48,14 +47,9 @@ interface InFlight {
   redirectedFrom: string[];
 }
 
-export interface CaptureDeps {
-  store: TabStore;
+export interface CaptureDeps extends RecordDeps {
   /** Read at each request: the checks' settings, and which requests are ours (`isDiagnosable`). */
   settings: () => AnalyzerSettings;
-  now: () => number;
-  onDiagnosed: (entry: StoredDiagnosis, count: number) => void;
-  /** Keeps a diagnosed request's token in memory for the active checks (held-tokens.ts). */
-  hold?: (entry: StoredDiagnosis, request: CapturedRequest) => void;
 }
 
 const toHeaders = (headers: RequestEvent['requestHeaders']): HttpHeader[] =>
@@ -63,14 +57,15 @@ const toHeaders = (headers: RequestEvent['requestHeaders']): HttpHeader[] =>
 
 export function createCapture(deps: CaptureDeps) {
   const inFlight = new Map<string, InFlight>();
+  const record = createRecorder(deps);
   const watched = (url: string) => {
     const host = hostOf(url);
     return host !== null && isApiHost(host, deps.settings());
   };
 
   async function rememberSuccess(flight: InFlight): Promise<void> {
-    const auth = flight.requestHeaders.find((h) => h.name.toLowerCase() === 'authorization');
-    const token = auth ? parseAuthorization(auth.value).token : null;
+    // Found the way the analyzer finds it: a look-alike header or the query counts too.
+    const { token } = readToken(flight);
     const host = hostOf(flight.url);
     if (!token || !host) return;
     // A run of 200s with the same token is the common case: decode and write only for a new one.
@@ -152,18 +147,7 @@ export function createCapture(deps: CaptureDeps) {
         ...(flight?.redirectedFrom.length ? { redirectedFrom: flight.redirectedFrom } : {}),
         ...(e.type ? { type: e.type } : {}),
       };
-      const entry: StoredDiagnosis = {
-        id: `webRequest:${e.requestId}`,
-        tabId,
-        source: 'webRequest',
-        capturedAt: deps.now(),
-        diagnosis: analyze(request, settings),
-      };
-      const { added, count } = await deps.store.add(entry);
-      if (added) {
-        deps.hold?.(entry, request);
-        deps.onDiagnosed(entry, count);
-      }
+      const { added, entry } = await record('webRequest', e.requestId, request, { tabId });
       return added ? entry : null;
     },
   };

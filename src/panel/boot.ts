@@ -4,7 +4,7 @@
  * (devtools-network.ts) and hands what the worker missed to it with `add-captured`.
  */
 import browser from 'webextension-polyfill';
-import { analyze } from '../analyzer/index.js';
+import { requestKey } from '../analyzer/index.js';
 import { sessionArea, storageChanges, syncArea } from '../shared/areas.js';
 import { reportContext, send } from '../shared/client.js';
 import { download, saveReport } from '../shared/export.js';
@@ -23,8 +23,9 @@ import { createHeldRequests, type HeldRequests } from './active/held-requests.js
 import { startConnection, type PortLike } from './connection.js';
 import { watchNetwork, type NetworkLike, type SeenCapture } from './devtools-network.js';
 import { applyTheme, devtoolsApi, resolveTabId, resolveTheme } from './environment.js';
-import type { PanelServices } from './services.js';
-import type { SeenRequest } from './state.js';
+import { createHarActions } from './har/actions.js';
+import type { Panel, PanelServices } from './services.js';
+import type { SeenRequest } from './entry.js';
 import type { PanelStore } from './store.js';
 
 /** How often "now" moves on the lifetime picture. */
@@ -72,8 +73,8 @@ export function createServices(
   };
 }
 
-/** Starts everything for a known tab; returns the services the views use. */
-export function boot(store: PanelStore): PanelServices | null {
+/** Starts everything for the panel's tab; returns what the views use (services, HAR actions). */
+export function boot(store: PanelStore): Panel {
   const devtools = devtoolsApi();
   const root = document.documentElement;
   applyTheme(root, resolveTheme(location.search, devtools?.panels.themeName));
@@ -87,7 +88,11 @@ export function boot(store: PanelStore): PanelServices | null {
       type: 'connection-failed',
       message: 'no tab to watch. Open this panel in DevTools, or as a page with ?tabId=<tab id>.',
     });
-    return null;
+    // Without a tab (opened bare), the views still get services; the store shows why nothing loads.
+    return withHar(
+      store,
+      createServices(-1, false, () => DEFAULT_SETTINGS),
+    );
   }
 
   let settings = DEFAULT_SETTINGS;
@@ -115,33 +120,38 @@ export function boot(store: PanelStore): PanelServices | null {
         settings: () => analyzerSettings(settings),
         onSeen: (captures) => {
           for (const c of captures) held.hold(`devtools:${c.key}`, c.request);
-          handOver(store, tabId, captures, analyzerSettings(settings));
+          handOver(store, tabId, captures);
         },
       });
     });
   // Settings changed on the Options page: what is seen and pasted from now on uses them.
   watchSettings(storageChanges, (next) => (settings = next));
-  return createServices(
-    tabId,
-    network !== undefined,
-    () => settings,
-    held,
-    () => store.state.value.seen,
+  return withHar(
+    store,
+    createServices(
+      tabId,
+      network !== undefined,
+      () => settings,
+      held,
+      () => store.state.value.seen,
+    ),
   );
 }
 
-/** Keeps DevTools' copy (for the body), and gives the worker what it may have missed. */
-function handOver(
-  store: PanelStore,
-  tabId: number,
-  captures: SeenCapture[],
-  settings: ReturnType<typeof analyzerSettings>,
-): void {
+function withHar(store: PanelStore, services: PanelServices): Panel {
+  return { store, services, har: createHarActions(store, services) };
+}
+
+/**
+ * Keeps DevTools' copy (for the body, matched by request key: the panel does not analyze it), and
+ * gives the worker what it may have missed; the worker diagnoses them.
+ */
+function handOver(store: PanelStore, tabId: number, captures: SeenCapture[]): void {
   store.dispatch({
     type: 'devtools-seen',
     requests: captures.map((c) => ({
       key: c.key,
-      diagnosis: analyze(c.request, settings),
+      requestKey: requestKey(c.request),
       ...(c.responseBody !== undefined ? { body: c.responseBody } : {}),
     })),
   });

@@ -34,14 +34,3 @@ export function badgeText(count: number): string {
   if (count <= 0) return '';
   return count > 99 ? '99+' : String(count);
 }
-
-/** Two captures are one request when method, URL, status and token agree and they were sent within 2 s. */
-export function sameRequest(a: Diagnosis, b: Diagnosis): boolean {
-  return (
-    a.request.method.toUpperCase() === b.request.method.toUpperCase() &&
-    a.request.url === b.request.url &&
-    a.request.status === b.request.status &&
-    a.token.fingerprint === b.token.fingerprint &&
-    Math.abs(a.request.sentAt - b.request.sentAt) < 2000
-  );
-}

@@ -6,7 +6,8 @@
  *   `d:<tabId>:<id>`       → StoredDiagnosis
  *   `ok:<tabId>`           → { [host]: LastSuccess }
  */
-import { sameRequest, type LastSuccess, type StoredDiagnosis } from './stored.js';
+import { diagnosisKey, sameRequest } from '../analyzer/index.js';
+import type { LastSuccess, StoredDiagnosis } from './stored.js';
 
 /** The slice of `chrome.storage.StorageArea` the store needs; tests pass an in-memory one. */
 export interface SessionArea {
@@ -144,12 +145,13 @@ export function createTabStore(area: SessionArea, options: TabStoreOptions = {})
         // Dedupe across sources against the newest few entries (same request, other capture path).
         const recent = ids.slice(-20).map((id) => itemKey(entry.tabId, id));
         const got = recent.length ? await area.get(recent) : {};
-        for (const key of recent) {
-          const other = got[key] as StoredDiagnosis | undefined;
+        const key = diagnosisKey(entry.diagnosis);
+        for (const recentKey of recent) {
+          const other = got[recentKey] as StoredDiagnosis | undefined;
           if (
             other &&
             other.source !== entry.source &&
-            sameRequest(other.diagnosis, entry.diagnosis)
+            sameRequest(diagnosisKey(other.diagnosis), key)
           ) {
             return { added: false, count: ids.length };
           }

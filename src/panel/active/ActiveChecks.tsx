@@ -1,4 +1,3 @@
-import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import {
   ACTIVE_ACTIONS,
@@ -6,13 +5,15 @@ import {
   type ActiveAction,
   type ActivePlan,
   type ActivePlans,
-  type RetryResult,
 } from '../../shared/active.js';
 import { RichText } from '../../shared/ui/RichText.js';
 import { STATUS_LABEL, STATUS_MARK } from '../../shared/ui/format.js';
 import { usePanel, type ActiveServices } from '../services.js';
-import type { PanelEntry } from '../state.js';
-import type { ActiveDialog as Dialog } from './ActiveDialog.js';
+import type { PanelEntry } from '../entry.js';
+import { lazy } from '../components/Lazy.js';
+import type { ActiveDialog as DialogView } from './ActiveDialog.js';
+import { RetryLine } from './RetryLine.js';
+import { TOKEN_GONE } from './with-run.js';
 
 const BUTTONS: Readonly<Record<ActiveAction, string>> = {
   signature: 'Verify signature…',
@@ -21,11 +22,9 @@ const BUTTONS: Readonly<Record<ActiveAction, string>> = {
 };
 
 /** The dialog's code, loaded on the first click (kept out of the panel's first load). */
-let dialog: Promise<ComponentType<Parameters<typeof Dialog>[0]>> | undefined;
-const loadDialog = () => (dialog ??= import('./ActiveDialog.js').then((m) => m.ActiveDialog));
-
-export const TOKEN_GONE =
-  'Token no longer available: the extension keeps captured tokens only in memory (the last 20 401s) and loses them when its service worker restarts. Reproduce the request, or paste the token (Paste token…).';
+const Dialog = lazy<Parameters<typeof DialogView>[0]>(() =>
+  import('./ActiveDialog.js').then((m) => m.ActiveDialog),
+);
 
 /**
  * The active checks of one entry: verify the signature, ask Rolodex, retry with the fix. Each
@@ -41,10 +40,7 @@ export function ActiveChecks({ entry }: { entry: PanelEntry }) {
 function ActiveSection({ entry, active }: { entry: PanelEntry; active: ActiveServices }) {
   const [plans, setPlans] = useState<ActivePlans | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [open, setOpen] = useState<{
-    plan: ActivePlan;
-    Dialog: ComponentType<Parameters<typeof Dialog>[0]>;
-  } | null>(null);
+  const [open, setOpen] = useState<ActivePlan | null>(null);
   const [version, setVersion] = useState(0);
   const cause = entry.diagnosis.rootCause?.id ?? null;
 
@@ -94,8 +90,8 @@ function ActiveSection({ entry, active }: { entry: PanelEntry; active: ActiveSer
             action={action}
             plans={plans}
             onOpen={(plan) =>
-              void loadDialog().then(
-                (Dialog) => setOpen({ plan, Dialog }),
+              void Dialog.load().then(
+                () => setOpen(plan),
                 (e: unknown) =>
                   setError(`The dialog did not load (${String(e)}): reload the panel.`),
               )
@@ -121,8 +117,8 @@ function ActiveSection({ entry, active }: { entry: PanelEntry; active: ActiveSer
         </ul>
       )}
       {open && (
-        <open.Dialog
-          plan={open.plan}
+        <Dialog
+          plan={open}
           entry={entry}
           active={active}
           onClose={() => {
@@ -164,26 +160,5 @@ function ActionButton({
         </span>
       )}
     </div>
-  );
-}
-
-const RETRY_MARK: Record<RetryResult['verdict'], string> = {
-  confirmed: STATUS_MARK.pass,
-  refused: STATUS_MARK.fail,
-  inconclusive: STATUS_MARK.info,
-};
-
-/** "Retry with fix" in one line: what changed, the status, what it means. */
-export function RetryLine({ retry }: { retry: RetryResult }) {
-  return (
-    <span class={`retry retry--${retry.verdict}`}>
-      <span class="retry__mark" aria-hidden="true">
-        {RETRY_MARK[retry.verdict]}
-      </span>{' '}
-      <strong>Retry ({retry.status === 0 ? 'no answer' : retry.status}):</strong>{' '}
-      <RichText
-        text={`${retry.change[0]?.toUpperCase() ?? ''}${retry.change.slice(1)}. ${retry.summary}`}
-      />
-    </span>
   );
 }

@@ -2,11 +2,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ActiveAction, ActivePlan, ActiveRun } from '../../shared/active.js';
 import { RichText } from '../../shared/ui/RichText.js';
 import { STATUS_MARK } from '../../shared/ui/format.js';
-import { originOf, withRun } from './with-run.js';
+import { originOf, TOKEN_GONE, withRun } from './with-run.js';
 import { visible } from '../view/display.js';
 import { usePanel, type ActiveServices } from '../services.js';
-import type { PanelEntry } from '../state.js';
-import { RetryLine } from './ActiveChecks.js';
+import type { PanelEntry } from '../entry.js';
+import { RetryLine } from './RetryLine.js';
 import { Dialog } from '../components/Dialog.js';
 
 const ACTION_TEXT: Readonly<Record<ActiveAction, { title: string; send: string }>> = {
@@ -220,7 +220,7 @@ function RunResult({ run }: { run: ActiveRun }) {
   if (run.kind === 'no-token' || run.kind === 'refused' || run.kind === 'not-granted') {
     const message =
       run.kind === 'no-token'
-        ? 'Token no longer available: the service worker restarted and lost it. Nothing was sent. Reproduce the request, or paste the token.'
+        ? `${TOKEN_GONE} Nothing was sent.`
         : run.kind === 'refused'
           ? run.reason
           : 'Permission was not granted: nothing was sent.';

@@ -6,8 +6,9 @@
  * closes. Without a match the worker uses its own memory (src/background/held-tokens.ts).
  */
 import type { CapturedRequest } from '../../analyzer/index.js';
-import { sameRequest, type StoredDiagnosis } from '../../shared/stored.js';
-import type { SeenRequest } from '../state.js';
+import { diagnosisKey, sameRequest } from '../../analyzer/index.js';
+import type { StoredDiagnosis } from '../../shared/stored.js';
+import type { SeenRequest } from '../entry.js';
 
 export const HELD_MAX = 200;
 
@@ -24,8 +25,9 @@ export function createHeldRequests(max = HELD_MAX) {
     find(entry: StoredDiagnosis, seen: readonly SeenRequest[]): CapturedRequest | undefined {
       const own = byId.get(entry.id);
       if (own) return own;
+      const key = diagnosisKey(entry.diagnosis);
       for (const s of seen) {
-        if (!sameRequest(s.diagnosis, entry.diagnosis)) continue;
+        if (!sameRequest(s.requestKey, key)) continue;
         const copy = byId.get(`devtools:${s.key}`);
         if (copy) return copy;
       }

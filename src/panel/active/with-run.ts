@@ -5,7 +5,7 @@
  */
 import { patchDiagnosis } from '../../shared/active.js';
 import type { ActiveRun } from '../../shared/active.js';
-import type { PanelEntry } from '../state.js';
+import type { PanelEntry } from '../entry.js';
 
 export function withRun(entry: PanelEntry, run: ActiveRun): PanelEntry | null {
   if (run.kind !== 'done') return null;
@@ -23,3 +23,7 @@ export function withRun(entry: PanelEntry, run: ActiveRun): PanelEntry | null {
 export function originOf(pattern: string): string {
   return pattern.replace(/\/\*$/, '');
 }
+
+/** Said wherever an active check finds no token to send (the section and the dialog). */
+export const TOKEN_GONE =
+  'Token no longer available: the extension keeps captured tokens only in memory (the last 20 401s) and loses them when its service worker restarts. Reproduce the request, or paste the token (Paste token…).';

@@ -6,7 +6,7 @@
  */
 import type { ReportContext } from '../../analyzer/index.js';
 import { renderExport, type ReportChoice } from '../../shared/export.js';
-import type { PanelEntry } from '../state.js';
+import type { PanelEntry } from '../entry.js';
 
 export type ExportScope = 'selected' | 'all';
 

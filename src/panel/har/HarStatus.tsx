@@ -1,7 +1,25 @@
 import { useEffect, useState } from 'preact/hooks';
-import { visible } from '../view/display.js';
+import { lazy } from '../components/Lazy.js';
 import { usePanel } from '../services.js';
-import { harModule, loadHar, startHarImport } from './HarActions.js';
+import { visible } from '../view/display.js';
+import type { HarStatusProps } from './HarStatusBody.js';
+
+/** The status line's content comes with the HAR code; until then (or if it cannot load) this. */
+const HarStatusBody = lazy(
+  () => import('./HarStatusBody.js').then((m) => m.HarStatusBody),
+  ({ har, onDismiss }: HarStatusProps) =>
+    har.phase === 'failed' ? (
+      // The HAR code itself failed to load: say so without it.
+      <p role="alert" class="error-text" data-testid="har-error">
+        {visible(har.message.slice(0, 500))}{' '}
+        <button type="button" class="link" onClick={onDismiss}>
+          Dismiss
+        </button>
+      </p>
+    ) : (
+      <p class="muted">…</p>
+    ),
+);
 
 const hasFiles = (e: DragEvent) => [...(e.dataTransfer?.types ?? [])].includes('Files');
 
@@ -52,19 +70,13 @@ function useFileDrop(onFile: (file: File) => void): boolean {
 /**
  * The line under the toolbar for the last HAR action: reading (progress, cancel), imported (what
  * was found, and whether the file lost its credentials on export), exported, or where a broken
- * file broke. Its content comes with the HAR code (HarStatusBody.tsx), loaded by the action
- * itself. Also the drop target for a HAR dragged onto the panel.
+ * file broke. Its content (HarStatusBody.tsx) loads on first use, like the HAR code. Also the
+ * drop target for a HAR dragged onto the panel.
  */
 export function HarStatus() {
-  const panel = usePanel();
-  const { store } = panel;
+  const { store, har: actions } = usePanel();
   const har = store.state.value.har;
-  const loaded = harModule.value;
-  const dropping = useFileDrop((file) => startHarImport(file, panel));
-  const active = har.phase !== 'idle';
-  useEffect(() => {
-    if (active && !loaded) loadHar().catch(() => undefined);
-  }, [active, loaded]);
+  const dropping = useFileDrop((file) => void actions.importFile(file));
   const dismiss = () => store.dispatch({ type: 'har-dismissed' });
   return (
     <>
@@ -73,27 +85,15 @@ export function HarStatus() {
           <p>Drop the HAR file to diagnose its Rhythm 401s</p>
         </div>
       )}
-      {active && (
+      {har.phase !== 'idle' && (
         <section
           class={`har-status har-status--${har.phase}`}
           aria-label="HAR file"
-          aria-busy={har.phase === 'reading' || !loaded}
+          aria-busy={har.phase === 'reading'}
           data-testid="har-status"
           data-phase={har.phase}
         >
-          {loaded ? (
-            <loaded.HarStatusBody har={har} onDismiss={dismiss} />
-          ) : har.phase === 'failed' ? (
-            // The HAR code itself failed to load: say so without it.
-            <p role="alert" class="error-text" data-testid="har-error">
-              {visible(har.message.slice(0, 500))}{' '}
-              <button type="button" class="link" onClick={dismiss}>
-                Dismiss
-              </button>
-            </p>
-          ) : (
-            <p class="muted">…</p>
-          )}
+          <HarStatusBody har={har} onDismiss={dismiss} />
         </section>
       )}
     </>

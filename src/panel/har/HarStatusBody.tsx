@@ -1,16 +1,20 @@
 /**
  * The HAR status line's content (reading with progress and cancel, imported, exported, failed):
- * loaded with the HAR code (har-actions.ts), which is what puts the status anywhere but idle.
+ * loaded on first use (HarStatus.tsx), when a HAR action puts the status anywhere but idle.
  */
 import '../styles/har-status.css';
 import { visible } from '../view/display.js';
-import { cancelHarImport } from './actions.js';
 import type { HarStatus } from './state.js';
 import { changesText, count, importedText, sizeText } from './text.js';
 import { usePanel } from '../services.js';
 
-export function HarStatusBody({ har, onDismiss }: { har: HarStatus; onDismiss: () => void }) {
-  const { store } = usePanel();
+export interface HarStatusProps {
+  har: HarStatus;
+  onDismiss: () => void;
+}
+
+export function HarStatusBody({ har, onDismiss }: HarStatusProps) {
+  const { store, har: actions } = usePanel();
   const dismiss = (
     <button type="button" class="link" onClick={onDismiss}>
       Dismiss
@@ -30,7 +34,7 @@ export function HarStatusBody({ har, onDismiss }: { har: HarStatus; onDismiss: (
           <span class="muted" data-testid="har-progress-text">
             {percent}% of {sizeText(har.total)}
           </span>
-          <button type="button" onClick={cancelHarImport}>
+          <button type="button" onClick={actions.cancelImport}>
             Cancel
           </button>
         </>

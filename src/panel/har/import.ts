@@ -9,7 +9,7 @@ import type { AnalyzerSettings } from '../../analyzer/index.js';
 import { createHarCollector, type HarCounts } from '../../har/collect.js';
 import { harResponseText } from '../../har/entry.js';
 import { readHarEntries, type Chunks, type ReadHarOptions } from '../../har/read-entries.js';
-import type { PanelEntry } from '../state.js';
+import type { PanelEntry } from '../entry.js';
 
 /** The most imported 401s listed (the newest by the time they were sent): beyond, only counted. */
 export const MAX_IMPORTED = 2000;

@@ -4,8 +4,9 @@
  * Its events are part of state.ts's PanelEvent and go through the same `reduce`. Pure.
  */
 import type { SanitizeChanges } from '../../har/secrets.js';
+import type { PanelEntry } from '../entry.js';
+import type { Filters } from '../filters.js';
 import type { HarImportSummary } from './import.js';
-import type { PanelEntry, PanelState } from '../state.js';
 
 export type HarStatus =
   | { phase: 'idle' }
@@ -26,8 +27,16 @@ export type HarEvent =
 
 export const HAR_IDLE: HarStatus = { phase: 'idle' };
 
+/** What of the panel's state the HAR events change. */
+export interface HarSlice {
+  imported: PanelEntry[];
+  har: HarStatus;
+  selectedId: string | null;
+  filters: Filters;
+}
+
 /** The HAR part of `reduce`; state.ts keeps (or moves) the selection afterwards. */
-export function reduceHar(state: PanelState, event: HarEvent): PanelState {
+export function reduceHar<S extends HarSlice>(state: S, event: HarEvent): S {
   switch (event.type) {
     case 'har-reading': {
       const { name, bytes, total } = event;

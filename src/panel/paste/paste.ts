@@ -5,7 +5,7 @@
  */
 import { analyze, type AnalyzerSettings, type CapturedRequest } from '../../analyzer/index.js';
 import { parsePaste, type PastedRequest } from './parse-paste.js';
-import type { PanelEntry } from '../state.js';
+import type { PanelEntry } from '../entry.js';
 
 export const PASTE_KINDS: Readonly<Record<PastedRequest['kind'], string>> = {
   token: 'a token',

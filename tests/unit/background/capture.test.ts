@@ -155,6 +155,22 @@ describe('createCapture', () => {
     });
   });
 
+  it.each<[string, { url?: string; headers?: Array<{ name: string; value: string }> }]>([
+    ['a look-alike header', { headers: [{ name: 'X-Access-Token', value: TOKEN }] }],
+    ['the query string', { url: `${ROLODEX_URL}?access_token=${TOKEN}` }],
+  ])('remembers the last success of a token sent in %s, as the analyzer reads it', async (_, o) => {
+    const { capture, store } = setup();
+    const event = sent({ url: o.url });
+    capture.onSendHeaders({
+      ...event,
+      requestHeaders: [...event.requestHeaders!, ...(o.headers ?? [])],
+    });
+    await capture.onCompleted(completed(200, { url: o.url }));
+    const ok = await store.lastSuccess(1, 'rolodex.api.rhythmsoftware.com');
+    expect(ok?.fingerprint).toBe(fingerprint(TOKEN));
+    expect(ok?.url).not.toContain(TOKEN);
+  });
+
   it('writes the last success once per token, and again when the token changes', async () => {
     const { capture, area, store } = setup();
     const set = vi.spyOn(area, 'set');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../../../src/analyzer/analyze.js';
+import { requestKey } from '../../../../src/analyzer/request-key.js';
 import { createHeldRequests } from '../../../../src/panel/active/held-requests.js';
 import { signToken } from '../../../helpers/tokens.js';
 import { entry, request } from '../fixtures.js';
@@ -19,13 +19,13 @@ describe('createHeldRequests (the panel’s memory of requests, for the active c
     const r = request({ auth: `Bearer ${TOKEN}` });
     held.hold('devtools:k1', r);
     const captured = entry({ id: 'webRequest:9', auth: `Bearer ${TOKEN}` });
-    expect(held.find(captured, [{ key: 'k1', diagnosis: analyze(r) }])).toBe(r);
+    expect(held.find(captured, [{ key: 'k1', requestKey: requestKey(r) }])).toBe(r);
     // Another request (another URL) is not it.
     const other = request({
       auth: `Bearer ${TOKEN}`,
       url: 'https://rolodex.api.rhythmsoftware.com/contacts/x/current',
     });
-    expect(held.find(captured, [{ key: 'k1', diagnosis: analyze(other) }])).toBeUndefined();
+    expect(held.find(captured, [{ key: 'k1', requestKey: requestKey(other) }])).toBeUndefined();
   });
 
   it('keeps at most `max`, and drops by prefix', () => {

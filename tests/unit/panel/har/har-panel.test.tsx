@@ -6,7 +6,6 @@
  */
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cancelHarImport, importHarFile } from '../../../../src/panel/har/actions.js';
 import {
   chromeEntry,
   CURRENT,
@@ -160,7 +159,7 @@ describe('Import HAR', () => {
   });
 
   it('shows progress while it reads, and Cancel stops it with nothing imported', async () => {
-    const { store, services } = renderPanel([]);
+    const { store, har: actions } = renderPanel([]);
     let feed: (chunk: Uint8Array | null) => void = () => {};
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
@@ -175,7 +174,7 @@ describe('Import HAR', () => {
       stream: () => stream,
       slice: () => new Blob(),
     };
-    const done = importHarFile(file as unknown as File, { store, services });
+    const done = actions.importFile(file as unknown as File);
     await act(async () => feed(bytes.subarray(0, half)));
     await waitFor(() => expect(screen.getByTestId('har-status').dataset.phase).toBe('reading'));
     const progress = screen.getByRole('progressbar');
@@ -187,7 +186,7 @@ describe('Import HAR', () => {
     await done;
     expect(screen.queryByTestId('har-status')).toBeNull();
     expect(store.state.value.imported).toEqual([]);
-    cancelHarImport(); // nothing left to cancel: harmless
+    actions.cancelImport(); // nothing left to cancel: harmless
   });
 });
 

@@ -8,12 +8,12 @@ import { emptyChanges } from '../../../../src/har/secrets.js';
 import { applyFilters, DEFAULT_FILTERS, isFiltering } from '../../../../src/panel/filters.js';
 import type { HarImportSummary } from '../../../../src/panel/har/import.js';
 import { changesText, importedText, sizeText } from '../../../../src/panel/har/text.js';
+import type { PanelEntry } from '../../../../src/panel/entry.js';
 import {
   allEntries,
   initialState,
   reduce,
   visibleEntries,
-  type PanelEntry,
   type PanelEvent,
   type PanelState,
 } from '../../../../src/panel/state.js';
