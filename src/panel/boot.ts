@@ -11,8 +11,7 @@ import { download, saveReport } from '../shared/export.js';
 import {
   analyzerSettings,
   DEFAULT_SETTINGS,
-  loadSettings,
-  watchSettings,
+  followSettings,
   type Settings,
 } from '../shared/settings.js';
 import type { StoredDiagnosis } from '../shared/stored.js';
@@ -109,23 +108,19 @@ export function boot(store: PanelStore): Panel {
   setInterval(() => (store.clock.value = Date.now()), CLOCK_TICK_MS);
 
   const network = devtools?.network as NetworkLike | undefined;
-  void loadSettings(syncArea)
-    .catch(() => DEFAULT_SETTINGS)
-    .then((loaded) => {
-      settings = loaded;
-      if (!network) return;
-      watchNetwork({
-        network,
-        // Read at each request: a change on the Options page applies from the next one.
-        settings: () => analyzerSettings(settings),
-        onSeen: (captures) => {
-          for (const c of captures) held.hold(`devtools:${c.key}`, c.request);
-          handOver(store, tabId, captures);
-        },
-      });
+  // A change on the Options page applies to what is seen and pasted from then on.
+  void followSettings(syncArea, storageChanges, (next) => (settings = next)).then(() => {
+    if (!network) return;
+    watchNetwork({
+      network,
+      // Read at each request.
+      settings: () => analyzerSettings(settings),
+      onSeen: (captures) => {
+        for (const c of captures) held.hold(`devtools:${c.key}`, c.request);
+        handOver(store, tabId, captures);
+      },
     });
-  // Settings changed on the Options page: what is seen and pasted from now on uses them.
-  watchSettings(storageChanges, (next) => (settings = next));
+  });
   return withHar(
     store,
     createServices(

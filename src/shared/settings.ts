@@ -72,3 +72,16 @@ export function watchSettings(changes: StorageChanges, onChange: (next: Settings
       onChange(parseSettings(changed[SETTINGS_KEY].newValue));
   });
 }
+
+/**
+ * The settings now and from now on, for a page: `onChange` gets the stored ones (the defaults when
+ * storage fails), then every saved change. Resolves once the first ones are in.
+ */
+export async function followSettings(
+  area: SyncArea,
+  changes: StorageChanges,
+  onChange: (next: Settings) => void,
+): Promise<void> {
+  watchSettings(changes, onChange);
+  onChange(await loadSettings(area).catch(() => DEFAULT_SETTINGS));
+}

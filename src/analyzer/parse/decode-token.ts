@@ -4,7 +4,7 @@
  */
 import { decodeJwt } from 'jose/jwt/decode';
 import { decodeProtectedHeader } from 'jose/decode/protected_header';
-import type { TokenForm } from '../types.js';
+import type { TokenInfo } from '../types.js';
 import { isObject } from './guards.js';
 
 export type FormatProblem =
@@ -20,10 +20,8 @@ export type FormatProblem =
   | 'alg-none'
   | 'no-alg';
 
-export interface DecodedToken {
-  form: TokenForm;
-  header: Record<string, unknown> | null;
-  claims: Record<string, unknown> | null;
+/** What the token says of itself, read: the same form, header and claims a Diagnosis carries. */
+export interface DecodedToken extends Pick<TokenInfo, 'form' | 'header' | 'claims'> {
   segments: number;
   problem: FormatProblem | null;
   /** Which part a not-json / not-object / base64 / bad-characters problem was found in. */

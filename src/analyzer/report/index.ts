@@ -12,19 +12,16 @@ export * from './format.js';
 export { renderMarkdown } from './markdown.js';
 export * from './report.js';
 
-/** The Markdown report of one diagnosis or many (a panel exporting a whole tab). */
-export function reportMarkdown(
+type Render = (
   input: ReportInput | readonly ReportInput[],
   context: ReportContext,
-  options: ReportOptions = {},
-): string {
-  return renderMarkdown(buildReport(input, context, options));
-}
+  options?: ReportOptions,
+) => string;
 
-export function reportJson(
-  input: ReportInput | readonly ReportInput[],
-  context: ReportContext,
-  options: ReportOptions = {},
-): string {
-  return renderJson(buildReport(input, context, options));
-}
+/** The Markdown report of one diagnosis or many (a panel exporting a whole tab). */
+export const reportMarkdown: Render = (input, context, options = {}) =>
+  renderMarkdown(buildReport(input, context, options));
+
+/** The same report as JSON (rhythm-auth/report@1). */
+export const reportJson: Render = (input, context, options = {}) =>
+  renderJson(buildReport(input, context, options));

@@ -3,7 +3,7 @@
  * what happened on the wire to a status, a title, the evidence and a fix. The network and jose
  * live beside it (active-checks.ts, verify-signature.ts); everything said to the user is decided here.
  */
-import { type ActiveCheckOutcome, type CheckId, quote } from '../../analyzer/index.js';
+import { type ActiveCheckOutcome, quote } from '../../analyzer/index.js';
 import type { RetryResult } from '../../shared/active.js';
 
 /** How a signature check ended, before it is put in words. */
@@ -198,15 +198,10 @@ export function contactOutcome(probe: ContactProbe): ActiveCheckOutcome {
   };
 }
 
-export function retryResult(input: {
-  cause: CheckId;
-  change: string;
-  url: string;
-  status: number;
-  challenge: string | null;
-  at: number;
-  error?: string;
-}): RetryResult {
+/** What a retry sent and got back; `error` says why there was no answer (status 0). */
+export type RetryAnswer = Omit<RetryResult, 'verdict' | 'summary'> & { error?: string };
+
+export function retryResult(input: RetryAnswer): RetryResult {
   const { status } = input;
   const base = { ...input };
   delete base.error;

@@ -203,17 +203,14 @@ export function planRetry(diagnosis: Diagnosis, held: HeldRequest): Planned {
   };
 }
 
+const PLANNERS: Readonly<
+  Record<ActiveAction, (diagnosis: Diagnosis, held: HeldRequest) => Planned>
+> = {
+  signature: planSignature,
+  contact: planContact,
+  retry: planRetry,
+};
+
 export function planAction(action: ActiveAction, diagnosis: Diagnosis, held: HeldRequest): Planned {
-  switch (action) {
-    case 'signature':
-      return planSignature(diagnosis, held);
-    case 'contact':
-      return planContact(diagnosis, held);
-    case 'retry':
-      return planRetry(diagnosis, held);
-    default: {
-      const unhandled: never = action;
-      return unhandled;
-    }
-  }
+  return PLANNERS[action](diagnosis, held);
 }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { DEFAULT_EXPORT, renderReport, tokenOptionBlocked, type ExportChoice } from './report.js';
 import { usePanel } from '../services.js';
@@ -37,46 +38,34 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       <div class="export-dialog">
         <fieldset>
           <legend>What</legend>
-          <label>
-            <input
-              type="radio"
-              name="scope"
-              checked={choice.scope === 'selected'}
-              disabled={!selected}
-              onChange={() => set({ scope: 'selected' })}
-            />{' '}
+          <Radio
+            name="scope"
+            checked={choice.scope === 'selected'}
+            disabled={!selected}
+            onPick={() => set({ scope: 'selected' })}
+          >
             The selected 401
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="scope"
-              checked={choice.scope === 'all'}
-              onChange={() => set({ scope: 'all' })}
-            />{' '}
+          </Radio>
+          <Radio name="scope" checked={choice.scope === 'all'} onPick={() => set({ scope: 'all' })}>
             All listed ({all.length} {all.length === 1 ? 'diagnosis' : 'diagnoses'})
-          </label>
+          </Radio>
         </fieldset>
         <fieldset>
           <legend>Format</legend>
-          <label>
-            <input
-              type="radio"
-              name="format"
-              checked={choice.format === 'markdown'}
-              onChange={() => set({ format: 'markdown' })}
-            />{' '}
+          <Radio
+            name="format"
+            checked={choice.format === 'markdown'}
+            onPick={() => set({ format: 'markdown' })}
+          >
             Markdown (for a support ticket)
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="format"
-              checked={choice.format === 'json'}
-              onChange={() => set({ format: 'json' })}
-            />{' '}
+          </Radio>
+          <Radio
+            name="format"
+            checked={choice.format === 'json'}
+            onPick={() => set({ format: 'json' })}
+          >
             JSON
-          </label>
+          </Radio>
         </fieldset>
         <fieldset>
           <legend>Redaction</legend>
@@ -147,5 +136,26 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         </div>
       </div>
     </Dialog>
+  );
+}
+
+function Radio({
+  name,
+  checked,
+  disabled,
+  onPick,
+  children,
+}: {
+  name: string;
+  checked: boolean;
+  disabled?: boolean;
+  onPick: () => void;
+  children: ComponentChildren;
+}) {
+  return (
+    <label>
+      <input type="radio" name={name} checked={checked} disabled={disabled} onChange={onPick} />{' '}
+      {children}
+    </label>
   );
 }

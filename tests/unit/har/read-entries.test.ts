@@ -11,6 +11,7 @@ import {
   lineColumnAt,
   readHarEntries,
 } from '../../../src/har/read-entries.js';
+import { failure } from './failure.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -26,16 +27,6 @@ async function read(text: string, size = 7) {
     entries.push({ entry, index: item.index }),
   );
   return { entries, stats };
-}
-
-async function failure(promise: Promise<unknown>): Promise<HarSyntaxError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof HarSyntaxError) return error;
-    throw error;
-  }
-  throw new Error('no error');
 }
 
 const HAR = JSON.stringify(

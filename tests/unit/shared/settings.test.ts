@@ -3,9 +3,13 @@ import { diagnosedStatuses } from '../../../src/analyzer/scope.js';
 import {
   analyzerSettings,
   DEFAULT_SETTINGS,
+  followSettings,
+  loadSettings,
   parseSettings,
   type Settings,
+  type SyncArea,
 } from '../../../src/shared/settings.js';
+import type { StorageListener } from '../../../src/shared/tab-store.js';
 
 const ISSUER = 'https://acme-org.us.auth0.com/';
 
@@ -113,5 +117,45 @@ describe('diagnosedStatuses of the settings', () => {
     [true, [401, 403]],
   ])('with capture403 %s captures %j', (capture403, statuses) => {
     expect(diagnosedStatuses(analyzerSettings(parseSettings({ capture403 })))).toEqual(statuses);
+  });
+});
+
+describe('loadSettings, watchSettings and followSettings', () => {
+  function hub() {
+    const listeners: StorageListener[] = [];
+    return {
+      changes: {
+        addListener: (l: StorageListener) => void listeners.push(l),
+        removeListener: () => {},
+      },
+      emit: (changes: Record<string, { newValue?: unknown }>, area: string) =>
+        listeners.forEach((l) => l(changes, area)),
+    };
+  }
+  const area = (stored: unknown): SyncArea => ({
+    get: async (key) => ({ [key]: stored }),
+    set: async () => {},
+  });
+
+  it('reads the stored settings, parsed', async () => {
+    expect((await loadSettings(area({ capture403: true, keepPerTab: 'x' }))).capture403).toBe(true);
+  });
+
+  it('follows them: the stored ones first, then each saved change, and only sync ones', async () => {
+    const { changes, emit } = hub();
+    const seen: Settings[] = [];
+    await followSettings(area({ keepPerTab: 5 }), changes, (s) => seen.push(s));
+    emit({ settings: { newValue: { keepPerTab: 7 } } }, 'sync');
+    emit({ settings: { newValue: { keepPerTab: 9 } } }, 'local');
+    emit({ other: { newValue: 1 } }, 'sync');
+    expect(seen.map((s) => s.keepPerTab)).toEqual([5, 7]);
+  });
+
+  it('starts from the defaults when storage fails', async () => {
+    const failing: SyncArea = { get: () => Promise.reject(new Error('gone')), set: async () => {} };
+    const seen: Settings[] = [];
+    await followSettings(failing, hub().changes, (s) => seen.push(s));
+    expect(seen).toEqual([DEFAULT_SETTINGS]);
+    await expect(loadSettings(failing)).rejects.toThrow('gone');
   });
 });

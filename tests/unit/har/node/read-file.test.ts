@@ -6,10 +6,10 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HarSyntaxError } from '../../../../src/har/json-scanner.js';
 import { lineColumn, openHarFile } from '../../../../src/har/node/read-file.js';
 import { readHarEntries } from '../../../../src/har/read-entries.js';
 import { layoutLike, sanitizeHarFile } from '../../../../src/har/node/sanitize-file.js';
+import { failure } from '../failure.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rhythm-auth-har-'));
 // Runs whether the tests pass or fail: nothing of this file stays in the temp folder.
@@ -18,16 +18,6 @@ function file(name: string, text: string | Uint8Array): string {
   const path = join(dir, name);
   writeFileSync(path, text);
   return path;
-}
-
-async function failure(promise: Promise<unknown>): Promise<HarSyntaxError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof HarSyntaxError) return error;
-    throw error;
-  }
-  throw new Error('no error');
 }
 
 /** Every entry of the HAR at `path`, through the one reader, as the CLI reads it. */
