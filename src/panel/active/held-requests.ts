@@ -3,7 +3,7 @@
  * pasted ones, and the 401s DevTools' network log showed it (DevTools keeps them anyway). At a
  * click the panel hands the matching one to the worker, which checks that its token is the one
  * the diagnosis is about. Nothing here is stored, rendered or exported; it goes when the panel
- * closes. Without a match the worker uses its own memory (src/background/held-tokens.ts).
+ * closes. Without a match the worker uses its own memory (src/background/active/held-tokens.ts).
  */
 import type { CapturedRequest } from '../../analyzer/index.js';
 import { diagnosisKey, sameRequest } from '../../analyzer/index.js';
