@@ -21,6 +21,17 @@ const clockBan = [
   },
 ];
 
+/** Any analyzer module but its index (`../analyzer/index.js`). */
+const analyzerFace = {
+  regex: '(^|/)analyzer/(?!index\\.js$)',
+  message: 'Import the analyzer through its face, src/analyzer/index.ts.',
+};
+/** The HAR wing's Node file I/O: the CLI's alone. */
+const harNode = {
+  regex: '(^|/)har/node/',
+  message: 'src/har/node/ is Node file I/O for the CLI; the extension reads HARs from chunks.',
+};
+
 export default tseslint.config(
   {
     ignores: ['node_modules', 'dist', 'test-results', 'playwright-report', '.tmp', 'bench/out'],
@@ -56,6 +67,41 @@ export default tseslint.config(
         'process',
       ],
       'no-console': 'error',
+    },
+  },
+  {
+    // The analyzer has one face (src/analyzer/index.ts): shells never reach behind it.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/analyzer/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [analyzerFace] }],
+    },
+  },
+  {
+    // Only the CLI (and har/node itself) may touch the Node side of the HAR wing.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/analyzer/**', 'src/cli/**', 'src/har/node/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [analyzerFace, harNode] }],
+    },
+  },
+  {
+    // src/shared/ is contracts between contexts; two modules of it may touch the browser.
+    files: ['src/shared/**/*.{ts,tsx}'],
+    ignores: ['src/shared/areas.ts', 'src/shared/client.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [analyzerFace, harNode],
+          paths: [
+            {
+              name: 'webextension-polyfill',
+              message: 'In src/shared/ only areas.ts and client.ts touch the browser.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

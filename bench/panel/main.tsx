@@ -11,6 +11,7 @@ import '../../src/panel/styles/lifetime.css';
 import '../../src/panel/styles/dialogs.css';
 import { analyze } from '../../src/analyzer/analyze.js';
 import { App } from '../../src/panel/App.js';
+import { createHarActions } from '../../src/panel/har/actions.js';
 import { PanelContext, type PanelServices } from '../../src/panel/services.js';
 import { createPanelStore } from '../../src/panel/store.js';
 import type { StoredDiagnosis } from '../../src/shared/stored.js';
@@ -67,7 +68,7 @@ const services: PanelServices = {
 
 const store = createPanelStore(undefined, Date.now());
 render(
-  <PanelContext.Provider value={{ store, services }}>
+  <PanelContext.Provider value={{ store, services, har: createHarActions(store, services) }}>
     <App />
   </PanelContext.Provider>,
   document.getElementById('app')!,

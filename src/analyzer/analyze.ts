@@ -1,6 +1,7 @@
 import { checkFor } from './checks/index.js';
 import { buildContext } from './context.js';
-import { redactUrl } from './report/redact.js';
+import { isParsedUrl } from './parse/url.js';
+import { redactUrl } from './redact/redact.js';
 import { fingerprint } from './sha256.js';
 import {
   CHECK_IDS,
@@ -16,7 +17,7 @@ export const DIAGNOSIS_SCHEMA = 'rhythm-auth/diagnosis@1';
 /**
  * SPEC §3: the verdict is `fail` if any check fails, else `warn` if any warns, else `pass`; the
  * root cause is the first failing check in checklist order. Also used to write an active check's
- * result into a kept diagnosis (src/shared/active/patch.ts).
+ * result into a kept diagnosis (src/shared/active.ts).
  */
 export function summarize(
   checks: readonly CheckResult[],
@@ -56,7 +57,7 @@ export function analyze(request: CapturedRequest, settings: AnalyzerSettings = {
     return fix === undefined ? { id, status, title, detail } : { id, status, title, detail, fix };
   });
   const { verdict, rootCause } = summarize(checks);
-  const url = ctx.url !== null && !('error' in ctx.url) ? ctx.url : null;
+  const url = isParsedUrl(ctx.url) ? ctx.url : null;
 
   return {
     schema: DIAGNOSIS_SCHEMA,

@@ -3,18 +3,19 @@
  * the look-alike the token was found under), the decoded token, the URL split the Rhythm way.
  * Each check is then a small pure function of this context.
  */
-import { decodeToken, type DecodedToken } from './decode-token.js';
-import { findHeader, headerValue } from './headers.js';
-import { jsonSafeObject } from './json-safe.js';
-import { parseAuthorization, type ParsedAuthorization } from './parse-authorization.js';
-import { CLAIM_CONTACT_ID, moduleOfHost, type RhythmModule } from './rhythm.js';
+import { decodeToken, type DecodedToken } from './parse/decode-token.js';
+import { findHeader, headerValue } from './parse/headers.js';
+import { jsonSafeObject } from './parse/json-safe.js';
+import { parseAuthorization, type ParsedAuthorization } from './parse/parse-authorization.js';
+import { isParsedUrl, parseUrl, type ParsedUrl } from './parse/url.js';
+import { CLAIM_CONTACT_ID } from './rhythm.js';
 import type {
   AnalyzerSettings,
   CapturedRequest,
   TokenSubject,
   WwwAuthenticateChallenge,
 } from './types.js';
-import { parseWwwAuthenticate } from './www-authenticate.js';
+import { parseWwwAuthenticate } from './parse/www-authenticate.js';
 
 /** Header names people use by mistake for `Authorization`. Compared lower-case. */
 export const LOOKALIKE_HEADERS = [
@@ -45,21 +46,6 @@ export interface TokenSource {
   value: string;
 }
 
-export interface ParsedUrl {
-  protocol: string;
-  host: string;
-  origin: string;
-  /** Decoded path segments (empty ones kept, a trailing slash dropped). */
-  segments: string[];
-  /** The raw path segments, as sent. */
-  rawSegments: string[];
-  resource: string | null;
-  /** The second path segment (SPEC §2), or null when the path is shorter. */
-  tenant: string | null;
-  module: RhythmModule | null;
-  query: Array<{ key: string; value: string }>;
-}
-
 export interface AnalysisContext {
   request: CapturedRequest;
   settings: AnalyzerSettings;
@@ -81,45 +67,8 @@ export interface AnalysisContext {
   dateHeader: string | null;
 }
 
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
-export function parseUrl(raw: string): ParsedUrl | { error: string } {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return { error: `not a valid absolute URL: ${raw.slice(0, 200)}` };
-  }
-  const rawSegments = url.pathname.split('/').slice(1);
-  if (rawSegments.length > 1 && rawSegments[rawSegments.length - 1] === '') rawSegments.pop();
-  const segments = rawSegments.map(safeDecode);
-  const query: Array<{ key: string; value: string }> = [];
-  url.searchParams.forEach((value, key) => query.push({ key, value }));
-  return {
-    protocol: url.protocol,
-    host: url.hostname.toLowerCase(),
-    origin: url.origin,
-    segments,
-    rawSegments,
-    resource: segments[0] || null,
-    tenant: segments.length >= 2 ? (segments[1] ?? null) : null,
-    module: moduleOfHost(url.hostname),
-    query,
-  };
-}
-
-export function isParsedUrl(url: AnalysisContext['url']): url is ParsedUrl {
-  return url !== null && !('error' in url);
-}
-
 function findTokenSource(
-  request: CapturedRequest,
+  request: Pick<CapturedRequest, 'requestHeaders'>,
   url: AnalysisContext['url'],
 ): TokenSource | null {
   const auth = findHeader(request.requestHeaders, 'authorization');
@@ -149,7 +98,7 @@ export function subjectOf(claims: Record<string, unknown> | null): TokenSubject 
  * hold or scrub a token (active checks, reports) without building a whole analysis context.
  */
 export function readToken(
-  request: CapturedRequest,
+  request: Pick<CapturedRequest, 'url' | 'requestHeaders'>,
   url: AnalysisContext['url'] = request.url ? parseUrl(request.url) : null,
 ): { source: TokenSource | null; parsed: ParsedAuthorization | null; token: string | null } {
   const source = findTokenSource(request, url);

@@ -1,7 +1,54 @@
-export { analyze, DIAGNOSIS_SCHEMA } from './analyze.js';
+/**
+ * The analyzer's one face: everything outside src/analyzer imports from here, never from a file
+ * behind it (an ESLint rule holds shells to it). Floors, bottom up: parse/ (page data read
+ * defensively), redact/ (the one secret vocabulary and its redaction), the checks and `analyze`
+ * (one request → one Diagnosis), report/ (a Diagnosis made shareable).
+ */
+export { analyze, summarize, DIAGNOSIS_SCHEMA } from './analyze.js';
+export { readToken, type TokenSource } from './context.js';
+export { requestKey } from './request-key.js';
+export { diagnosisKey, sameRequest, type RequestKey } from './same-request.js';
+export { diagnosedStatuses, isApiHost, isDiagnosable } from './scope.js';
 export * from './types.js';
-export { parseAuthorization } from './parse-authorization.js';
-export { decodeToken } from './decode-token.js';
-export { parseWwwAuthenticate } from './www-authenticate.js';
-export { parseUrl } from './context.js';
-export * as rhythm from './rhythm.js';
+export * from './rhythm.js';
+export { fingerprint } from './sha256.js';
+export {
+  duration,
+  invisiblePattern,
+  isoTime,
+  plural,
+  quote,
+  showInvisible,
+  unicodeEscape,
+} from './text.js';
+
+export { isObject } from './parse/guards.js';
+export { findHeader, headerValue } from './parse/headers.js';
+export { decodeBase64Lenient, decodeToken } from './parse/decode-token.js';
+export { jsonSafeObject, TOO_DEEP } from './parse/json-safe.js';
+export {
+  parseAuthorization,
+  type ParsedAuthorization,
+  type SchemeProblem,
+} from './parse/parse-authorization.js';
+export { BEARER_ERRORS, parseWwwAuthenticate } from './parse/www-authenticate.js';
+export { hostOf, parseUrl, safeDecode, safeDecodeForm, type ParsedUrl } from './parse/url.js';
+
+export { mapStrings } from './redact/map-strings.js';
+export { PAYLOAD_WITHHELD, safePayloadSegment } from './redact/payload.js';
+export { replaceJwtShaped } from './redact/patterns.js';
+export {
+  REDACTED,
+  SIGNATURE_REMOVED,
+  TOKEN_REDACTED,
+  createScrubber,
+  redactJwtsInText,
+  redactSecretParamsInText,
+  redactToken,
+  redactUrl,
+  redactUrlCounted,
+} from './redact/redact.js';
+export { headerClass, isSecretName, type HeaderClass } from './redact/secret-names.js';
+export { requestSecrets, type RequestSecrets } from './redact/secrets.js';
+
+export * from './report/index.js';

@@ -57,9 +57,6 @@ export function homeModuleOf(resource: string | null | undefined): RhythmModule 
 /** Modules whose "current contact" calls need `contact_id` (guide §3). */
 export const CONTACT_MODULES: readonly RhythmModule[] = ['rolodex', 'membership'];
 
-/** Query parameters whose values are credentials (SPEC §6). */
-export const SECRET_QUERY_PARAMS = ['access_token', 'id_token', 'code', 'token'] as const;
-
 /** Claims that name a person, masked on request in exports (SPEC §6). */
 export const PERSONAL_CLAIMS = ['email', 'name', 'nickname', 'picture'] as const;
 

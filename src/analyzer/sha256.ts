@@ -22,7 +22,8 @@ const W = new Int32Array(64);
 /** The padded message, reused between calls; longer input gets a buffer of its own. */
 const BUF = new Uint8Array(8192);
 
-function sha256Words(text: string): number[] {
+/** The eight words of the SHA-256 digest of `text` (UTF-8), as int32s (`>>> 0` reads them unsigned). */
+export function sha256Words(text: string): number[] {
   let n = text.length;
   let p = n * 3 + 72 <= BUF.length ? BUF : new Uint8Array(n * 3 + 72);
   for (let i = 0; i < n; i++) {
@@ -103,10 +104,6 @@ function sha256Words(text: string): number[] {
 }
 
 const hex8 = (x: number) => (x >>> 0).toString(16).padStart(8, '0');
-
-export function sha256Hex(text: string): string {
-  return sha256Words(text).map(hex8).join('');
-}
 
 /** The token fingerprint of SPEC §4: the first 12 hex chars of SHA-256 of the token. */
 export function fingerprint(token: string): string {

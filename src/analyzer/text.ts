@@ -1,5 +1,31 @@
 /** Formatting helpers for check wording. Pure; times are passed in. */
 
+/**
+ * Characters that must never reach a reader unseen (SPEC §7): C0 and C1 controls but tab, line
+ * feed and carriage return, and the invisible format marks (zero-width, bidi, line and paragraph
+ * separators, word joiners). Every target shows them as `\uXXXX`: check wording, the support
+ * report, the CLI, the panel and popup. Tab and line breaks are each target's own business.
+ */
+export const INVISIBLE_CLASS =
+  '\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2060-\\u2069\\ufeff';
+
+/** INVISIBLE_CLASS as a global pattern, with the characters in `also` added (`\\t`, `\\r`). */
+export function invisiblePattern(also = ''): RegExp {
+  return new RegExp(`[${INVISIBLE_CLASS}${also}]`, 'g');
+}
+
+const INVISIBLE = invisiblePattern();
+
+/** `\u202e` for U+202E: how an invisible character is shown. */
+export function unicodeEscape(c: string): string {
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/** `text` with every invisible character (INVISIBLE_CLASS, plus `pattern`'s own) shown escaped. */
+export function showInvisible(text: string, pattern: RegExp = INVISIBLE): string {
+  return text.replace(pattern, unicodeEscape);
+}
+
 const MAX_QUOTE = 120;
 
 /** A value quoted for a detail line: JSON-ish, shortened, control characters made visible. */
@@ -22,10 +48,7 @@ export function quote(value: unknown, max = MAX_QUOTE): string {
     }
   }
   // Bidi and other invisible format characters would reorder or hide the evidence.
-  text = text.replace(
-    /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  text = showInvisible(text);
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 

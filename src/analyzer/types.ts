@@ -125,6 +125,8 @@ export interface AnalyzerSettings {
   expectedClientId?: string;
   /** Extra API hosts treated as Rhythm module hosts (a staging domain). */
   extraApiHosts?: string[];
+  /** Diagnose 403s as well as 401s (which requests `isDiagnosable` takes; the checks ignore it). */
+  capture403?: boolean;
   /** Results of active checks, once the user ran them. */
   active?: {
     signature?: ActiveCheckOutcome;

@@ -3,16 +3,21 @@
  * in-flight map only while it is in flight (SPEC §7) and are dropped when it completes, fails or
  * is redirected off the Rhythm hosts. Pure of `chrome.*`: main.ts hands in the dependencies.
  */
-import { analyze } from '../analyzer/analyze.js';
-import { decodeToken } from '../analyzer/decode-token.js';
-import { jsonSafeObject } from '../analyzer/json-safe.js';
-import { parseAuthorization } from '../analyzer/parse-authorization.js';
-import { redactUrl } from '../analyzer/report/redact.js';
-import { isRhythmApiHost } from '../analyzer/rhythm.js';
-import { fingerprint } from '../analyzer/sha256.js';
-import type { AnalyzerSettings, CapturedRequest, HttpHeader } from '../analyzer/types.js';
+import {
+  decodeToken,
+  fingerprint,
+  hostOf,
+  isApiHost,
+  isDiagnosable,
+  jsonSafeObject,
+  readToken,
+  redactUrl,
+  type AnalyzerSettings,
+  type CapturedRequest,
+  type HttpHeader,
+} from '../analyzer/index.js';
 import type { StoredDiagnosis } from '../shared/stored.js';
-import type { TabStore } from '../shared/tab-store.js';
+import { createRecorder, type RecordDeps } from './record.js';
 
 /** The fields of chrome.webRequest details this module reads. */
 export interface RequestEvent {
@@ -42,40 +47,25 @@ interface InFlight {
   redirectedFrom: string[];
 }
 
-export interface CaptureDeps {
-  store: TabStore;
+export interface CaptureDeps extends RecordDeps {
+  /** Read at each request: the checks' settings, and which requests are ours (`isDiagnosable`). */
   settings: () => AnalyzerSettings;
-  /** Statuses that are diagnosed: 401, and 403 when the user asks for it. */
-  statuses: () => readonly number[];
-  now: () => number;
-  onDiagnosed: (entry: StoredDiagnosis, count: number) => void;
-  /** For hosts added in the settings (staging); the Rhythm hosts always count. */
-  isApiHost?: (host: string) => boolean;
-  /** Keeps a diagnosed request's token in memory for the active checks (held-tokens.ts). */
-  hold?: (entry: StoredDiagnosis, request: CapturedRequest) => void;
 }
 
 const toHeaders = (headers: RequestEvent['requestHeaders']): HttpHeader[] =>
   (headers ?? []).map((h) => ({ name: h.name, value: h.value ?? '' }));
 
-function hostOf(url: string): string | null {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return null;
-  }
-}
-
 export function createCapture(deps: CaptureDeps) {
   const inFlight = new Map<string, InFlight>();
+  const record = createRecorder(deps);
   const watched = (url: string) => {
     const host = hostOf(url);
-    return host !== null && (isRhythmApiHost(host) || (deps.isApiHost?.(host) ?? false));
+    return host !== null && isApiHost(host, deps.settings());
   };
 
   async function rememberSuccess(flight: InFlight): Promise<void> {
-    const auth = flight.requestHeaders.find((h) => h.name.toLowerCase() === 'authorization');
-    const token = auth ? parseAuthorization(auth.value).token : null;
+    // Found the way the analyzer finds it: a look-alike header or the query counts too.
+    const { token } = readToken(flight);
     const host = hostOf(flight.url);
     if (!token || !host) return;
     // A run of 200s with the same token is the common case: decode and write only for a new one.
@@ -139,7 +129,8 @@ export function createCapture(deps: CaptureDeps) {
         if (flight) await rememberSuccess(flight);
         return null;
       }
-      if (!deps.statuses().includes(e.statusCode)) return null;
+      const settings = deps.settings();
+      if (!isDiagnosable({ url: e.url, status: e.statusCode }, settings)) return null;
       const isPreflight = e.method.toUpperCase() === 'OPTIONS';
       if (!flight && !isPreflight) {
         // The worker restarted while this request was in flight and its headers are gone:
@@ -156,18 +147,7 @@ export function createCapture(deps: CaptureDeps) {
         ...(flight?.redirectedFrom.length ? { redirectedFrom: flight.redirectedFrom } : {}),
         ...(e.type ? { type: e.type } : {}),
       };
-      const entry: StoredDiagnosis = {
-        id: `webRequest:${e.requestId}`,
-        tabId,
-        source: 'webRequest',
-        capturedAt: deps.now(),
-        diagnosis: analyze(request, deps.settings()),
-      };
-      const { added, count } = await deps.store.add(entry);
-      if (added) {
-        deps.hold?.(entry, request);
-        deps.onDiagnosed(entry, count);
-      }
+      const { added, entry } = await record('webRequest', e.requestId, request, { tabId });
       return added ? entry : null;
     },
   };

@@ -2,36 +2,14 @@
  * Answers the typed messages of src/shared/messages.ts. The caller has already checked the sender
  * and validated the envelope; every handler returns a Result and never throws across messaging.
  */
-import { analyze } from '../analyzer/analyze.js';
-import { createScrubber } from '../analyzer/report/redact.js';
-import { requestSecrets } from '../analyzer/report/secrets.js';
-import type { AnalyzerSettings, CapturedRequest } from '../analyzer/types.js';
 import type { Envelope, MessageReply, MessageType, Result } from '../shared/messages.js';
-import { readTab, type TabStore } from '../shared/tab-store.js';
-import type { SessionArea } from '../shared/tab-store.js';
-import type { StoredDiagnosis } from '../shared/stored.js';
-import type { ActiveChecks } from './active-checks.js';
+import type { ActiveChecks } from './active/active-checks.js';
+import { createRecorder, type RecordDeps } from './record.js';
 
-export interface HandlerDeps {
-  area: SessionArea;
-  store: TabStore;
-  settings: () => AnalyzerSettings;
-  now: () => number;
-  onDiagnosed: (entry: StoredDiagnosis, count: number) => void;
+export interface HandlerDeps extends RecordDeps {
   onCleared: (tabId: number) => Promise<void>;
-  /** The active checks (active-checks.ts). */
+  /** The active checks (active/active-checks.ts). */
   active: Pick<ActiveChecks, 'plan' | 'run'>;
-  /** Keeps a diagnosed request's token in memory for the active checks (held-tokens.ts). */
-  hold?: (entry: StoredDiagnosis, request: CapturedRequest) => void;
-}
-
-/**
- * A 401 body goes to storage.session: a gateway that echoes the request's token or credentials
- * in its error body must not put them there (SPEC §7).
- */
-function scrubBody(body: string, request: CapturedRequest): string {
-  const { token, secrets } = requestSecrets(request);
-  return createScrubber({ token, secrets, keepHeaderPayload: false })(body);
 }
 
 type Handlers = {
@@ -39,9 +17,10 @@ type Handlers = {
 };
 
 export function createHandlers(deps: HandlerDeps): Handlers {
+  const record = createRecorder(deps);
   return {
     async 'get-tab'({ tabId }) {
-      return { diagnoses: await readTab(deps.area, tabId) };
+      return { diagnoses: await deps.store.read(tabId) };
     },
     async 'clear-tab'({ tabId }) {
       await deps.store.clear(tabId);
@@ -52,23 +31,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       let added = 0;
       let count = await deps.store.count(tabId);
       for (const item of requests) {
-        const entry: StoredDiagnosis = {
-          id: `devtools:${item.key}`,
+        const where = {
           tabId,
-          source: 'devtools',
-          capturedAt: deps.now(),
-          ...(item.responseBody !== undefined
-            ? { responseBody: scrubBody(item.responseBody.slice(0, 2048), item.request) }
-            : {}),
-          diagnosis: analyze(item.request, deps.settings()),
+          ...(item.responseBody !== undefined ? { responseBody: item.responseBody } : {}),
         };
-        const result = await deps.store.add(entry);
+        const result = await record('devtools', item.key, item.request, where);
         count = result.count;
-        if (result.added) {
-          added++;
-          deps.hold?.(entry, item.request);
-          deps.onDiagnosed(entry, count);
-        }
+        if (result.added) added++;
       }
       return { added, count };
     },

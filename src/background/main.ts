@@ -4,43 +4,37 @@
  */
 import browser from 'webextension-polyfill';
 import type { Runtime } from 'webextension-polyfill';
-import type { CapturedRequest } from '../analyzer/types.js';
-import { heldFrom } from '../shared/active/held.js';
+import type { CapturedRequest } from '../analyzer/index.js';
+import { heldFrom } from './active/held.js';
 import { parseEnvelope, PANEL_PORT_PREFIX, type PortEvent } from '../shared/messages.js';
+import { sessionArea, storageChanges, syncArea } from '../shared/areas.js';
 import {
   analyzerSettings,
-  capturedStatuses,
   DEFAULT_SETTINGS,
-  parseSettings,
-  SETTINGS_KEY,
+  loadSettings,
+  watchSettings,
   type Settings,
 } from '../shared/settings.js';
 import type { StoredDiagnosis } from '../shared/stored.js';
-import { createTabStore, type SessionArea } from '../shared/tab-store.js';
-import { createActiveChecks } from './active-checks.js';
+import { createTabStore } from '../shared/tab-store.js';
+import { createActiveChecks } from './active/active-checks.js';
 import { showCount } from './badge.js';
 import { createCapture } from './capture.js';
 import { createHandlers, dispatch } from './handlers.js';
-import { createHeldTokens } from './held-tokens.js';
+import { createHeldTokens } from './active/held-tokens.js';
 import { hostFilter, watchRequests, type WebRequestEvents } from './watch-requests.js';
 
 const RHYTHM_API_URLS = ['*://*.api.rhythmsoftware.com/*'];
 
-const area = browser.storage.session as unknown as SessionArea;
 let settings: Settings = DEFAULT_SETTINGS;
 function applySettings(next: Settings): void {
   settings = next;
   watchExtraHosts(next.extraApiHosts);
 }
-void browser.storage.sync
-  .get(SETTINGS_KEY)
-  .then((got) => applySettings(parseSettings(got[SETTINGS_KEY])));
-browser.storage.onChanged.addListener((changes, areaName) => {
-  if (areaName === 'sync' && changes[SETTINGS_KEY])
-    applySettings(parseSettings(changes[SETTINGS_KEY].newValue));
-});
+void loadSettings(syncArea).then(applySettings);
+watchSettings(storageChanges, applySettings);
 
-const store = createTabStore(area, { keep: () => settings.keepPerTab });
+const store = createTabStore(sessionArea, { keep: () => settings.keepPerTab });
 const held = createHeldTokens();
 const hold = (entry: StoredDiagnosis, request: CapturedRequest) =>
   held.hold(entry.tabId, entry.id, heldFrom(request));
@@ -64,10 +58,8 @@ function onDiagnosed(entry: StoredDiagnosis, count: number): void {
 const capture = createCapture({
   store,
   settings: () => analyzerSettings(settings),
-  statuses: () => capturedStatuses(settings),
   now: () => Date.now(),
   onDiagnosed,
-  isApiHost: (host) => settings.extraApiHosts.includes(host),
   hold,
 });
 
@@ -91,7 +83,7 @@ function watchExtraHosts(hosts: readonly string[]): void {
 }
 
 const active = createActiveChecks({
-  area,
+  keyCache: sessionArea,
   store,
   held,
   settings: () => analyzerSettings(settings),
@@ -102,7 +94,6 @@ const active = createActiveChecks({
 });
 
 const handlers = createHandlers({
-  area,
   store,
   settings: () => analyzerSettings(settings),
   now: () => Date.now(),

@@ -1,4 +1,4 @@
-import { redactJwtsInText } from '../analyzer/report/redact.js';
+import { redactJwtsInText } from '../analyzer/index.js';
 
 /** A problem with how the CLI was called or with its input: exit 2 with one line on stderr. */
 export class UsageError extends Error {

@@ -3,25 +3,20 @@
  * commands, on top of the streaming reader (src/har) and the same analyzer and redaction as the
  * single-request `diagnose`.
  */
-import { analyze } from '../analyzer/analyze.js';
-import {
-  capturedFromHarEntry,
-  createHarCredentialTally,
-  isRhythm401,
-  sanitizedExportFinding,
-  tallyHarRequest,
-} from '../analyzer/har-entry.js';
-import { renderMarkdown } from '../analyzer/report/markdown.js';
 import {
   buildReport,
   redactDiagnosis,
+  renderMarkdown,
+  requestSecrets,
+  type CapturedRequest,
   type ReportedDiagnosis,
   type ReportSubject,
-} from '../analyzer/report/report.js';
-import { requestSecrets, type RequestSecrets } from '../analyzer/report/secrets.js';
-import type { CapturedRequest } from '../analyzer/types.js';
-import { readHarEntries } from '../har/read-har.js';
-import { OutputError, sanitizeHarFile } from '../har/sanitize-file.js';
+  type RequestSecrets,
+} from '../analyzer/index.js';
+import { createHarCollector } from '../har/collect.js';
+import { openHarFile } from '../har/node/read-file.js';
+import { readHarEntries } from '../har/read-entries.js';
+import { OutputError, sanitizeHarFile } from '../har/node/sanitize-file.js';
 import type { DiagnoseHarCommand, SanitizeHarCommand } from './args.js';
 import { UsageError } from './errors.js';
 import { fileErrorText, harInputError } from './input-error.js';
@@ -74,46 +69,35 @@ export async function diagnoseHar(command: DiagnoseHarCommand, io: HarIo): Promi
   const rows: ReportedDiagnosis[] = [];
   const json: Uint8Array[] = [];
   const secretsOf = createSecretsReader();
-  const tally = createHarCredentialTally();
-  let entries = 0;
-  let unreadable = 0;
-  let failed = 0;
+  // No settings on the command line: the Rhythm hosts' 401s, as SPEC §5 says.
+  const collector = createHarCollector({}, ({ request, diagnosis }) => {
+    const subject = { diagnosis, ...secretsOf(request) };
+    if (output === 'markdown') {
+      subjects.push(subject);
+    } else if (output === 'json') {
+      // Laid out as JSON.stringify({diagnoses}, null, 2) would, each one 4 spaces in: nested
+      // two deep and cut out again, which is cheaper than re-indenting every line.
+      const nested = JSON.stringify([[redactDiagnosis(subject)]], null, 2);
+      const text = nested.slice(NESTED_OPEN.length, nested.length - NESTED_CLOSE.length);
+      json.push(Buffer.from(json.length === 0 ? text : `,\n${text}`));
+    } else {
+      rows.push(tableRow(redactDiagnosis(subject)));
+    }
+  });
   const progress = createProgress(io, `reading ${command.file}`);
   try {
-    await readHarEntries(
-      command.file,
-      (entry) => {
-        entries++;
-        const request = capturedFromHarEntry(entry);
-        if (!request) {
-          unreadable++;
-          return;
-        }
-        tallyHarRequest(tally, request);
-        if (!isRhythm401(request)) return;
-        const subject = { diagnosis: analyze(request), ...secretsOf(request) };
-        if (subject.diagnosis.verdict === 'fail') failed++;
-        if (output === 'markdown') {
-          subjects.push(subject);
-        } else if (output === 'json') {
-          // Laid out as JSON.stringify({diagnoses}, null, 2) would, each one 4 spaces in: nested
-          // two deep and cut out again, which is cheaper than re-indenting every line.
-          const nested = JSON.stringify([[redactDiagnosis(subject)]], null, 2);
-          const text = nested.slice(NESTED_OPEN.length, nested.length - NESTED_CLOSE.length);
-          json.push(Buffer.from(json.length === 0 ? text : `,\n${text}`));
-        } else {
-          rows.push(tableRow(redactDiagnosis(subject)));
-        }
-      },
-      { onProgress: progress.update },
-    );
+    const file = await openHarFile(command.file);
+    await readHarEntries(file.chunks, collector.entry, {
+      ...file.options,
+      onProgress: progress.update,
+    });
   } catch (error) {
     throw await harInputError(command.file, error);
   } finally {
     progress.clear();
   }
 
-  const finding = sanitizedExportFinding(tally);
+  const { entries, unreadable, failed, finding } = collector.counts();
   if (finding && output !== 'text') {
     // stdout stays pure JSON / Markdown; the warning goes beside it.
     io.stderr(`${['rhythm-auth: note:', ...findingLines(finding)].join('\n')}\n`);

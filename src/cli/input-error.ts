@@ -2,8 +2,8 @@
  * A HAR that cannot be read, as one line for stderr: what broke and where (byte offset, and line
  * and column, which cost a second read of the file up to that point, so only on this path).
  */
-import { HarSyntaxError } from '../har/json-scanner.js';
-import { lineColumn } from '../har/read-har.js';
+import { lineColumn } from '../har/node/read-file.js';
+import { harErrorText, HarSyntaxError } from '../har/read-entries.js';
 import { UsageError } from './errors.js';
 
 const FILE_ERRORS: Readonly<Record<string, string>> = {
@@ -23,14 +23,9 @@ export function fileErrorText(error: unknown): string {
 
 export async function harInputError(file: string, error: unknown): Promise<unknown> {
   if (error instanceof HarSyntaxError) {
-    let where = `at byte ${error.offset}`;
-    try {
-      const { line, column } = await lineColumn(file, error.offset);
-      where += ` (line ${line}, column ${column})`;
-    } catch {
-      // the offset alone still says where
-    }
-    return new UsageError(`cannot read ${file}: ${error.reason} ${where}`, false);
+    // The offset alone still says where when the second read fails.
+    const at = await lineColumn(file, error.offset).catch(() => undefined);
+    return new UsageError(`cannot read ${file}: ${harErrorText(error, at)}`, false);
   }
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (typeof code === 'string' && code in FILE_ERRORS) {

@@ -2,11 +2,9 @@
  * The readable text of `diagnose --har` (a table of the Rhythm 401s, then how many per root
  * cause) and of `sanitize-har` (what was removed, per kind). Within 100 columns, like the rest.
  */
-import type { SanitizedExportFinding } from '../analyzer/har-entry.js';
-import type { ReportedDiagnosis } from '../analyzer/report/report.js';
-import { STATUS_MARKS } from '../analyzer/report/format.js';
-import type { SanitizeChanges } from '../analyzer/report/har-secrets.js';
-import { CHECK_IDS } from '../analyzer/types.js';
+import { CHECK_IDS, STATUS_MARKS, type ReportedDiagnosis } from '../analyzer/index.js';
+import type { SanitizedExportFinding } from '../har/credential-tally.js';
+import type { SanitizeChanges } from '../har/secrets.js';
 import { WIDTH } from './render-text.js';
 import { createPaint, terminalSafe, truncate, wrap, type Paint } from './terminal.js';
 

@@ -3,18 +3,20 @@
  * the checklist, a token summary. Kept within 100 columns; the token itself is never printed
  * (it renders a diagnosis that was already redacted).
  */
-import { CLAIM_CONTACT_ID, CLAIM_CUSTOMER_ID, CLAIM_TENANT_ID } from '../analyzer/rhythm.js';
 import {
+  type CheckStatus,
+  CLAIM_CONTACT_ID,
+  CLAIM_CUSTOMER_ID,
+  CLAIM_TENANT_ID,
+  claimValue,
   FORM_NAMES,
+  outcomeText,
+  type ReportedDiagnosis,
+  requestText,
   SHORT_CLAIM_NAMES,
   STATUS_LEGEND,
   STATUS_MARKS,
-  claimValue,
-  outcomeText,
-  requestText,
-} from '../analyzer/report/format.js';
-import type { ReportedDiagnosis } from '../analyzer/report/report.js';
-import type { CheckStatus } from '../analyzer/types.js';
+} from '../analyzer/index.js';
 import { createPaint, terminalSafe, truncate, wrap, type Paint } from './terminal.js';
 
 export const WIDTH = 100;

@@ -1,5 +1,5 @@
 /** Turns a parsed `diagnose` command into the analyzer's CapturedRequest (SPEC §4). */
-import type { CapturedRequest, HttpHeader } from '../analyzer/types.js';
+import type { CapturedRequest, HttpHeader } from '../analyzer/index.js';
 import type { DiagnoseCommand } from './args.js';
 import { UsageError } from './errors.js';
 

@@ -2,10 +2,13 @@
  * The CLI as a function of its arguments and its world (streams, clock, environment), so that
  * main.ts stays a few lines of wiring. Returns the exit code.
  */
-import { analyze } from '../analyzer/analyze.js';
-import { renderMarkdown } from '../analyzer/report/markdown.js';
-import { buildReport, redactDiagnosis } from '../analyzer/report/report.js';
-import { requestSecrets } from '../analyzer/report/secrets.js';
+import {
+  analyze,
+  buildReport,
+  redactDiagnosis,
+  renderMarkdown,
+  requestSecrets,
+} from '../analyzer/index.js';
 import { parseCommandLine, type DiagnoseCommand } from './args.js';
 import { diagnoseHar, sanitizeHar } from './har.js';
 import { renderText } from './render-text.js';

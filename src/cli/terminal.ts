@@ -1,4 +1,5 @@
 /** Terminal plumbing for the text output: colour (only when wanted), safe text, wrapping. */
+import { invisiblePattern, showInvisible } from '../analyzer/index.js';
 
 export interface Paint {
   red(text: string): string;
@@ -41,15 +42,11 @@ export function wantsColour(
  * Claims, URLs and server messages are hostile: an ESC in them could rewrite the terminal, a bidi
  * mark reorder the line. They are shown as `\uXXXX` instead, and line breaks as ⏎.
  */
-/* eslint-disable no-control-regex -- control characters are exactly what it finds */
-const UNSAFE =
-  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]/g;
-/* eslint-enable no-control-regex */
+/** The analyzer's invisible characters, and tab: it would break the columns of the table. */
+const UNSAFE = invisiblePattern('\\t');
 
 export function terminalSafe(text: string): string {
-  return text
-    .replace(/\r\n|\r|\n/g, ' ⏎ ')
-    .replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return showInvisible(text.replace(/\r\n|\r|\n/g, ' ⏎ '), UNSAFE);
 }
 
 /** Word-wraps `text` to `width` columns; continuation lines get `indent`. Long words overflow. */

@@ -7,7 +7,7 @@ import {
   type FieldErrors,
   type SettingsField,
   type SettingsForm,
-} from '../shared/settings-form.js';
+} from './settings-form.js';
 import { RichText } from '../shared/ui/RichText.js';
 import type { OptionsStore } from './store.js';
 
@@ -101,6 +101,18 @@ export function App({ store }: { store: OptionsStore }) {
     'aria-invalid': errors[name] !== undefined,
     'aria-describedby': `${name}-hint${errors[name] !== undefined ? ` ${name}-error` : ''}`,
   });
+  /** A text field's props: no spelling help or autofill (domains, ids and hosts are not words). */
+  const text = (name: 'expectedIssuer' | 'expectedClientId' | 'extraApiHosts') => ({
+    ...field(name),
+    spellcheck: false,
+    autocomplete: 'off',
+    value: form[name],
+    onInput: (e: { currentTarget: { value: string } }) => {
+      const patch: Partial<SettingsForm> = {};
+      patch[name] = e.currentTarget.value;
+      set(patch);
+    },
+  });
   const error = (name: SettingsField) =>
     errors[name] !== undefined && (
       <p id={`${name}-error`} class="field__error" data-testid={`error-${name}`}>
@@ -121,13 +133,9 @@ export function App({ store }: { store: OptionsStore }) {
           <div class="field">
             <label for="expectedIssuer">Expected issuer (Auth0 domain)</label>
             <input
-              {...field('expectedIssuer')}
+              {...text('expectedIssuer')}
               type="text"
-              spellcheck={false}
-              autocomplete="off"
               placeholder="https://acme-org.us.auth0.com/"
-              value={form.expectedIssuer}
-              onInput={(e) => set({ expectedIssuer: e.currentTarget.value })}
             />
             <p id="expectedIssuer-hint" class="field__hint muted">
               <code>token.issuer</code> fails when a token comes from another issuer. A bare domain
@@ -137,14 +145,7 @@ export function App({ store }: { store: OptionsStore }) {
           </div>
           <div class="field">
             <label for="expectedClientId">Client id</label>
-            <input
-              {...field('expectedClientId')}
-              type="text"
-              spellcheck={false}
-              autocomplete="off"
-              value={form.expectedClientId}
-              onInput={(e) => set({ expectedClientId: e.currentTarget.value })}
-            />
+            <input {...text('expectedClientId')} type="text" />
             <p id="expectedClientId-hint" class="field__hint muted">
               Your app's Auth0 client id: <code>token.issuer</code> warns when a token's{' '}
               <code>azp</code> names another client.
@@ -157,13 +158,9 @@ export function App({ store }: { store: OptionsStore }) {
           <div class="field">
             <label for="extraApiHosts">Extra API hosts</label>
             <textarea
-              {...field('extraApiHosts')}
+              {...text('extraApiHosts')}
               rows={3}
-              spellcheck={false}
-              autocomplete="off"
               placeholder="rolodex.staging.example.com"
-              value={form.extraApiHosts}
-              onInput={(e) => set({ extraApiHosts: e.currentTarget.value })}
             />
             <p id="extraApiHosts-hint" class="field__hint muted">
               One per line, e.g. a staging domain. Their 401s are diagnosed like the Rhythm hosts'.

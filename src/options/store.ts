@@ -4,7 +4,8 @@
  * interface so the page renders in tests without a browser.
  */
 import browser from 'webextension-polyfill';
-import { parseSettings, SETTINGS_KEY, type Settings } from '../shared/settings.js';
+import { syncArea } from '../shared/areas.js';
+import { loadSettings, SETTINGS_KEY, type Settings } from '../shared/settings.js';
 
 export interface OptionsStore {
   load(): Promise<Settings>;
@@ -17,8 +18,8 @@ export interface OptionsStore {
 
 export function createBrowserStore(): OptionsStore {
   return {
-    load: async () => parseSettings((await browser.storage.sync.get(SETTINGS_KEY))[SETTINGS_KEY]),
-    save: (settings) => browser.storage.sync.set({ [SETTINGS_KEY]: settings }),
+    load: () => loadSettings(syncArea),
+    save: (settings) => syncArea.set({ [SETTINGS_KEY]: settings }),
     requestHosts: (patterns) =>
       patterns.length === 0
         ? Promise.resolve(true)

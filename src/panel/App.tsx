@@ -5,13 +5,13 @@ import { Detail } from './components/Detail.js';
 import { EmptyState } from './components/EmptyState.js';
 import { lazy } from './components/Lazy.js';
 import { Toolbar } from './components/Toolbar.js';
-import { HarImportStatus } from './components/HarImportStatus.js';
+import { HarStatus } from './har/HarStatus.js';
 import { isFiltering, DEFAULT_FILTERS } from './filters.js';
 import { usePanel } from './services.js';
 
 // The dialogs (and the report renderer, the paste parser) load on first open.
-const ExportDialog = lazy(() => import('./components/ExportDialog.js').then((m) => m.ExportDialog));
-const PasteDialog = lazy(() => import('./components/PasteDialog.js').then((m) => m.PasteDialog));
+const ExportDialog = lazy(() => import('./export/ExportDialog.js').then((m) => m.ExportDialog));
+const PasteDialog = lazy(() => import('./paste/PasteDialog.js').then((m) => m.PasteDialog));
 
 type DialogName = 'paste' | 'export' | null;
 
@@ -105,7 +105,7 @@ export function App() {
           </button>
         </p>
       )}
-      <HarImportStatus />
+      <HarStatus />
       {content}
       {dialog === 'paste' && <PasteDialog onClose={() => setDialog(null)} />}
       {dialog === 'export' && <ExportDialog onClose={() => setDialog(null)} />}

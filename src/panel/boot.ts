@@ -4,44 +4,33 @@
  * (devtools-network.ts) and hands what the worker missed to it with `add-captured`.
  */
 import browser from 'webextension-polyfill';
-import { analyze } from '../analyzer/analyze.js';
-import { isRhythmApiHost } from '../analyzer/rhythm.js';
-import { send } from '../shared/client.js';
-import { saveFile } from '../shared/export.js';
+import { requestKey } from '../analyzer/index.js';
+import { sessionArea, storageChanges, syncArea } from '../shared/areas.js';
+import { reportContext, send } from '../shared/client.js';
+import { download, saveReport } from '../shared/export.js';
 import {
   analyzerSettings,
-  capturedStatuses,
   DEFAULT_SETTINGS,
-  parseSettings,
-  SETTINGS_KEY,
+  followSettings,
   type Settings,
 } from '../shared/settings.js';
 import type { StoredDiagnosis } from '../shared/stored.js';
-import { readTab, type SessionArea } from '../shared/tab-store.js';
-import { copyText } from './clipboard.js';
-import { readNetworkHar, saveHarFile } from './har-shell.js';
-import { createHeldRequests, type HeldRequests } from './held-requests.js';
+import { createTabStore } from '../shared/tab-store.js';
+import { copyText } from '../shared/ui/clipboard.js';
+import { readNetworkHar } from './har/shell.js';
+import { createHeldRequests, type HeldRequests } from './active/held-requests.js';
 import { startConnection, type PortLike } from './connection.js';
 import { watchNetwork, type NetworkLike, type SeenCapture } from './devtools-network.js';
-import { currentBrowserName } from '../shared/browser-name.js';
 import { applyTheme, devtoolsApi, resolveTabId, resolveTheme } from './environment.js';
-import type { PanelServices } from './services.js';
-import type { SeenRequest } from './state.js';
+import { createHarActions } from './har/actions.js';
+import type { Panel, PanelServices } from './services.js';
+import type { SeenRequest } from './entry.js';
 import type { PanelStore } from './store.js';
 
 /** How often "now" moves on the lifetime picture. */
 const CLOCK_TICK_MS = 15_000;
 /** Requests per `add-captured` message (the worker accepts up to 5,000). */
 const ADD_BATCH = 200;
-
-async function loadSettings(): Promise<Settings> {
-  try {
-    const got = await browser.storage.sync.get(SETTINGS_KEY);
-    return parseSettings(got[SETTINGS_KEY]);
-  } catch {
-    return DEFAULT_SETTINGS;
-  }
-}
 
 export function createServices(
   tabId: number,
@@ -65,15 +54,11 @@ export function createServices(
       return (await send('get-last-success', { tabId, host })).value;
     },
     settings: () => analyzerSettings(settings()),
-    reportContext: () => ({
-      extensionVersion: browser.runtime.getManifest().version,
-      browser: currentBrowserName(),
-      generatedAt: Date.now(),
-    }),
+    reportContext,
     now: () => Date.now(),
     copy: copyText,
-    save: saveFile,
-    saveHar: saveHarFile,
+    save: saveReport,
+    saveHar: (text, fileName) => download(text, fileName, 'application/json'),
     ...(inDevtools ? { networkHar: readNetworkHar } : {}),
     active: {
       plan: (entry) => send('plan-active', { tabId, entryId: entry.id, ...heldFor(entry) }),
@@ -87,8 +72,8 @@ export function createServices(
   };
 }
 
-/** Starts everything for a known tab; returns the services the views use. */
-export function boot(store: PanelStore): PanelServices | null {
+/** Starts everything for the panel's tab; returns what the views use (services, HAR actions). */
+export function boot(store: PanelStore): Panel {
   const devtools = devtoolsApi();
   const root = document.documentElement;
   applyTheme(root, resolveTheme(location.search, devtools?.panels.themeName));
@@ -102,16 +87,20 @@ export function boot(store: PanelStore): PanelServices | null {
       type: 'connection-failed',
       message: 'no tab to watch. Open this panel in DevTools, or as a page with ?tabId=<tab id>.',
     });
-    return null;
+    // Without a tab (opened bare), the views still get services; the store shows why nothing loads.
+    return withHar(
+      store,
+      createServices(-1, false, () => DEFAULT_SETTINGS),
+    );
   }
 
   let settings = DEFAULT_SETTINGS;
   const held = createHeldRequests();
-  const area = browser.storage.session as unknown as SessionArea;
+  const tabs = createTabStore(sessionArea);
   startConnection({
     tabId,
     connect: (name) => browser.runtime.connect({ name }) as unknown as PortLike,
-    readTab: (id) => readTab(area, id),
+    readTab: (id) => tabs.read(id),
     dispatch: (event) => store.dispatch(event),
     setTimeout: (run, ms) => setTimeout(run, ms),
     clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
@@ -119,48 +108,45 @@ export function boot(store: PanelStore): PanelServices | null {
   setInterval(() => (store.clock.value = Date.now()), CLOCK_TICK_MS);
 
   const network = devtools?.network as NetworkLike | undefined;
-  void loadSettings().then((loaded) => {
-    settings = loaded;
+  // A change on the Options page applies to what is seen and pasted from then on.
+  void followSettings(syncArea, storageChanges, (next) => (settings = next)).then(() => {
     if (!network) return;
     watchNetwork({
       network,
-      // Read at each request: a change on the Options page applies from the next one.
-      isApiHost: (host) => isRhythmApiHost(host) || settings.extraApiHosts.includes(host),
-      get statuses() {
-        return capturedStatuses(settings);
-      },
+      // Read at each request.
+      settings: () => analyzerSettings(settings),
       onSeen: (captures) => {
         for (const c of captures) held.hold(`devtools:${c.key}`, c.request);
-        handOver(store, tabId, captures, analyzerSettings(settings));
+        handOver(store, tabId, captures);
       },
     });
   });
-  // Settings changed on the Options page: what is seen and pasted from now on uses them.
-  browser.storage.onChanged.addListener((changes, areaName) => {
-    if (areaName === 'sync' && changes[SETTINGS_KEY])
-      settings = parseSettings(changes[SETTINGS_KEY].newValue);
-  });
-  return createServices(
-    tabId,
-    network !== undefined,
-    () => settings,
-    held,
-    () => store.state.value.seen,
+  return withHar(
+    store,
+    createServices(
+      tabId,
+      network !== undefined,
+      () => settings,
+      held,
+      () => store.state.value.seen,
+    ),
   );
 }
 
-/** Keeps DevTools' copy (for the body), and gives the worker what it may have missed. */
-function handOver(
-  store: PanelStore,
-  tabId: number,
-  captures: SeenCapture[],
-  settings: ReturnType<typeof analyzerSettings>,
-): void {
+function withHar(store: PanelStore, services: PanelServices): Panel {
+  return { store, services, har: createHarActions(store, services) };
+}
+
+/**
+ * Keeps DevTools' copy (for the body, matched by request key: the panel does not analyze it), and
+ * gives the worker what it may have missed; the worker diagnoses them.
+ */
+function handOver(store: PanelStore, tabId: number, captures: SeenCapture[]): void {
   store.dispatch({
     type: 'devtools-seen',
     requests: captures.map((c) => ({
       key: c.key,
-      diagnosis: analyze(c.request, settings),
+      requestKey: requestKey(c.request),
       ...(c.responseBody !== undefined ? { body: c.responseBody } : {}),
     })),
   });

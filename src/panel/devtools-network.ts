@@ -4,8 +4,8 @@
  * first shown, `onRequestFinished` follows from then on. 401s to the Rhythm API hosts are read
  * with their body (first 2 KB) and handed to `onSeen`. Browser-free: `network` is passed in.
  */
-import { capturedFromHarEntry, harEntryKey, harResponseText } from '../analyzer/har-entry.js';
-import type { CapturedRequest } from '../analyzer/types.js';
+import { isDiagnosable, type AnalyzerSettings, type CapturedRequest } from '../analyzer/index.js';
+import { capturedFromHarEntry, harEntryKey, harResponseText } from '../har/entry.js';
 
 /** A HAR entry as `chrome.devtools.network` hands it out: with `getContent` for the body. */
 export interface DevtoolsRequest {
@@ -28,23 +28,14 @@ export interface SeenCapture {
 
 export interface WatchOptions {
   network: NetworkLike;
-  /** Which 401s matter: Rhythm API hosts (and the configured extra hosts). */
-  isApiHost(host: string): boolean;
-  statuses: readonly number[];
+  /** Read at each request: which ones are ours (`isDiagnosable`: extra hosts, 403s). */
+  settings(): AnalyzerSettings;
   onSeen(captures: SeenCapture[]): void;
 }
 
 export const BODY_CHARS = 2048;
 /** `getContent` may never answer for an evicted body: do not wait for it forever. */
 export const CONTENT_TIMEOUT_MS = 2000;
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return '';
-  }
-}
 
 function bodyOf(entry: unknown): Promise<string | undefined> {
   const getContent = (entry as DevtoolsRequest | null)?.getContent;
@@ -68,20 +59,19 @@ function bodyOf(entry: unknown): Promise<string | undefined> {
   });
 }
 
-/** The capture of one HAR entry when it is a 401 (or configured status) to an API host. */
+/** The capture of one HAR entry when it is ours to diagnose (`isDiagnosable`). */
 export function relevantCapture(
   entry: unknown,
-  options: Pick<WatchOptions, 'isApiHost' | 'statuses'>,
+  settings: AnalyzerSettings,
 ): CapturedRequest | null {
   const request = capturedFromHarEntry(entry);
-  if (!request || !options.statuses.includes(request.status)) return null;
-  return options.isApiHost(hostOf(request.url)) ? request : null;
+  return request && isDiagnosable(request, settings) ? request : null;
 }
 
 async function read(entries: readonly unknown[], options: WatchOptions): Promise<SeenCapture[]> {
   const out: SeenCapture[] = [];
   for (const entry of entries) {
-    const request = relevantCapture(entry, options);
+    const request = relevantCapture(entry, options.settings());
     if (!request) continue;
     const responseBody = await bodyOf(entry);
     out.push({

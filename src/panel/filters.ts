@@ -1,5 +1,5 @@
 /** The list's filters (status, host, text, source): pure, so the store and the tests share them. */
-import type { Verdict } from '../analyzer/types.js';
+import type { Verdict } from '../analyzer/index.js';
 import type { StoredDiagnosis } from '../shared/stored.js';
 import { hostAndPath } from '../shared/ui/format.js';
 

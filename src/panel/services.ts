@@ -1,15 +1,15 @@
 /**
- * What the panel's views ask of the browser, behind one interface: the real one is made in
- * main.tsx, component tests pass fakes. Views never touch `browser.*` themselves.
+ * What the panel's views ask of the browser, behind one interface, and the context that hands it
+ * (with the store and the HAR actions) to them: the real services are made by boot.ts's
+ * createServices, component tests pass fakes. Views never touch `browser.*` themselves.
  */
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { ReportContext } from '../analyzer/report/index.js';
-import type { AnalyzerSettings, CapturedRequest } from '../analyzer/types.js';
-import type { ActiveAction, ActivePlans, ActiveRun } from '../shared/active/types.js';
+import type { AnalyzerSettings, CapturedRequest, ReportContext } from '../analyzer/index.js';
+import type { ActiveAction, ActivePlans, ActiveRun } from '../shared/active.js';
 import type { ExportFormat } from '../shared/export.js';
 import type { LastSuccess } from '../shared/stored.js';
-import type { PanelEntry } from './state.js';
+import type { PanelEntry } from './entry.js';
 import type { PanelStore } from './store.js';
 
 export interface PanelServices {
@@ -48,9 +48,23 @@ export interface ActiveServices {
   holdRequest(entryId: string, request: CapturedRequest): void;
 }
 
+/** What the import needs of a `File` (a test may pass a stream it feeds itself). */
+export type HarFile = Pick<File, 'name' | 'size' | 'stream' | 'slice'>;
+
+/** Import HAR and Export sanitized HAR (har/actions.ts makes them). */
+export interface HarActions {
+  importFile(file: HarFile): Promise<void>;
+  /** Stops the import in progress (its status line goes away, nothing is imported). */
+  cancelImport(): void;
+  /** Saves DevTools' log of the API requests, sanitized. */
+  exportSanitized(): Promise<void>;
+}
+
 export interface Panel {
   store: PanelStore;
   services: PanelServices;
+  /** Import HAR and Export sanitized HAR, made once with the store and the services (boot.ts). */
+  har: HarActions;
 }
 
 export const PanelContext = createContext<Panel | null>(null);

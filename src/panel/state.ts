@@ -2,26 +2,11 @@
  * The panel's state and the one function every incoming event goes through (STYLE.md: one store,
  * an exhaustive switch). Pure: no browser, no clock; src/panel/store.ts wraps it in signals.
  */
-import type { Diagnosis } from '../analyzer/types.js';
+import { diagnosisKey, sameRequest } from '../analyzer/index.js';
 import type { StoredDiagnosis } from '../shared/stored.js';
-import { sameRequest } from '../shared/stored.js';
+import type { PanelEntry, SeenRequest } from './entry.js';
 import { applyFilters, DEFAULT_FILTERS, type Filters } from './filters.js';
-import { HAR_IDLE, reduceHar, type HarEvent, type HarStatus } from './har-state.js';
-
-/** A diagnosis the panel lists: kept by the worker, or pasted here (then with its token, in memory only). */
-export interface PanelEntry extends StoredDiagnosis {
-  /** Pasted entries only: the token as pasted, for an export that asks for it (SPEC §6). */
-  token?: string | null;
-  /** Imported entries only: the name of the HAR file it was read from. */
-  harFile?: string;
-}
-
-/** A 401 DevTools saw, analyzed here, so its body can be shown beside the worker's diagnosis of it. */
-export interface SeenRequest {
-  key: string;
-  diagnosis: Diagnosis;
-  body?: string;
-}
+import { HAR_IDLE, reduceHar, type HarEvent, type HarStatus } from './har/state.js';
 
 export type Connection =
   | { phase: 'connecting' }
@@ -87,7 +72,7 @@ export function initialState(): PanelState {
   };
 }
 
-/** Every entry, newest first (stored and pasted interleaved by when they were recorded). */
+/** Every entry, newest first: stored, pasted and imported interleaved by when they were recorded. */
 export function allEntries(state: PanelState): PanelEntry[] {
   if (state.pasted.length === 0 && state.imported.length === 0) return state.stored;
   return [...state.stored, ...state.pasted, ...state.imported].sort(
@@ -110,7 +95,8 @@ export function selectedEntry(
 /** The 401 body: kept with the entry, or from DevTools' copy of the same request. */
 export function bodyOf(entry: StoredDiagnosis, seen: readonly SeenRequest[]): string | undefined {
   if (entry.responseBody !== undefined) return entry.responseBody;
-  return seen.find((s) => s.body !== undefined && sameRequest(s.diagnosis, entry.diagnosis))?.body;
+  const key = diagnosisKey(entry.diagnosis);
+  return seen.find((s) => s.body !== undefined && sameRequest(s.requestKey, key))?.body;
 }
 
 /** Keeps a selection that still exists; otherwise selects the newest visible entry. */

@@ -4,7 +4,7 @@ import { send } from '../shared/client.js';
 import type { StoredDiagnosis } from '../shared/stored.js';
 import { CheckList } from '../shared/ui/CheckList.js';
 import { RichText } from '../shared/ui/RichText.js';
-import { ExportMenu } from '../shared/ui/ExportMenu.js';
+import { ExportMenu } from './ExportMenu.js';
 import { clockTime, hostAndPath, rootCauseLine } from '../shared/ui/format.js';
 import { requestSiteAccess, type SiteAccess } from './site-access.js';
 import { useTab } from './use-tab.js';

@@ -1,9 +1,10 @@
-/** The popup's data: which tab, its diagnoses (live from storage.session), and its site access. */
+/** The popup's data: which tab, its diagnoses (the worker's answer, again on every change), its site access. */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { tabIdFromQuery } from '../shared/client.js';
+import { sessionArea, storageChanges } from '../shared/areas.js';
+import { send, tabIdFromQuery } from '../shared/client.js';
 import type { StoredDiagnosis } from '../shared/stored.js';
-import { readTab, type SessionArea } from '../shared/tab-store.js';
+import { createTabStore } from '../shared/tab-store.js';
 import { siteAccess, type SiteAccess } from './site-access.js';
 
 export type TabState =
@@ -11,9 +12,15 @@ export type TabState =
   | { phase: 'error'; message: string }
   | { phase: 'ready'; tabId: number; diagnoses: StoredDiagnosis[]; access: SiteAccess };
 
-const area = browser.storage.session as unknown as SessionArea;
+/** Only watched from here: the worker writes, the popup asks it (`get-tab`) what a tab holds. */
+const tabs = createTabStore(sessionArea, { changes: storageChanges });
 
-async function resolveTab(): Promise<{ tabId: number; url: string | undefined }> {
+interface Tab {
+  tabId: number;
+  url: string | undefined;
+}
+
+async function resolveTab(): Promise<Tab> {
   const fromQuery = tabIdFromQuery(location.search);
   if (fromQuery !== null) {
     const tab = await browser.tabs.get(fromQuery).catch(() => null);
@@ -30,38 +37,35 @@ export function useTab(): [TabState, () => void] {
 
   useEffect(() => {
     let alive = true;
-    let tabId = -1;
-    const load = async () => {
-      try {
-        const tab = await resolveTab();
-        tabId = tab.tabId;
-        const [diagnoses, access] = await Promise.all([
-          readTab(area, tab.tabId),
-          siteAccess(tab.url),
-        ]);
-        if (alive) setState({ phase: 'ready', tabId: tab.tabId, diagnoses, access });
-      } catch (error) {
-        if (alive)
-          setState({
-            phase: 'error',
-            message: error instanceof Error ? error.message : String(error),
-          });
-      }
+    let stop: (() => void) | undefined;
+    const fail = (error: unknown) => {
+      if (alive)
+        setState({
+          phase: 'error',
+          message: error instanceof Error ? error.message : String(error),
+        });
     };
-    const onChanged = (changes: Record<string, unknown>, areaName: string) => {
-      // The index changes with each 401; an entry alone when an active check wrote its result.
-      const entryPrefix = `d:${tabId}:`;
-      if (
-        areaName === 'session' &&
-        (`tab:${tabId}` in changes || Object.keys(changes).some((k) => k.startsWith(entryPrefix)))
-      )
-        void load();
+    // Answers can arrive out of order (a burst of 401s is a burst of changes): the last asked wins.
+    let asked = 0;
+    const show = async ({ tabId, url }: Tab) => {
+      const ask = ++asked;
+      const [{ diagnoses }, access] = await Promise.all([
+        send('get-tab', { tabId }),
+        siteAccess(url),
+      ]);
+      if (alive && ask === asked) setState({ phase: 'ready', tabId, diagnoses, access });
     };
-    browser.storage.onChanged.addListener(onChanged);
-    void load();
+    resolveTab()
+      .then((tab) => {
+        if (!alive) return;
+        // A new 401 (the index) or an active check's result (an entry): ask again.
+        stop = tabs.watch(tab.tabId, () => void show(tab).catch(fail));
+        return show(tab);
+      })
+      .catch(fail);
     return () => {
       alive = false;
-      browser.storage.onChanged.removeListener(onChanged);
+      stop?.();
     };
   }, [version]);
 

@@ -3,13 +3,8 @@
  * the sender's and the handler's types both derive from it. Commands are imperative, events past
  * tense. Replies are `Result`s because an Error does not survive extension messaging.
  */
-import type { CapturedRequest } from '../analyzer/types.js';
-import {
-  isActiveAction,
-  type ActiveAction,
-  type ActivePlans,
-  type ActiveRun,
-} from './active/types.js';
+import type { CapturedRequest } from '../analyzer/index.js';
+import { isActiveAction, type ActiveAction, type ActivePlans, type ActiveRun } from './active.js';
 import type { LastSuccess, StoredDiagnosis } from './stored.js';
 
 export interface MessageMap {

@@ -2,7 +2,8 @@
  * User settings (Options page, issue 7), kept in `storage.sync`. No secrets: issuer, client id
  * and hosts are configuration, not credentials.
  */
-import type { AnalyzerSettings } from '../analyzer/types.js';
+import type { AnalyzerSettings } from '../analyzer/index.js';
+import type { StorageChanges } from './tab-store.js';
 
 export interface Settings {
   expectedIssuer: string;
@@ -49,9 +50,38 @@ export function analyzerSettings(settings: Settings): AnalyzerSettings {
     ...(settings.expectedIssuer ? { expectedIssuer: settings.expectedIssuer } : {}),
     ...(settings.expectedClientId ? { expectedClientId: settings.expectedClientId } : {}),
     ...(settings.extraApiHosts.length ? { extraApiHosts: settings.extraApiHosts } : {}),
+    ...(settings.capture403 ? { capture403: true } : {}),
   };
 }
 
-export function capturedStatuses(settings: Settings): number[] {
-  return settings.capture403 ? [401, 403] : [401];
+/** The slice of `storage.sync` the settings need (src/shared/areas.ts gives the real one). */
+export interface SyncArea {
+  get(keys: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+/** The settings as stored (parsed: anything malformed becomes its default). Rejects when storage does. */
+export async function loadSettings(area: SyncArea): Promise<Settings> {
+  return parseSettings((await area.get(SETTINGS_KEY))[SETTINGS_KEY]);
+}
+
+/** Calls `onChange` with the new settings whenever the Options page saves them. */
+export function watchSettings(changes: StorageChanges, onChange: (next: Settings) => void): void {
+  changes.addListener((changed, areaName) => {
+    if (areaName === 'sync' && changed[SETTINGS_KEY])
+      onChange(parseSettings(changed[SETTINGS_KEY].newValue));
+  });
+}
+
+/**
+ * The settings now and from now on, for a page: `onChange` gets the stored ones (the defaults when
+ * storage fails), then every saved change. Resolves once the first ones are in.
+ */
+export async function followSettings(
+  area: SyncArea,
+  changes: StorageChanges,
+  onChange: (next: Settings) => void,
+): Promise<void> {
+  watchSettings(changes, onChange);
+  onChange(await loadSettings(area).catch(() => DEFAULT_SETTINGS));
 }

@@ -1,5 +1,5 @@
-import type { Diagnosis } from '../analyzer/types.js';
-import type { RetryResult } from './active/types.js';
+import type { Diagnosis } from '../analyzer/index.js';
+import type { RetryResult } from './active.js';
 
 /** Where a diagnosis came from. */
 export type CaptureSource = 'webRequest' | 'devtools' | 'har' | 'paste';
@@ -15,7 +15,7 @@ export interface StoredDiagnosis {
   /** The 401 response body, first 2 KB as text, when DevTools saw it. */
   responseBody?: string;
   diagnosis: Diagnosis;
-  /** The last "retry with fix" the user ran on it (src/shared/active/). */
+  /** The last "retry with fix" the user ran on it (src/shared/active.ts). */
   retry?: RetryResult;
 }
 
@@ -33,15 +33,4 @@ export interface LastSuccess {
 export function badgeText(count: number): string {
   if (count <= 0) return '';
   return count > 99 ? '99+' : String(count);
-}
-
-/** Two captures are one request when method, URL, status and token agree and they were sent within 2 s. */
-export function sameRequest(a: Diagnosis, b: Diagnosis): boolean {
-  return (
-    a.request.method.toUpperCase() === b.request.method.toUpperCase() &&
-    a.request.url === b.request.url &&
-    a.request.status === b.request.status &&
-    a.token.fingerprint === b.token.fingerprint &&
-    Math.abs(a.request.sentAt - b.request.sentAt) < 2000
-  );
 }

@@ -6,7 +6,8 @@
  *   `d:<tabId>:<id>`       → StoredDiagnosis
  *   `ok:<tabId>`           → { [host]: LastSuccess }
  */
-import { sameRequest, type LastSuccess, type StoredDiagnosis } from './stored.js';
+import { diagnosisKey, sameRequest } from '../analyzer/index.js';
+import type { LastSuccess, StoredDiagnosis } from './stored.js';
 
 /** The slice of `chrome.storage.StorageArea` the store needs; tests pass an in-memory one. */
 export interface SessionArea {
@@ -14,6 +15,16 @@ export interface SessionArea {
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string | string[]): Promise<void>;
 }
+
+/** `chrome.storage.onChanged`, as far as a watcher needs it. */
+export interface StorageChanges {
+  addListener(listener: StorageListener): void;
+  removeListener(listener: StorageListener): void;
+}
+export type StorageListener = (
+  changes: Record<string, { newValue?: unknown }>,
+  areaName: string,
+) => void;
 
 export interface TabIndex {
   ids: string[];
@@ -46,31 +57,6 @@ export async function readSuccesses(
   return value && typeof value === 'object' ? (value as Record<string, LastSuccess>) : {};
 }
 
-/** One kept diagnosis, or null when it is not (or no longer) kept. */
-export async function readEntry(
-  area: SessionArea,
-  tabId: number,
-  id: string,
-): Promise<StoredDiagnosis | null> {
-  const key = itemKey(tabId, id);
-  const value = (await area.get(key))[key];
-  return value && typeof value === 'object' ? (value as StoredDiagnosis) : null;
-}
-
-/** The tab's diagnoses, newest first. */
-export async function readTab(area: SessionArea, tabId: number): Promise<StoredDiagnosis[]> {
-  const ids = await readIndex(area, tabId);
-  if (ids.length === 0) return [];
-  const keys = ids.map((id) => itemKey(tabId, id));
-  const got = await area.get(keys);
-  const out: StoredDiagnosis[] = [];
-  for (let i = keys.length - 1; i >= 0; i--) {
-    const value = got[keys[i]!];
-    if (value && typeof value === 'object') out.push(value as StoredDiagnosis);
-  }
-  return out;
-}
-
 export interface AddResult {
   added: boolean;
   count: number;
@@ -80,7 +66,14 @@ export interface AddResult {
  * Writes are serialized per tab: two 401s finishing together must not both read the same index
  * and lose one. The queue lives in memory; a worker that dies mid-write loses at most that write.
  */
-export function createTabStore(area: SessionArea, options: { keep?: () => number } = {}) {
+export interface TabStoreOptions {
+  /** How many diagnoses a tab keeps (the Options page; at most 100). */
+  keep?: () => number;
+  /** Where `watch` hears of changes: `storage.onChanged` (pages that only read pass this). */
+  changes?: StorageChanges;
+}
+
+export function createTabStore(area: SessionArea, options: TabStoreOptions = {}) {
   const queues = new Map<number, Promise<unknown>>();
   /**
    * The token fingerprint last written per `<tabId>|<host>`, so a run of 200s writes once. It lives
@@ -105,6 +98,45 @@ export function createTabStore(area: SessionArea, options: { keep?: () => number
   }
 
   return {
+    /** The tab's diagnoses, newest first. */
+    async read(tabId: number): Promise<StoredDiagnosis[]> {
+      const ids = await readIndex(area, tabId);
+      if (ids.length === 0) return [];
+      const keys = ids.map((id) => itemKey(tabId, id));
+      const got = await area.get(keys);
+      const out: StoredDiagnosis[] = [];
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const value = got[keys[i]!];
+        if (value && typeof value === 'object') out.push(value as StoredDiagnosis);
+      }
+      return out;
+    },
+
+    /** One kept diagnosis, or null when it is not (or no longer) kept. */
+    async entry(tabId: number, id: string): Promise<StoredDiagnosis | null> {
+      const key = itemKey(tabId, id);
+      const value = (await area.get(key))[key];
+      return value && typeof value === 'object' ? (value as StoredDiagnosis) : null;
+    },
+
+    /**
+     * Calls `onChange` whenever the tab's diagnoses change: a new 401 (the index), or an entry on
+     * its own (an active check wrote its result). Returns the function that stops watching.
+     */
+    watch(tabId: number, onChange: () => void): () => void {
+      const changes = options.changes;
+      if (!changes) throw new Error('createTabStore: watch needs the `changes` option');
+      const entryPrefix = itemKey(tabId, '');
+      const listener: StorageListener = (changed, areaName) => {
+        if (areaName !== 'session') return;
+        const keys = Object.keys(changed);
+        if (keys.includes(indexKey(tabId)) || keys.some((k) => k.startsWith(entryPrefix)))
+          onChange();
+      };
+      changes.addListener(listener);
+      return () => changes.removeListener(listener);
+    },
+
     /** Adds a diagnosis unless the same request is already kept (DevTools and webRequest both saw it). */
     add(entry: StoredDiagnosis): Promise<AddResult> {
       return serialized(entry.tabId, async () => {
@@ -113,12 +145,13 @@ export function createTabStore(area: SessionArea, options: { keep?: () => number
         // Dedupe across sources against the newest few entries (same request, other capture path).
         const recent = ids.slice(-20).map((id) => itemKey(entry.tabId, id));
         const got = recent.length ? await area.get(recent) : {};
-        for (const key of recent) {
-          const other = got[key] as StoredDiagnosis | undefined;
+        const key = diagnosisKey(entry.diagnosis);
+        for (const recentKey of recent) {
+          const other = got[recentKey] as StoredDiagnosis | undefined;
           if (
             other &&
             other.source !== entry.source &&
-            sameRequest(other.diagnosis, entry.diagnosis)
+            sameRequest(diagnosisKey(other.diagnosis), key)
           ) {
             return { added: false, count: ids.length };
           }

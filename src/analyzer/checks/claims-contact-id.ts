@@ -1,4 +1,4 @@
-import { isParsedUrl } from '../context.js';
+import { isParsedUrl } from '../parse/url.js';
 import {
   CLAIM_CONTACT_ID,
   CONTACT_MODULES,

@@ -1,4 +1,4 @@
-import { redactUrl } from '../report/redact.js';
+import { redactUrl } from '../redact/redact.js';
 import type { Check } from './outcome.js';
 import { fail, pass, skip } from './outcome.js';
 

@@ -1,4 +1,4 @@
-import type { SchemeProblem, SchemeWarning } from '../parse-authorization.js';
+import type { SchemeProblem, SchemeWarning } from '../parse/parse-authorization.js';
 import { quote } from '../text.js';
 import type { Check, CheckOutcome } from './outcome.js';
 import { fail, pass, skip, warn } from './outcome.js';

@@ -1,4 +1,4 @@
-import { bearerErrorMeaning, findBearerChallenge } from '../www-authenticate.js';
+import { bearerErrorMeaning, findBearerChallenge } from '../parse/www-authenticate.js';
 import { quote } from '../text.js';
 import type { Check } from './outcome.js';
 import { fail, info, pass, skip } from './outcome.js';

@@ -1,4 +1,4 @@
-import type { FormatProblem } from '../decode-token.js';
+import type { FormatProblem } from '../parse/decode-token.js';
 import { RHYTHM_AUDIENCE } from '../rhythm.js';
 import { quote } from '../text.js';
 import type { Check, CheckOutcome } from './outcome.js';

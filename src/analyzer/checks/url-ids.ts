@@ -1,4 +1,4 @@
-import { isParsedUrl } from '../context.js';
+import { isParsedUrl } from '../parse/url.js';
 import { quote } from '../text.js';
 import type { Check } from './outcome.js';
 import { fail, pass, skip, warn } from './outcome.js';

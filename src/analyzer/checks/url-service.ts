@@ -1,4 +1,4 @@
-import { isParsedUrl } from '../context.js';
+import { isParsedUrl } from '../parse/url.js';
 import { RHYTHM_API_DOMAIN, RHYTHM_MODULES, homeModuleOf, moduleHost } from '../rhythm.js';
 import { quote } from '../text.js';
 import type { Check } from './outcome.js';

@@ -1,4 +1,4 @@
-import { isParsedUrl } from '../context.js';
+import { isParsedUrl } from '../parse/url.js';
 import { CLAIM_TENANT_ID, isContactCurrentPath } from '../rhythm.js';
 import { quote } from '../text.js';
 import type { Check } from './outcome.js';

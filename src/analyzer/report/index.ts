@@ -10,25 +10,18 @@ import {
 
 export * from './format.js';
 export { renderMarkdown } from './markdown.js';
-export { maskClaims, maskText, personalValues, MASKED } from './personal.js';
-export { safePayloadSegment, PAYLOAD_WITHHELD } from './payload.js';
-export * from './redact.js';
 export * from './report.js';
-export { requestSecrets, type RequestSecrets } from './secrets.js';
+
+type Render = (
+  input: ReportInput | readonly ReportInput[],
+  context: ReportContext,
+  options?: ReportOptions,
+) => string;
 
 /** The Markdown report of one diagnosis or many (a panel exporting a whole tab). */
-export function reportMarkdown(
-  input: ReportInput | readonly ReportInput[],
-  context: ReportContext,
-  options: ReportOptions = {},
-): string {
-  return renderMarkdown(buildReport(input, context, options));
-}
+export const reportMarkdown: Render = (input, context, options = {}) =>
+  renderMarkdown(buildReport(input, context, options));
 
-export function reportJson(
-  input: ReportInput | readonly ReportInput[],
-  context: ReportContext,
-  options: ReportOptions = {},
-): string {
-  return renderJson(buildReport(input, context, options));
-}
+/** The same report as JSON (rhythm-auth/report@1). */
+export const reportJson: Render = (input, context, options = {}) =>
+  renderJson(buildReport(input, context, options));

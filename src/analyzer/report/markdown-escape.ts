@@ -3,17 +3,10 @@
  * system renders. The threats: `|` and newlines breaking a table, backticks and `[](…)` changing
  * the markup, `<script>`/`<img onerror>` becoming HTML, bidi marks reordering the evidence.
  */
-/* eslint-disable no-control-regex -- finding control characters is this file's job */
+import { INVISIBLE_CLASS, showInvisible, unicodeEscape } from '../text.js';
 
-/** Characters that must not reach a reader invisibly: controls, bidi and zero-width marks. */
-const INVISIBLE =
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]/g;
 const NEWLINES = /\r\n|\r|\n/g;
 const MAX_CELL = 400;
-
-function visible(c: string): string {
-  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
-}
 
 function shorten(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -24,21 +17,20 @@ function shorten(text: string, max: number): string {
  * newlines shown as ⏎ so a value stays on its line (and in its table cell).
  */
 export function mdText(value: string, max = MAX_CELL): string {
-  return shorten(value, max)
+  const escaped = shorten(value, max)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/[\\`*_[\]|~$]/g, (c) => `\\${c}`)
-    .replace(NEWLINES, ' ⏎ ')
-    .replace(INVISIBLE, visible);
+    .replace(NEWLINES, ' ⏎ ');
+  return showInvisible(escaped);
 }
 
 /**
  * Safe inside a code span in a table: no backtick, pipe, angle bracket, line break or invisible
  * mark. (`&` is fine: code spans show entities literally.)
  */
-const CODE_SAFE =
-  /^[^`|<>\r\n\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]+$/;
+const CODE_SAFE = new RegExp(`^[^\`|<>\\t\\r\\n${INVISIBLE_CLASS}]+$`);
 
 /** A value as inline code when that is safe, else as escaped text (never a broken code span). */
 export function mdCode(value: string, max = MAX_CELL): string {
@@ -51,9 +43,9 @@ export function mdCode(value: string, max = MAX_CELL): string {
  * the fence or read as HTML to a careless renderer are still written as JSON escapes.
  */
 export function mdJsonBlock(value: unknown): string {
-  const json = (JSON.stringify(value, null, 2) ?? 'null')
-    .replace(/[<>&`]/g, visible)
-    .replace(INVISIBLE, visible);
+  const json = showInvisible(
+    (JSON.stringify(value, null, 2) ?? 'null').replace(/[<>&`]/g, unicodeEscape),
+  );
   return ['```json', json, '```'].join('\n');
 }
 

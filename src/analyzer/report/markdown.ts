@@ -16,7 +16,7 @@ import {
   outcomeText,
 } from './format.js';
 import { mdCode, mdJsonBlock, mdRow, mdText } from './markdown-escape.js';
-import { redactJwtsInText } from './redact.js';
+import { redactJwtsInText } from '../redact/redact.js';
 import type { ReportedDiagnosis, SupportReport } from './report.js';
 
 const TOOL_NAMES = { cli: 'the rhythm-auth CLI', extension: 'the Rhythm Auth extension' } as const;

@@ -8,9 +8,9 @@
  */
 import { fingerprint } from '../sha256.js';
 import type { Diagnosis, TokenInfo } from '../types.js';
-import { mapStrings } from './map-strings.js';
-import { maskClaims, personalValues } from './personal.js';
-import { createScrubber, redactJwtsInText, redactToken, redactUrl } from './redact.js';
+import { mapStrings } from '../redact/map-strings.js';
+import { maskClaims, personalValues } from '../redact/personal.js';
+import { createScrubber, redactJwtsInText, redactToken, redactUrl } from '../redact/redact.js';
 
 export const REPORT_SCHEMA = 'rhythm-auth/report@1';
 

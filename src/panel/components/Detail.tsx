@@ -1,10 +1,11 @@
 import type { Ref } from 'preact';
-import { isoTime } from '../../analyzer/text.js';
+import { isoTime } from '../../analyzer/index.js';
 import { hostAndPath } from '../../shared/ui/format.js';
-import { visible } from '../display.js';
+import { visible } from '../view/display.js';
 import { usePanel } from '../services.js';
-import { bodyOf, type PanelEntry } from '../state.js';
-import { ActiveChecks } from './ActiveChecks.js';
+import type { PanelEntry } from '../entry.js';
+import { bodyOf } from '../state.js';
+import { ActiveChecks } from '../active/ActiveChecks.js';
 import { GroupedChecklist } from './GroupedChecklist.js';
 import { RequestView } from './RequestView.js';
 import { SuccessDiff } from './SuccessDiff.js';

@@ -2,9 +2,9 @@ import type { VNode } from 'preact';
 import { RichText } from '../../shared/ui/RichText.js';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { clockTime, hostAndPath, rootCauseLine } from '../../shared/ui/format.js';
-import { visible } from '../display.js';
+import { visible } from '../view/display.js';
 import { usePanel } from '../services.js';
-import type { PanelEntry } from '../state.js';
+import type { PanelEntry } from '../entry.js';
 
 /** A DOM id for an entry id (which may hold any URL character). FNV-1a, 32 bits. */
 export function optionId(id: string): string {

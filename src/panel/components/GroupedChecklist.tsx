@@ -1,7 +1,7 @@
-import type { CheckResult } from '../../analyzer/types.js';
+import type { CheckResult } from '../../analyzer/index.js';
 import { CheckList } from '../../shared/ui/CheckList.js';
 import { STATUS_MARK } from '../../shared/ui/format.js';
-import { groupChecks } from '../check-groups.js';
+import { groupChecks } from '../view/check-groups.js';
 
 /** The 19 checks grouped as the 401 guide is, each row with its status, detail and fix. */
 export function GroupedChecklist({ checks }: { checks: CheckResult[] }) {

@@ -1,5 +1,5 @@
-import { duration, isoTime } from '../../analyzer/text.js';
-import { lifetimeOf } from '../lifetime.js';
+import { duration, isoTime } from '../../analyzer/index.js';
+import { lifetimeOf } from '../view/lifetime.js';
 
 /**
  * The token's lifetime: a bar from `iat` to `exp`, markers at the request and now. The picture is

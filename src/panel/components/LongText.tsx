@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { copyText } from '../clipboard.js';
-import { clip, COLLAPSED_CHARS, EXPANDED_CHARS } from '../display.js';
+import { copyText } from '../../shared/ui/clipboard.js';
+import { clip, COLLAPSED_CHARS, EXPANDED_CHARS } from '../view/display.js';
 
 /**
  * Untrusted text, rendered as text (never HTML), invisible characters shown as `\uXXXX`, and

@@ -1,11 +1,15 @@
 import { Fragment } from 'preact';
-import { FORM_NAMES } from '../../analyzer/report/format.js';
-import { isoTime } from '../../analyzer/text.js';
-import type { Diagnosis, TokenSubject } from '../../analyzer/types.js';
-import { BEARER_ERRORS, parseWwwAuthenticate } from '../../analyzer/www-authenticate.js';
-import { localTime, ownString } from '../claims.js';
-import { visible } from '../display.js';
-import { urlParts } from '../url-parts.js';
+import {
+  BEARER_ERRORS,
+  type Diagnosis,
+  FORM_NAMES,
+  isoTime,
+  parseWwwAuthenticate,
+  type TokenSubject,
+} from '../../analyzer/index.js';
+import { localTime, ownString } from '../view/claims.js';
+import { visible } from '../view/display.js';
+import { urlParts } from '../view/url-parts.js';
 import { LongText } from './LongText.js';
 
 const SUBJECTS: Record<TokenSubject, string> = {

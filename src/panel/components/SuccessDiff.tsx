@@ -1,14 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
-import { duration, isoTime } from '../../analyzer/text.js';
-import type { Diagnosis } from '../../analyzer/types.js';
-import { SHORT_CLAIM_NAMES } from '../../analyzer/report/format.js';
-import { redactUrl } from '../../analyzer/report/redact.js';
+import {
+  type Diagnosis,
+  duration,
+  isoTime,
+  redactUrl,
+  SHORT_CLAIM_NAMES,
+} from '../../analyzer/index.js';
 import type { LastSuccess } from '../../shared/stored.js';
-import { ownString } from '../claims.js';
-import { compareWithSuccess, type ClaimChange } from '../claims-diff.js';
-import { valueText } from '../display.js';
+import { ownString } from '../view/claims.js';
+import { compareWithSuccess, type ClaimChange } from '../view/claims-diff.js';
+import { valueText } from '../view/display.js';
 import { usePanel } from '../services.js';
-import { urlParts } from '../url-parts.js';
+import { urlParts } from '../view/url-parts.js';
 import { LongText } from './LongText.js';
 
 type Lookup =

@@ -1,6 +1,6 @@
-import type { TokenInfo } from '../../analyzer/types.js';
-import { claimRows, localTime, MAX_CLAIM_ROWS } from '../claims.js';
-import { valueText, visible } from '../display.js';
+import type { TokenInfo } from '../../analyzer/index.js';
+import { claimRows, localTime, MAX_CLAIM_ROWS } from '../view/claims.js';
+import { valueText, visible } from '../view/display.js';
 import { LifetimeBar } from './LifetimeBar.js';
 import { LongText } from './LongText.js';
 

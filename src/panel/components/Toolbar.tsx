@@ -1,14 +1,8 @@
 import type { RefObject } from 'preact';
-import {
-  hostsOf,
-  SOURCE_FILTER_LABELS,
-  STATUS_FILTER_LABELS,
-  type SourceFilter,
-  type StatusFilter,
-} from '../filters.js';
+import { hostsOf, SOURCE_FILTER_LABELS, STATUS_FILTER_LABELS, type Filters } from '../filters.js';
 import { usePanel } from '../services.js';
 import type { Connection } from '../state.js';
-import { HarImportActions } from './HarImportActions.js';
+import { HarActions } from '../har/HarActions.js';
 
 const CONNECTION_TEXT = (c: Connection): string => {
   switch (c.phase) {
@@ -62,17 +56,7 @@ export function Toolbar({
         aria-label="Filter the 401s"
         onSubmit={(e) => e.preventDefault()}
       >
-        <select
-          value={filters.status}
-          aria-label="Status"
-          onChange={(e) => setFilter({ status: e.currentTarget.value as StatusFilter })}
-        >
-          {(Object.keys(STATUS_FILTER_LABELS) as StatusFilter[]).map((s) => (
-            <option key={s} value={s}>
-              {STATUS_FILTER_LABELS[s]}
-            </option>
-          ))}
-        </select>
+        <FilterSelect filter="status" label="Status" labels={STATUS_FILTER_LABELS} />
         <select
           value={filters.host}
           aria-label="Host"
@@ -89,17 +73,7 @@ export function Toolbar({
           )}
         </select>
         {(pasted.length > 0 || imported.length > 0 || filters.source !== 'all') && (
-          <select
-            value={filters.source}
-            aria-label="Source"
-            onChange={(e) => setFilter({ source: e.currentTarget.value as SourceFilter })}
-          >
-            {(Object.keys(SOURCE_FILTER_LABELS) as SourceFilter[]).map((s) => (
-              <option key={s} value={s}>
-                {SOURCE_FILTER_LABELS[s]}
-              </option>
-            ))}
-          </select>
+          <FilterSelect filter="source" label="Source" labels={SOURCE_FILTER_LABELS} />
         )}
         <input
           ref={searchRef}
@@ -121,7 +95,7 @@ export function Toolbar({
         <button type="button" onClick={onPaste}>
           Paste token…
         </button>
-        <HarImportActions />
+        <HarActions />
         <button type="button" onClick={onExport} disabled={all.length === 0}>
           Export…
         </button>
@@ -157,5 +131,36 @@ export function Toolbar({
         {CONNECTION_TEXT(connection)}
       </span>
     </header>
+  );
+}
+
+/** A filter whose options are the keys of `labels` (status, source), each shown by its label. */
+function FilterSelect<K extends 'status' | 'source'>({
+  filter,
+  label,
+  labels,
+}: {
+  filter: K;
+  label: string;
+  labels: Readonly<Record<Filters[K], string>>;
+}) {
+  const { store } = usePanel();
+  const pick = (value: string) => {
+    const patch: Partial<Filters> = {};
+    patch[filter] = value as Filters[K];
+    store.dispatch({ type: 'filter', filters: patch });
+  };
+  return (
+    <select
+      value={store.state.value.filters[filter]}
+      aria-label={label}
+      onChange={(e) => pick(e.currentTarget.value)}
+    >
+      {(Object.keys(labels) as Array<Filters[K]>).map((key) => (
+        <option key={key} value={key}>
+          {labels[key]}
+        </option>
+      ))}
+    </select>
   );
 }

@@ -1,8 +1,7 @@
-import type { Diagnosis } from '../../analyzer/types.js';
+import { type Diagnosis, plural } from '../../analyzer/index.js';
 import { RichText } from '../../shared/ui/RichText.js';
-import { plural } from '../../analyzer/text.js';
 import { STATUS_MARK } from '../../shared/ui/format.js';
-import { visible } from '../display.js';
+import { visible } from '../view/display.js';
 
 /** The verdict: the root cause, its one-line fix, and what else failed or warned. */
 export function VerdictBanner({ diagnosis }: { diagnosis: Diagnosis }) {

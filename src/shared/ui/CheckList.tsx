@@ -1,4 +1,4 @@
-import type { CheckResult } from '../../analyzer/types.js';
+import type { CheckResult } from '../../analyzer/index.js';
 import { RichText } from './RichText.js';
 import { STATUS_LABEL, STATUS_MARK } from './format.js';
 

@@ -1,7 +1,7 @@
-import type { CheckStatus, Diagnosis } from '../../analyzer/types.js';
+import type { CheckStatus, Diagnosis } from '../../analyzer/index.js';
 
 /** The same marks as the CLI and the Markdown report. */
-export { STATUS_MARKS as STATUS_MARK } from '../../analyzer/report/format.js';
+export { STATUS_MARKS as STATUS_MARK } from '../../analyzer/index.js';
 
 export const STATUS_LABEL: Record<CheckStatus, string> = {
   pass: 'Passed',

@@ -135,6 +135,17 @@ describe('analyze', () => {
     expect(d.request.url).toBe(`${ROLODEX}/contacts/${TEST_TENANT}?access_token=[redacted]`);
   });
 
+  it('redacts every credential-shaped query value of the URL, as a sanitized HAR does (SPEC §6)', () => {
+    const url = `${ROLODEX}/contacts/acme.org/current?client_secret=cs-1234567&password=pw-1234567&access_token=${USER_TOKEN}&page=2`;
+    const d = analyze(request({ url }));
+    expect(d.request.url).toBe(
+      `${ROLODEX}/contacts/acme.org/current?client_secret=[redacted]&password=[redacted]&access_token=[redacted]&page=2`,
+    );
+    const json = JSON.stringify(d);
+    for (const secret of ['cs-1234567', 'pw-1234567', USER_TOKEN.split('.')[2]!])
+      expect(json).not.toContain(secret);
+  });
+
   it.each([
     ['a number too large for a double', '{"sub":"u","exp":1e400,"iat":-1e400}'],
     ['arrays nested 20,000 deep', `{"sub":"u","aud":${'['.repeat(20_000)}${']'.repeat(20_000)}}`],

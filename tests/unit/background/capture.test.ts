@@ -2,15 +2,15 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { analyze } from '../../../src/analyzer/analyze.js';
 import type * as AnalyzeModule from '../../../src/analyzer/analyze.js';
 import { fingerprint } from '../../../src/analyzer/sha256.js';
-import type { CheckId } from '../../../src/analyzer/types.js';
+import type { AnalyzerSettings, CheckId } from '../../../src/analyzer/types.js';
 import {
   createCapture,
   type CompletedEvent,
   type RequestEvent,
 } from '../../../src/background/capture.js';
-import { capturedStatuses, parseSettings } from '../../../src/shared/settings.js';
+import { analyzerSettings, parseSettings } from '../../../src/shared/settings.js';
 import type { StoredDiagnosis } from '../../../src/shared/stored.js';
-import { createTabStore, readTab } from '../../../src/shared/tab-store.js';
+import { createTabStore } from '../../../src/shared/tab-store.js';
 import { T0, signToken } from '../../helpers/tokens.js';
 import { ROLODEX_URL, SENT_AT } from '../shared/fixtures.js';
 import { createMemoryArea } from '../shared/memory-area.js';
@@ -27,15 +27,14 @@ const EXPIRED = await signToken({ iatMs: T0 - 3 * 86_400_000 });
 const BARE_URL = 'https://api.rhythmsoftware.com/contacts/acme.org';
 const MEMBERSHIP_URL = 'https://membership.api.rhythmsoftware.com/memberships/acme.org';
 
-function setup(options: { statuses?: number[] } = {}) {
+function setup(options: { settings?: AnalyzerSettings } = {}) {
   const area = createMemoryArea();
   const store = createTabStore(area);
   const diagnosed: Array<{ entry: StoredDiagnosis; count: number }> = [];
-  let statuses = options.statuses ?? [401];
+  let settings = options.settings ?? {};
   const capture = createCapture({
     store,
-    settings: () => ({}),
-    statuses: () => statuses,
+    settings: () => settings,
     now: () => SENT_AT + 500,
     onDiagnosed: (entry, count) => diagnosed.push({ entry, count }),
   });
@@ -44,7 +43,7 @@ function setup(options: { statuses?: number[] } = {}) {
     store,
     capture,
     diagnosed,
-    setStatuses: (next: number[]) => (statuses = next),
+    setSettings: (next: AnalyzerSettings) => (settings = next),
   };
 }
 
@@ -104,7 +103,9 @@ describe('createCapture', () => {
 
     expect(rootCause(entry)).toBe(cause);
     expect(entry).toMatchObject({ id: 'webRequest:7', tabId: 1, source: 'webRequest' });
-    expect((await readTab(area, 1)).map((e) => e.diagnosis.rootCause?.id)).toEqual([cause]);
+    expect((await createTabStore(area).read(1)).map((e) => e.diagnosis.rootCause?.id)).toEqual([
+      cause,
+    ]);
   });
 
   it('diagnoses from the headers sent, the response headers and the send time', async () => {
@@ -141,7 +142,7 @@ describe('createCapture', () => {
     capture.onSendHeaders(sent({ auth: `Bearer ${TOKEN}` }));
     expect(await capture.onCompleted(completed(200))).toBeNull();
 
-    expect(await readTab(area, 1)).toEqual([]);
+    expect(await createTabStore(area).read(1)).toEqual([]);
     expect(diagnosed).toEqual([]);
     const ok = await store.lastSuccess(1, 'rolodex.api.rhythmsoftware.com');
     expect(ok).toMatchObject({
@@ -152,6 +153,22 @@ describe('createCapture', () => {
       header: { alg: 'RS256', kid: 'test-key-1' },
       claims: { sub: 'auth0|64f0c0ffee', iat: T0 / 1000 },
     });
+  });
+
+  it.each<[string, { url?: string; headers?: Array<{ name: string; value: string }> }]>([
+    ['a look-alike header', { headers: [{ name: 'X-Access-Token', value: TOKEN }] }],
+    ['the query string', { url: `${ROLODEX_URL}?access_token=${TOKEN}` }],
+  ])('remembers the last success of a token sent in %s, as the analyzer reads it', async (_, o) => {
+    const { capture, store } = setup();
+    const event = sent({ url: o.url });
+    capture.onSendHeaders({
+      ...event,
+      requestHeaders: [...event.requestHeaders!, ...(o.headers ?? [])],
+    });
+    await capture.onCompleted(completed(200, { url: o.url }));
+    const ok = await store.lastSuccess(1, 'rolodex.api.rhythmsoftware.com');
+    expect(ok?.fingerprint).toBe(fingerprint(TOKEN));
+    expect(ok?.url).not.toContain(TOKEN);
   });
 
   it('writes the last success once per token, and again when the token changes', async () => {
@@ -196,36 +213,41 @@ describe('createCapture', () => {
     expect(area.keys()).toEqual([]);
   });
 
-  it.each<[string, number[], number, boolean]>([
-    ['a 401 by default', capturedStatuses(parseSettings({})), 401, true],
-    ['no 403 by default', capturedStatuses(parseSettings({})), 403, false],
-    [
-      'a 403 when capture403 is on',
-      capturedStatuses(parseSettings({ capture403: true })),
-      403,
-      true,
-    ],
-    [
-      'no 500 even with capture403 on',
-      capturedStatuses(parseSettings({ capture403: true })),
-      500,
-      false,
-    ],
-    ['no 404', [401], 404, false],
-  ])('captures %s', async (_, statuses, status, stored) => {
-    const { capture, area } = setup({ statuses });
+  const OPTIONS = (saved: unknown) => analyzerSettings(parseSettings(saved));
+  it.each<[string, AnalyzerSettings, number, boolean]>([
+    ['a 401 by default', OPTIONS({}), 401, true],
+    ['no 403 by default', OPTIONS({}), 403, false],
+    ['a 403 when capture403 is on', OPTIONS({ capture403: true }), 403, true],
+    ['no 500 even with capture403 on', OPTIONS({ capture403: true }), 500, false],
+    ['no 404', {}, 404, false],
+  ])('captures %s', async (_, settings, status, stored) => {
+    const { capture, area } = setup({ settings });
     capture.onSendHeaders(sent({ auth: `Bearer ${TOKEN}` }));
     const entry = await capture.onCompleted(completed(status));
     expect(entry !== null).toBe(stored);
-    expect((await readTab(area, 1)).length).toBe(stored ? 1 : 0);
+    expect((await createTabStore(area).read(1)).length).toBe(stored ? 1 : 0);
     expect(capture.inFlightCount).toBe(0);
   });
 
+  it('diagnoses a 401 from an extra API host of the settings, and follows redirects to one', async () => {
+    const STAGING = 'https://api.staging.acme.org/contacts/acme.org/current';
+    const { capture, setSettings } = setup();
+    capture.onSendHeaders(sent({ requestId: '1', url: STAGING, auth: `Bearer ${TOKEN}` }));
+    expect(await capture.onCompleted(completed(401, { requestId: '1', url: STAGING }))).toBeNull();
+    setSettings({ extraApiHosts: ['api.staging.acme.org'] });
+    capture.onSendHeaders(sent({ requestId: '2', auth: `Bearer ${TOKEN}` }));
+    capture.onBeforeRedirect({ ...sent({ requestId: '2' }), redirectUrl: STAGING });
+    expect(capture.inFlightCount).toBe(1);
+    const entry = await capture.onCompleted(completed(401, { requestId: '2', url: STAGING }));
+    expect(entry?.diagnosis.request.url).toBe(STAGING);
+    expect(lastAnalyzed()?.redirectedFrom).toEqual([ROLODEX_URL]);
+  });
+
   it('reads the statuses setting at each completion', async () => {
-    const { capture, setStatuses } = setup();
+    const { capture, setSettings } = setup();
     capture.onSendHeaders(sent({ requestId: '1', auth: TOKEN }));
     expect(await capture.onCompleted(completed(403, { requestId: '1' }))).toBeNull();
-    setStatuses([401, 403]);
+    setSettings({ capture403: true });
     capture.onSendHeaders(sent({ requestId: '2', auth: TOKEN }));
     expect(await capture.onCompleted(completed(403, { requestId: '2' }))).not.toBeNull();
   });

@@ -4,7 +4,7 @@ import { createCapture } from '../../../src/background/capture.js';
 import { createHandlers, dispatch } from '../../../src/background/handlers.js';
 import type { Envelope, MessageRequest } from '../../../src/shared/messages.js';
 import type { StoredDiagnosis } from '../../../src/shared/stored.js';
-import { createTabStore, readTab } from '../../../src/shared/tab-store.js';
+import { createTabStore } from '../../../src/shared/tab-store.js';
 import { T0, signToken } from '../../helpers/tokens.js';
 import { capturedRequest, ROLODEX_URL, SENT_AT, storedEntry } from '../shared/fixtures.js';
 import { createMemoryArea } from '../shared/memory-area.js';
@@ -18,7 +18,6 @@ function setup() {
   const diagnosed: Array<{ entry: StoredDiagnosis; count: number }> = [];
   const onCleared = vi.fn(async (_tabId: number) => {});
   const deps = {
-    area,
     store,
     settings: () => ({}),
     now: () => SENT_AT + 900,
@@ -60,7 +59,7 @@ describe('createHandlers', () => {
 
     expect(await handlers['clear-tab']({ tabId: 1 })).toEqual({ cleared: true });
     expect(onCleared).toHaveBeenCalledExactlyOnceWith(1);
-    expect(await readTab(area, 1)).toEqual([]);
+    expect(await createTabStore(area).read(1)).toEqual([]);
     expect(await store.count(2)).toBe(1);
   });
 
@@ -81,7 +80,7 @@ describe('createHandlers', () => {
       ['devtools:r2', 2],
       ['devtools:r3', 3],
     ]);
-    const kept = await readTab(area, 4);
+    const kept = await createTabStore(area).read(4);
     expect(causes(kept)).toEqual(['token.expiry', 'header.present', 'header.scheme']);
     expect(kept.every((e) => e.source === 'devtools' && e.tabId === 4)).toBe(true);
     expect(kept[0]?.capturedAt).toBe(SENT_AT + 900);
@@ -90,7 +89,7 @@ describe('createHandlers', () => {
   it('add-captured skips what webRequest already captured and keys it has seen', async () => {
     const { area, store, handlers, deps, diagnosed } = setup();
     // The worker saw the 401 first, through webRequest.
-    const capture = createCapture({ ...deps, statuses: () => [401] });
+    const capture = createCapture(deps);
     capture.onSendHeaders({
       requestId: '88',
       tabId: 1,
@@ -122,7 +121,10 @@ describe('createHandlers', () => {
       added: 0,
       count: 2,
     });
-    expect((await readTab(area, 1)).map((e) => e.id)).toEqual(['devtools:har-2', 'webRequest:88']);
+    expect((await createTabStore(area).read(1)).map((e) => e.id)).toEqual([
+      'devtools:har-2',
+      'webRequest:88',
+    ]);
     expect(diagnosed.map((d) => d.entry.id)).toEqual(['webRequest:88', 'devtools:har-2']);
   });
 
@@ -144,7 +146,7 @@ describe('createHandlers', () => {
     const { area, handlers } = setup();
     const item = { ...captured('r1'), ...(responseBody === undefined ? {} : { responseBody }) };
     await handlers['add-captured']({ tabId: 1, requests: [item] });
-    const [entry] = await readTab(area, 1);
+    const [entry] = await createTabStore(area).read(1);
     expect(entry?.responseBody?.length).toBe(length);
     if (responseBody !== undefined)
       expect(responseBody.startsWith(entry!.responseBody!)).toBe(true);
@@ -156,7 +158,7 @@ describe('createHandlers', () => {
     const body = `{"error":"invalid_token","received":"Bearer ${TOKEN}","raw":"${TOKEN}"}`;
     const item = { ...captured('r1', { auth: `Bearer ${TOKEN}` }), responseBody: body };
     await handlers['add-captured']({ tabId: 1, requests: [item] });
-    const [entry] = await readTab(area, 1);
+    const [entry] = await createTabStore(area).read(1);
     expect(entry?.responseBody).toContain('invalid_token');
     expect(entry?.responseBody).not.toContain(TOKEN.split('.')[2]!);
     expect(JSON.stringify(area.snapshot())).not.toContain(TOKEN);

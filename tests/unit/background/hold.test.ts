@@ -25,7 +25,6 @@ describe('tokens of diagnosed requests are held for the active checks', () => {
     const capture = createCapture({
       store: createTabStore(createMemoryArea()),
       settings: () => ({}),
-      statuses: () => [401],
       now: () => SENT_AT,
       onDiagnosed: () => {},
       hold,
@@ -59,10 +58,8 @@ describe('tokens of diagnosed requests are held for the active checks', () => {
 
   it('add-captured holds what DevTools saw, once per diagnosis it keeps', async () => {
     const { held, hold } = holder();
-    const area = createMemoryArea();
     const handlers = createHandlers({
-      area,
-      store: createTabStore(area),
+      store: createTabStore(createMemoryArea()),
       settings: () => ({}),
       now: () => SENT_AT,
       onDiagnosed: () => {},

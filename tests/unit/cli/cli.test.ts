@@ -1,4 +1,4 @@
-import { mkdtempSync, copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -275,14 +275,18 @@ describe('rhythm-auth: help, version, colour, width', () => {
 
   it('says "not built yet" in one line when dist/ is missing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rhythm-auth-'));
-    mkdirSync(join(dir, 'bin'));
-    copyFileSync(join(ROOT, 'bin/rhythm-auth.js'), join(dir, 'bin/rhythm-auth.js'));
-    const result = spawnSync(process.execPath, [join(dir, 'bin/rhythm-auth.js'), '--help'], {
-      encoding: 'utf8',
-    });
-    expectUsageError(
-      { status: result.status, stdout: result.stdout, stderr: result.stderr },
-      /^rhythm-auth: not built yet: run `npm run build`$/,
-    );
+    try {
+      mkdirSync(join(dir, 'bin'));
+      copyFileSync(join(ROOT, 'bin/rhythm-auth.js'), join(dir, 'bin/rhythm-auth.js'));
+      const result = spawnSync(process.execPath, [join(dir, 'bin/rhythm-auth.js'), '--help'], {
+        encoding: 'utf8',
+      });
+      expectUsageError(
+        { status: result.status, stdout: result.stdout, stderr: result.stderr },
+        /^rhythm-auth: not built yet: run `npm run build`$/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

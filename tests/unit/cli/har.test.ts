@@ -2,10 +2,10 @@
  * `rhythm-auth diagnose --har` and `rhythm-auth sanitize-har`, through the real built CLI, on HAR
  * files shaped like the ones Chrome, Firefox, Safari, Charles and Fiddler write (tokens signed now).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnosis } from '../../../src/analyzer/types.js';
 import {
   fillTemplate,
@@ -16,6 +16,8 @@ import {
 import { buildCli, cli, expectUsageError } from './run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rhythm-auth-cli-har-'));
+// Runs whether the tests pass or fail: nothing of this file stays in the temp folder.
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let scenarioFile: string;
 let list: Scenario[];
 let tokens: Tokens;

@@ -5,13 +5,9 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analyzer/analyze.js';
-import { capturedFromHarEntry } from '../../../src/analyzer/har-entry.js';
-import { sanitizeHarEntry, sanitizeHarValue } from '../../../src/analyzer/report/har-sanitize.js';
-import {
-  SANITIZED_SIGNATURE,
-  isSecretName,
-  type SanitizeChanges,
-} from '../../../src/analyzer/report/har-secrets.js';
+import { capturedFromHarEntry } from '../../../src/har/entry.js';
+import { sanitizeHarEntry, sanitizeHarValue } from '../../../src/har/sanitize-entry.js';
+import { SANITIZED_SIGNATURE, type SanitizeChanges } from '../../../src/har/secrets.js';
 import {
   CURRENT,
   chromeEntry,
@@ -241,23 +237,6 @@ describe('sanitizeHarEntry: the sanitized HAR diagnoses the same', () => {
       expect(rootCause(entry), name).toBe(expected);
       expect(rootCause(sanitizeHarEntry(entry).entry), name).toBe(expected);
     }
-  });
-});
-
-describe('isSecretName', () => {
-  it.each([
-    ['access_token', true],
-    ['client_secret', true],
-    ['clientSecret', true],
-    ['X-Api-Key', true],
-    ['csrf_token', true],
-    ['password', true],
-    ['id_token_hint', true],
-    ['token_type', false],
-    ['expires_in', false],
-    ['page', false],
-  ])('%s → %s', (name, secret) => {
-    expect(isSecretName(name)).toBe(secret);
   });
 });
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { isRhythmApiHost } from '../../../src/analyzer/rhythm.js';
 import {
   relevantCapture,
   watchNetwork,
@@ -34,19 +33,29 @@ function fakeNetwork(initial: unknown[]) {
   };
 }
 
-const options = { isApiHost: isRhythmApiHost, statuses: [401] };
+const settings = {};
+const options = { settings: () => settings };
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe("DevTools' network log", () => {
   it('keeps 401s to Rhythm API hosts only', () => {
-    expect(relevantCapture(harEntry(CURRENT_URL, 401), options)).toMatchObject({
+    expect(relevantCapture(harEntry(CURRENT_URL, 401), settings)).toMatchObject({
       url: CURRENT_URL,
       status: 401,
     });
-    expect(relevantCapture(harEntry(CURRENT_URL, 200), options)).toBeNull();
-    expect(relevantCapture(harEntry('https://other.example.test/x', 401), options)).toBeNull();
-    expect(relevantCapture(harEntry('https://www.rhythmsoftware.com/x', 401), options)).toBeNull();
-    expect(relevantCapture({ nonsense: true }, options)).toBeNull();
+    expect(relevantCapture(harEntry(CURRENT_URL, 200), settings)).toBeNull();
+    expect(relevantCapture(harEntry('https://other.example.test/x', 401), settings)).toBeNull();
+    expect(relevantCapture(harEntry('https://www.rhythmsoftware.com/x', 401), settings)).toBeNull();
+    expect(relevantCapture({ nonsense: true }, settings)).toBeNull();
+  });
+
+  it('also keeps what the Options page adds: extra API hosts, 403s', () => {
+    const staging = 'https://api.staging.example.test/x';
+    const more = { extraApiHosts: ['api.staging.example.test'], capture403: true };
+    expect(relevantCapture(harEntry(staging, 401), settings)).toBeNull();
+    expect(relevantCapture(harEntry(staging, 401), more)).toMatchObject({ url: staging });
+    expect(relevantCapture(harEntry(CURRENT_URL, 403), settings)).toBeNull();
+    expect(relevantCapture(harEntry(CURRENT_URL, 403), more)).toMatchObject({ status: 403 });
   });
 
   it('backfills with getHAR, then follows finished requests, with their bodies', async () => {

@@ -5,7 +5,7 @@
 import { analyze } from '../../../src/analyzer/analyze.js';
 import type { CapturedRequest, HttpHeader } from '../../../src/analyzer/types.js';
 import type { PanelServices } from '../../../src/panel/services.js';
-import type { PanelEntry } from '../../../src/panel/state.js';
+import type { PanelEntry } from '../../../src/panel/entry.js';
 import type { CaptureSource, LastSuccess } from '../../../src/shared/stored.js';
 import { T0, TEST_TENANT } from '../../helpers/tokens.js';
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EXPANDED_CHARS } from '../../../src/panel/display.js';
+import { EXPANDED_CHARS } from '../../../src/panel/view/display.js';
 import { signToken } from '../../helpers/tokens.js';
 import { entry } from './fixtures.js';
 import { renderPanel } from './render.js';

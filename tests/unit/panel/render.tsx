@@ -2,14 +2,18 @@
 import { render } from '@testing-library/preact';
 import type { ComponentChildren } from 'preact';
 import { App } from '../../../src/panel/App.js';
+import { createHarActions, type HarActions } from '../../../src/panel/har/actions.js';
 import { PanelContext } from '../../../src/panel/services.js';
-import { initialState, type PanelEntry, type PanelState } from '../../../src/panel/state.js';
+import type { PanelEntry } from '../../../src/panel/entry.js';
+import { initialState, type PanelState } from '../../../src/panel/state.js';
 import { createPanelStore, type PanelStore } from '../../../src/panel/store.js';
 import { fakeServices, SENT_AT, type FakeServices } from './fixtures.js';
 
 export interface Rendered {
   store: PanelStore;
   services: FakeServices;
+  /** The real HAR actions, over the fake services. */
+  har: HarActions;
   container: Element;
 }
 
@@ -25,10 +29,11 @@ export function renderWith(
   store: PanelStore,
   services: FakeServices = fakeServices(),
 ): Rendered {
+  const har = createHarActions(store, services);
   const { container } = render(
-    <PanelContext.Provider value={{ store, services }}>{children}</PanelContext.Provider>,
+    <PanelContext.Provider value={{ store, services, har }}>{children}</PanelContext.Provider>,
   );
-  return { store, services, container };
+  return { store, services, har, container };
 }
 
 export function renderPanel(

@@ -8,6 +8,7 @@ import {
   type PanelEvent,
   type PanelState,
 } from '../../../src/panel/state.js';
+import { diagnosisKey } from '../../../src/analyzer/same-request.js';
 import { entry, SENT_AT } from './fixtures.js';
 
 const a = entry({ id: 'webRequest:1', sentAt: SENT_AT });
@@ -134,7 +135,7 @@ describe('panel state', () => {
   it('finds the 401 body on the entry, or in DevTools’ copy of the same request', () => {
     const withBody = entry({ id: 'devtools:k', source: 'devtools', responseBody: '{"m":1}' });
     expect(bodyOf(withBody, [])).toBe('{"m":1}');
-    const seen = [{ key: 'k', diagnosis: a.diagnosis, body: 'Unauthorized' }];
+    const seen = [{ key: 'k', requestKey: diagnosisKey(a.diagnosis), body: 'Unauthorized' }];
     expect(bodyOf(a, seen)).toBe('Unauthorized');
     expect(bodyOf(c, seen)).toBeUndefined();
   });
@@ -142,7 +143,7 @@ describe('panel state', () => {
   it('keeps at most 500 DevTools copies', () => {
     const many = Array.from({ length: 600 }, (_, i) => ({
       key: String(i),
-      diagnosis: a.diagnosis,
+      requestKey: diagnosisKey(a.diagnosis),
     }));
     expect(run([{ type: 'devtools-seen', requests: many }]).seen).toHaveLength(500);
   });

@@ -5,13 +5,19 @@
  * out of a `get` instead of reporting them as `undefined`.
  * https://developer.chrome.com/docs/extensions/reference/api/storage#type-StorageArea
  */
-import type { SessionArea } from '../../../src/shared/tab-store.js';
+import type {
+  SessionArea,
+  StorageChanges,
+  StorageListener,
+} from '../../../src/shared/tab-store.js';
 
 export interface MemoryArea extends SessionArea {
   /** A copy of everything stored, for assertions. */
   snapshot(): Record<string, unknown>;
   /** The stored keys, sorted. */
   keys(): string[];
+  /** `storage.onChanged` for this area: every write and removal, as the area `session`. */
+  changes: StorageChanges;
 }
 
 /** Resolve on a later turn, as the real area's IPC does, so unserialized writes would interleave. */
@@ -20,6 +26,10 @@ const later = () => new Promise<void>((resolve) => setImmediate(resolve));
 export function createMemoryArea(initial: Record<string, unknown> = {}): MemoryArea {
   const data = new Map<string, unknown>(Object.entries(structuredClone(initial)));
   const list = (keys: string | string[]) => (typeof keys === 'string' ? [keys] : keys);
+  const listeners = new Set<StorageListener>();
+  const changed = (changes: Record<string, { newValue?: unknown }>) => {
+    for (const listener of listeners) listener(changes, 'session');
+  };
 
   return {
     async get(keys) {
@@ -33,10 +43,16 @@ export function createMemoryArea(initial: Record<string, unknown> = {}): MemoryA
     async set(items) {
       for (const [key, value] of Object.entries(items)) data.set(key, structuredClone(value));
       await later();
+      changed(Object.fromEntries(Object.entries(items).map(([k, v]) => [k, { newValue: v }])));
     },
     async remove(keys) {
-      for (const key of list(keys)) data.delete(key);
+      const gone = list(keys).filter((key) => data.delete(key));
       await later();
+      if (gone.length) changed(Object.fromEntries(gone.map((k) => [k, {}])));
+    },
+    changes: {
+      addListener: (listener) => void listeners.add(listener),
+      removeListener: (listener) => void listeners.delete(listener),
     },
     snapshot() {
       return structuredClone(Object.fromEntries(data));

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { diagnosedStatuses } from '../../../src/analyzer/scope.js';
 import {
   analyzerSettings,
-  capturedStatuses,
   DEFAULT_SETTINGS,
+  followSettings,
+  loadSettings,
   parseSettings,
   type Settings,
+  type SyncArea,
 } from '../../../src/shared/settings.js';
+import type { StorageListener } from '../../../src/shared/tab-store.js';
 
 const ISSUER = 'https://acme-org.us.auth0.com/';
 
@@ -86,7 +90,7 @@ describe('analyzerSettings', () => {
     expect(analyzerSettings(DEFAULT_SETTINGS)).toEqual({});
   });
 
-  it('passes the issuer, client id and hosts that are set', () => {
+  it('passes the issuer, client id, hosts and 403 setting that are set', () => {
     const settings = parseSettings({
       expectedIssuer: ISSUER,
       expectedClientId: 'client-1',
@@ -98,6 +102,7 @@ describe('analyzerSettings', () => {
       expectedIssuer: ISSUER,
       expectedClientId: 'client-1',
       extraApiHosts: ['staging.example.com'],
+      capture403: true,
     });
   });
 
@@ -106,11 +111,51 @@ describe('analyzerSettings', () => {
   });
 });
 
-describe('capturedStatuses', () => {
+describe('diagnosedStatuses of the settings', () => {
   it.each<[boolean, number[]]>([
     [false, [401]],
     [true, [401, 403]],
   ])('with capture403 %s captures %j', (capture403, statuses) => {
-    expect(capturedStatuses(parseSettings({ capture403 }))).toEqual(statuses);
+    expect(diagnosedStatuses(analyzerSettings(parseSettings({ capture403 })))).toEqual(statuses);
+  });
+});
+
+describe('loadSettings, watchSettings and followSettings', () => {
+  function hub() {
+    const listeners: StorageListener[] = [];
+    return {
+      changes: {
+        addListener: (l: StorageListener) => void listeners.push(l),
+        removeListener: () => {},
+      },
+      emit: (changes: Record<string, { newValue?: unknown }>, area: string) =>
+        listeners.forEach((l) => l(changes, area)),
+    };
+  }
+  const area = (stored: unknown): SyncArea => ({
+    get: async (key) => ({ [key]: stored }),
+    set: async () => {},
+  });
+
+  it('reads the stored settings, parsed', async () => {
+    expect((await loadSettings(area({ capture403: true, keepPerTab: 'x' }))).capture403).toBe(true);
+  });
+
+  it('follows them: the stored ones first, then each saved change, and only sync ones', async () => {
+    const { changes, emit } = hub();
+    const seen: Settings[] = [];
+    await followSettings(area({ keepPerTab: 5 }), changes, (s) => seen.push(s));
+    emit({ settings: { newValue: { keepPerTab: 7 } } }, 'sync');
+    emit({ settings: { newValue: { keepPerTab: 9 } } }, 'local');
+    emit({ other: { newValue: 1 } }, 'sync');
+    expect(seen.map((s) => s.keepPerTab)).toEqual([5, 7]);
+  });
+
+  it('starts from the defaults when storage fails', async () => {
+    const failing: SyncArea = { get: () => Promise.reject(new Error('gone')), set: async () => {} };
+    const seen: Settings[] = [];
+    await followSettings(failing, hub().changes, (s) => seen.push(s));
+    expect(seen).toEqual([DEFAULT_SETTINGS]);
+    await expect(loadSettings(failing)).rejects.toThrow('gone');
   });
 });

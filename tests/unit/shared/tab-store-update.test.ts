@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTabStore, readEntry } from '../../../src/shared/tab-store.js';
+import { createTabStore } from '../../../src/shared/tab-store.js';
 import { storedEntry } from './fixtures.js';
 import { createMemoryArea } from './memory-area.js';
 
@@ -11,11 +11,11 @@ describe('createTabStore.update (an active check’s result written back)', () =
     await store.add(first);
     const changed = { ...first, responseBody: 'changed' };
     expect(await store.update(changed)).toBe(true);
-    expect(await readEntry(area, 1, 'webRequest:1')).toEqual(changed);
+    expect(await createTabStore(area).entry(1, 'webRequest:1')).toEqual(changed);
 
     await store.add(storedEntry({ id: 'webRequest:2' })); // evicts the first (keep 1)
     expect(await store.update(changed)).toBe(false);
-    expect(await readEntry(area, 1, 'webRequest:1')).toBeNull();
+    expect(await createTabStore(area).entry(1, 'webRequest:1')).toBeNull();
   });
 
   it('refuses after a Clear, so a late result never brings a diagnosis back', async () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { LastSuccess } from '../../../src/shared/stored.js';
-import { createTabStore, DEFAULT_KEEP, readIndex, readTab } from '../../../src/shared/tab-store.js';
+import {
+  createTabStore,
+  DEFAULT_KEEP,
+  readIndex,
+  type StorageListener,
+} from '../../../src/shared/tab-store.js';
 import { T0, signToken } from '../../helpers/tokens.js';
 import { storedEntry } from './fixtures.js';
 import { createMemoryArea } from './memory-area.js';
@@ -33,7 +38,11 @@ describe('createTabStore', () => {
     const area = createMemoryArea();
     const store = createTabStore(area);
     for (const entry of entries(3)) await store.add(entry);
-    expect(ids(await readTab(area, 1))).toEqual(['webRequest:2', 'webRequest:1', 'webRequest:0']);
+    expect(ids(await createTabStore(area).read(1))).toEqual([
+      'webRequest:2',
+      'webRequest:1',
+      'webRequest:0',
+    ]);
     expect(await store.count(1)).toBe(3);
   });
 
@@ -54,7 +63,7 @@ describe('createTabStore', () => {
     const result = await store.add({ ...entries(1)[0]!, id: 'webRequest:new' });
     expect(refused).toBe(true);
     expect(result).toEqual({ added: true, count: 6 });
-    const kept = ids(await readTab(area, 1));
+    const kept = ids(await createTabStore(area).read(1));
     expect(kept[0]).toBe('webRequest:new');
     expect(kept).not.toContain('webRequest:0');
     expect(itemKeys(await area.keys(), 1)).toHaveLength(6);
@@ -62,7 +71,7 @@ describe('createTabStore', () => {
 
   it('reads an unknown tab as empty', async () => {
     const area = createMemoryArea();
-    expect(await readTab(area, 7)).toEqual([]);
+    expect(await createTabStore(area).read(7)).toEqual([]);
     expect(await createTabStore(area).count(7)).toBe(0);
   });
 
@@ -79,7 +88,7 @@ describe('createTabStore', () => {
 
     expect(last).toEqual({ added: true, count: kept });
     const expected = ids(all.slice(3)).reverse();
-    expect(ids(await readTab(area, 1))).toEqual(expected);
+    expect(ids(await createTabStore(area).read(1))).toEqual(expected);
     expect(itemKeys(area.keys(), 1).sort()).toEqual(expected.map((id) => `d:1:${id}`).sort());
   });
 
@@ -94,7 +103,7 @@ describe('createTabStore', () => {
     const index = await readIndex(area, 1);
     expect(index).toEqual(ids(all.slice(200)));
     expect(itemKeys(area.keys(), 1).sort()).toEqual(index.map((id) => `d:1:${id}`).sort());
-    expect(await readTab(area, 1)).toHaveLength(DEFAULT_KEEP);
+    expect(await createTabStore(area).read(1)).toHaveLength(DEFAULT_KEEP);
   });
 
   it('keeps concurrent adds to different tabs apart', async () => {
@@ -106,7 +115,7 @@ describe('createTabStore', () => {
 
     expect(await readIndex(area, 1)).toEqual(ids(tab1));
     expect(await readIndex(area, 2)).toEqual(ids(tab2));
-    expect((await readTab(area, 2)).every((e) => e.tabId === 2)).toBe(true);
+    expect((await createTabStore(area).read(2)).every((e) => e.tabId === 2)).toBe(true);
   });
 
   it('does not add the same id twice', async () => {
@@ -182,7 +191,7 @@ describe('createTabStore', () => {
 
     expect(area.keys().filter((k) => /^(tab|d|ok):1(:|$)/.test(k))).toEqual([]);
     expect(area.keys()).toEqual(['unrelated', ...before10].sort());
-    expect(await readTab(area, 1)).toEqual([]);
+    expect(await createTabStore(area).read(1)).toEqual([]);
     expect(await store.lastSuccess(1, 'rolodex.api.rhythmsoftware.com')).toBeNull();
     expect(await store.count(10)).toBe(3);
   });
@@ -246,6 +255,38 @@ describe('createTabStore', () => {
     await store.setLastSuccess(1, rolodex);
     expect(set).toHaveBeenCalledTimes(4);
     expect(await store.lastSuccess(1, rolodex.host)).toEqual(rolodex);
+  });
+
+  it('watches one tab: a new 401 or a changed entry is heard, another tab or area is not', async () => {
+    const area = createMemoryArea();
+    const store = createTabStore(area, { changes: area.changes });
+    const heard = vi.fn();
+    const stop = store.watch(1, heard);
+    const [a] = entries(1);
+    await store.add(a!);
+    expect(heard).toHaveBeenCalledTimes(1);
+    await store.add(entries(1, 2)[0]!);
+    expect(heard).toHaveBeenCalledTimes(1);
+    await store.update({ ...a!, retry: undefined });
+    expect(heard).toHaveBeenCalledTimes(2);
+    stop();
+    await store.clear(1);
+    expect(heard).toHaveBeenCalledTimes(2);
+  });
+
+  it('ignores the same keys changing in another storage area', () => {
+    let listener: StorageListener | undefined;
+    const changes = { addListener: (l: StorageListener) => (listener = l), removeListener() {} };
+    const heard = vi.fn();
+    createTabStore(createMemoryArea(), { changes }).watch(1, heard);
+    listener!({ 'tab:1': { newValue: { ids: [] } } }, 'local');
+    expect(heard).not.toHaveBeenCalled();
+    listener!({ 'tab:1': { newValue: { ids: [] } } }, 'session');
+    expect(heard).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses to watch without a source of changes', () => {
+    expect(() => createTabStore(createMemoryArea()).watch(1, () => {})).toThrow(/changes/);
   });
 
   it('keeps serving the tab after a failed write', async () => {

@@ -1,0 +1,158 @@
+/**
+ * Redaction for everything that leaves this machine: the stored diagnosis, support reports and
+ * sanitized HARs (SPEC §6). General on purpose: it knows JWT shapes and the one secret vocabulary
+ * (secret-names.ts), not reports.
+ *
+ * The rule it enforces: no token signature, no complete token, no credential. Layers, because
+ * hostile input arrives through every field (a claim holding another JWT, a URL with a token in
+ * its query, a server message quoting a header): the exact token and secrets we were given, then
+ * credential-shaped parameters, then anything JWT-shaped.
+ */
+import { safeDecodeForm } from '../parse/url.js';
+import { safePayloadSegment } from './payload.js';
+import {
+  REDACTED,
+  SIGNATURE_REMOVED,
+  TOKEN_REDACTED,
+  redactSecretParamsInText,
+  replaceJwtShaped,
+} from './patterns.js';
+import { maskText } from './personal.js';
+import { isSecretName } from './secret-names.js';
+
+export {
+  REDACTED,
+  SIGNATURE_REMOVED,
+  TOKEN_REDACTED,
+  redactSecretParamsInText,
+} from './patterns.js';
+
+/** Secrets shorter than this are not searched for: replacing `abc` everywhere would maul the text. */
+const MIN_SECRET_LENGTH = 8;
+
+/** `a=1&access_token=x` → `a=1&access_token=[redacted]`; `count` says how many values went. */
+function redactParams(params: string, count: { n: number }): string {
+  return params
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      if (eq < 0) return pair;
+      if (!isSecretName(safeDecodeForm(pair.slice(0, eq))) || pair.slice(eq + 1) === REDACTED)
+        return pair;
+      count.n++;
+      return `${pair.slice(0, eq)}=${REDACTED}`;
+    })
+    .join('&');
+}
+
+/**
+ * A URL with the value of every credential-shaped parameter (`access_token`, `code`,
+ * `client_secret`, `password`…: secret-names.ts) replaced by `[redacted]`, in the query and in
+ * the fragment (the implicit flow puts tokens there), and any `user:password@` removed. String
+ * surgery, not `URL`: it must work on URLs that do not parse and leave everything else as sent.
+ */
+export function redactUrl(url: string): string {
+  return redactUrlCounted(url).url;
+}
+
+/** `redactUrl`, counting what it replaced (`user:password@` counts as one). */
+export function redactUrlCounted(url: string): { url: string; redacted: number } {
+  const count = { n: 0 };
+  const hashAt = url.indexOf('#');
+  const beforeHash = hashAt < 0 ? url : url.slice(0, hashAt);
+  const queryAt = beforeHash.indexOf('?');
+  const base = (queryAt < 0 ? beforeHash : beforeHash.slice(0, queryAt)).replace(
+    /^([a-z][a-z0-9+.-]*:\/\/)([^/?#@]*)@/i,
+    (match: string, scheme: string, userinfo: string) => {
+      if (userinfo === REDACTED) return match;
+      count.n++;
+      return `${scheme}${REDACTED}@`;
+    },
+  );
+  const query = queryAt < 0 ? '' : `?${redactParams(beforeHash.slice(queryAt + 1), count)}`;
+  const fragment = hashAt < 0 ? '' : `#${redactParams(url.slice(hashAt + 1), count)}`;
+  return { url: base + query + fragment, redacted: count.n };
+}
+
+export interface JwtRedaction {
+  /** Keep a JWS's header and payload: `header.payload.[signature removed]`. Off: `[token redacted]`. */
+  keepHeaderPayload: boolean;
+  /** Personal claims are being masked: a kept payload is re-encoded with them masked. */
+  maskPersonal?: boolean;
+  /** Personal values to mask (`[masked]`), e.g. the email of a masked `email` claim. */
+  masks?: readonly string[];
+}
+
+/** What replaces one token: its header and payload when asked for and it is a JWS, else a marker. */
+export function redactToken(token: string, options: JwtRedaction): string {
+  const parts = token.replace(/\s+/g, '').split('.');
+  const [header, payload] = parts;
+  if (
+    options.keepHeaderPayload &&
+    (parts.length === 2 || parts.length === 3) &&
+    header &&
+    payload
+  ) {
+    return `${header}.${safePayloadSegment(payload, options)}.${SIGNATURE_REMOVED}`;
+  }
+  return TOKEN_REDACTED;
+}
+
+/** Replaces every JWT-shaped run in `text`; leaves ones already redacted (`h.p.[signature removed]`). */
+export function redactJwtsInText(text: string, options: JwtRedaction): string {
+  return replaceJwtShaped(text, (token) => redactToken(token, options));
+}
+
+function replaceAll(text: string, needle: string, replacement: string): string {
+  return needle.length >= MIN_SECRET_LENGTH && text.includes(needle)
+    ? text.split(needle).join(replacement)
+    : text;
+}
+
+/**
+ * The pieces of a token that are secret on their own: a JWS's signature, every segment but the
+ * header of anything else (a JWE's ciphertext, an opaque token). Pieces, not only segments: a token
+ * wrapped across lines must not leak the half of its signature that is not on the first line.
+ */
+function secretPieces(token: string): string[] {
+  const parts = token.replace(/\s+/g, '').split('.');
+  const publicParts =
+    parts.length === 2 || parts.length === 3
+      ? parts.slice(0, 2)
+      : parts.length > 3
+        ? parts.slice(0, 1)
+        : [];
+  return token
+    .split(/[\s.]+/)
+    .filter((p) => p.length >= MIN_SECRET_LENGTH && !publicParts.some((pub) => pub.includes(p)))
+    .sort((a, b) => b.length - a.length);
+}
+
+export interface ScrubOptions extends JwtRedaction {
+  /** The token the request carried, to remove wherever it (or its signature) appears. */
+  token?: string | null;
+  /** Other credentials to remove (an Authorization value, a cookie, an API key). */
+  secrets?: readonly string[];
+}
+
+/** A function that scrubs one string by every layer, configured once. */
+export function createScrubber(options: ScrubOptions): (text: string) => string {
+  const token = options.token ?? null;
+  const compact = token?.replace(/\s+/g, '') ?? null;
+  const pieces = token ? secretPieces(token) : [];
+  const pieceMark = compact?.split('.').length === 3 ? SIGNATURE_REMOVED : TOKEN_REDACTED;
+  const secrets = [...(options.secrets ?? [])].sort((a, b) => b.length - a.length);
+  const masks = options.maskPersonal ? (options.masks ?? []) : [];
+  // Once per scrubber, not per string: a report has hundreds of strings, a HAR thousands of reports.
+  const whole = compact ? redactToken(compact, options) : '';
+  return (input) => {
+    let text = input;
+    if (token && compact) {
+      text = replaceAll(replaceAll(text, token, whole), compact, whole);
+      for (const piece of pieces) text = replaceAll(text, piece, pieceMark);
+    }
+    for (const secret of secrets) text = replaceAll(text, secret, REDACTED);
+    text = redactJwtsInText(redactSecretParamsInText(text), options);
+    return maskText(text, masks);
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * The one HAR collector, for `rhythm-auth diagnose --har` and the panel's Import HAR: each entry
+ * as it streams by is read as a request, counted for the credential tally, and diagnosed when it
+ * is ours (`isDiagnosable`: a Rhythm 401, or what the settings add). What to keep of a diagnosis
+ * is the caller's (the CLI prints as it goes, the panel lists the newest).
+ */
+import {
+  analyze,
+  isDiagnosable,
+  type AnalyzerSettings,
+  type CapturedRequest,
+  type Diagnosis,
+} from '../analyzer/index.js';
+import {
+  createHarCredentialTally,
+  sanitizedExportFinding,
+  tallyHarRequest,
+  type SanitizedExportFinding,
+} from './credential-tally.js';
+import { capturedFromHarEntry } from './entry.js';
+import type { ScannedItem } from './json-scanner.js';
+
+export interface Diagnosed {
+  /** The `log.entries` item as parsed, and where it stood. */
+  entry: unknown;
+  item: ScannedItem;
+  request: CapturedRequest;
+  diagnosis: Diagnosis;
+}
+
+export interface HarCounts {
+  /** Items of `log.entries`. */
+  entries: number;
+  /** Entries without a URL, a method, a status or a start time. */
+  unreadable: number;
+  /** Requests that were ours: each one diagnosed. */
+  diagnosed: number;
+  /** Diagnoses with a failing check. */
+  failed: number;
+  /** The HAR looks exported without its credentials (Chrome's sanitized export). */
+  finding: SanitizedExportFinding | null;
+}
+
+export function createHarCollector(
+  settings: AnalyzerSettings,
+  onDiagnosed: (diagnosed: Diagnosed) => void,
+) {
+  const tally = createHarCredentialTally();
+  const counts = { entries: 0, unreadable: 0, diagnosed: 0, failed: 0 };
+  return {
+    /** For `readHarEntries`. */
+    entry(entry: unknown, item: ScannedItem): void {
+      counts.entries++;
+      const request = capturedFromHarEntry(entry);
+      if (!request) {
+        counts.unreadable++;
+        return;
+      }
+      tallyHarRequest(tally, request);
+      if (!isDiagnosable(request, settings)) return;
+      counts.diagnosed++;
+      const diagnosis = analyze(request, settings);
+      if (diagnosis.verdict === 'fail') counts.failed++;
+      onDiagnosed({ entry, item, request, diagnosis });
+    },
+    counts(): HarCounts {
+      return { ...counts, finding: sanitizedExportFinding(tally) };
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { lifetimeOf } from '../../../../src/panel/view/lifetime.js';
+
+const H = 3_600_000;
+const IAT = Date.UTC(2026, 10, 1, 12, 0, 0);
+const claims = { iat: IAT / 1000, exp: (IAT + 24 * H) / 1000 };
+
+describe('token lifetime', () => {
+  it('places the request inside the bar while the token was valid', () => {
+    const life = lifetimeOf(claims, IAT + 6 * H, IAT + 12 * H);
+    expect(life).toMatchObject({ start: 0, end: 100, expiredAtRequest: false });
+    expect(life?.markers.map((m) => [m.id, m.pos])).toEqual([
+      ['request', 25],
+      ['now', 50],
+    ]);
+    expect(life?.summary).toBe(
+      'Token lifetime 24 h. The request was sent 6 h after it was issued, 18 h before it expires. Now is 12 h after it was issued, 12 h before it expires.',
+    );
+  });
+
+  it('widens the axis past the bar for a request after expiry', () => {
+    const life = lifetimeOf(claims, IAT + 25 * H, IAT + 26 * H);
+    expect(life?.expiredAtRequest).toBe(true);
+    expect(life?.end).toBeLessThan(100);
+    expect(life?.markers[0]?.pos).toBeGreaterThan(life?.end ?? 100);
+    expect(life?.summary).toContain('The request was sent 1 h after it expired.');
+  });
+
+  it.each([
+    ['no claims', null],
+    ['no exp', { iat: 1 }],
+    ['exp before iat', { iat: 100, exp: 50 }],
+    ['text times', { iat: 'a', exp: 'b' }],
+  ])('draws nothing with %s', (_name, value) => {
+    expect(lifetimeOf(value, IAT, IAT)).toBeNull();
+  });
+});
