@@ -16,6 +16,7 @@ import {
   SETTINGS_KEY,
   type Settings,
 } from '../shared/settings.js';
+import type { PermissionsLike } from '../shared/rhythm-access.js';
 import type { StoredDiagnosis } from '../shared/stored.js';
 import { readTab, type SessionArea } from '../shared/tab-store.js';
 import { copyText } from './clipboard.js';
@@ -84,6 +85,7 @@ export function createServices(
       holdRequest: (entryId, request) => held.hold(entryId, request),
     },
     openOptions: () => void browser.runtime.openOptionsPage(),
+    permissions: browser.permissions as unknown as PermissionsLike,
   };
 }
 

@@ -1,0 +1,72 @@
+/**
+ * SPEC §7 in Firefox: nothing about tokens in storage.local, storage.sync or the extension's web
+ * storage; diagnoses only in storage.session, and even there never the token.
+ */
+import { describe, expect, it } from 'vitest';
+import { ACME } from '../../tools/reference-api/world.js';
+import {
+  badgeText,
+  fetchFrom,
+  openApp,
+  openExtensionPage,
+  runScenario,
+  storageItems,
+  tabIdOf,
+  useFirefox,
+} from './helpers.js';
+
+const firefox = useFirefox();
+const rolodex = 'https://rolodex.api.rhythmsoftware.com';
+const ADA = ACME.users[0]!;
+
+describe('privacy in Firefox', () => {
+  it('writes no token, signature or claim value to storage.local, storage.sync or web storage', async () => {
+    const session = firefox();
+    const app = await openApp(session);
+    const page = await openExtensionPage(session, 'src/options/index.html');
+    const tokens = {
+      valid: await session.api.mint(),
+      expired: await session.api.mint({ expired: true }),
+      m2m: await session.api.mint({ kind: 'm2m' }),
+    };
+    const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+    const current = `${rolodex}/contacts/acme.org/current`;
+    expect(await fetchFrom(app, current, bearer(tokens.valid))).toBe(200);
+    expect(await fetchFrom(app, current, bearer(tokens.expired))).toBe(401);
+    expect(await fetchFrom(app, `${rolodex}/contacts/current`, bearer(tokens.m2m))).toBe(401);
+    expect(await runScenario(app, 'preflight-401')).toBe(0);
+    const tabId = await tabIdOf(page, app);
+    await expect.poll(() => badgeText(page, tabId)).toBe('3');
+
+    const secrets = Object.values(tokens).flatMap((token) => {
+      const [header, payload, signature] = token.split('.');
+      return [token, `${header}.${payload}`, signature!];
+    });
+    const claims = [
+      ACME.id,
+      ACME.customerId,
+      ACME.m2m.clientId,
+      ADA.contactId!,
+      ADA.sub,
+      ADA.email,
+    ];
+    const found = async (area: 'local' | 'sync' | 'session', values: string[]) => {
+      const json = JSON.stringify(await storageItems(page, area));
+      return values.filter((value) => json.includes(value));
+    };
+    expect(await found('local', [...secrets, ...claims])).toEqual([]);
+    expect(await found('sync', [...secrets, ...claims])).toEqual([]);
+    // The same search finds the claims where they belong, so it would find them elsewhere.
+    expect(await found('session', [ACME.customerId, ADA.contactId!])).toEqual([
+      ACME.customerId,
+      ADA.contactId!,
+    ]);
+    expect(await found('session', secrets)).toEqual([]);
+    expect(
+      await page.evaluate(async () => ({
+        localStorage: localStorage.length,
+        indexedDB: (await indexedDB.databases()).length,
+      })),
+    ).toEqual({ localStorage: 0, indexedDB: 0 });
+  });
+});
