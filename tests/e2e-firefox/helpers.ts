@@ -53,7 +53,10 @@ async function backgroundReady(session: FirefoxSession): Promise<void> {
           () => false,
         ),
       );
-      if (!answered) throw new Error('The background script does not answer');
+      if (!answered)
+        throw new Error(
+          `The background script does not answer. Firefox printed: ${JSON.stringify(session.errors())}`,
+        );
     },
     { timeout: 10_000, interval: 100 },
   );
