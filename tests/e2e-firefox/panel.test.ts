@@ -22,7 +22,8 @@ import {
   useFirefox,
 } from './helpers.js';
 
-const firefox = useFirefox();
+// The active check's host permission prompt, answered Allow without a doorhanger (site-access.test.ts).
+const firefox = useFirefox({ prefs: { 'extensions.webextOptionalPermissionPrompts': false } });
 const CURRENT = 'https://rolodex.api.rhythmsoftware.com/contacts/acme.org/current';
 
 async function appAndPanel(): Promise<{ app: Page; panel: Page }> {
@@ -129,5 +130,47 @@ describe('the panel page in Firefox', () => {
     const file = readFileSync(join(session.downloads, saved()[0]!), 'utf8');
     expect(file).toBe(json);
     expect(file).not.toContain(signature);
+  });
+
+  it('pastes a token and diagnoses it, not counted on the badge', async () => {
+    const session = firefox();
+    const { app, panel } = await appAndPanel();
+    const expired = await session.api.mint({ expired: true });
+    await clickButton(panel, 'Paste token…');
+    await panel.waitForSelector('#paste-text');
+    await panel
+      .locator('#paste-text')
+      .fill(`curl '${CURRENT}' -H 'Authorization: Bearer ${expired}'`);
+    await clickButton(panel, 'Diagnose');
+    await expect.poll(() => panelCauses(panel)).toEqual(['token.expiry']);
+    expect(await count(panel, '[role=option][data-source=paste]')).toBe(1);
+    expect(await textOf(panel, '#detail')).toContain('pasted');
+    const page = await openExtensionPage(session, 'src/options/index.html');
+    expect(
+      await page.evaluate(
+        (id) => chrome.action.getBadgeText({ tabId: id }),
+        await tabIdOf(page, app),
+      ),
+    ).toBe('');
+  });
+
+  it('verifies the signature with the issuer, the host permission asked at the click', async () => {
+    const session = firefox();
+    const { app, panel } = await appAndPanel();
+    const token = await session.api.mint({ expired: true });
+    expect(await fetchFrom(app, CURRENT, { Authorization: `Bearer ${token}` })).toBe(401);
+    await expect.poll(() => panelCauses(panel)).toEqual(['token.expiry']);
+    const jwks = () => session.api.hits('acme-org.us.auth0.com', '/.well-known/jwks.json');
+    const before = jwks();
+
+    await clickButton(panel, 'Verify signature…');
+    await panel.waitForSelector('[role="dialog"] [data-testid="will-send"]');
+    await clickButton(panel, 'Fetch the keys and verify');
+    await expect
+      .poll(() =>
+        panel.$eval('[data-testid="active-result"]', (el) => el.dataset.status).catch(() => null),
+      )
+      .toBe('pass');
+    expect(jwks()).toBe(before + 1);
   });
 });
