@@ -168,7 +168,9 @@ describe('the panel page in Firefox', () => {
     await clickButton(panel, 'Fetch the keys and verify');
     await expect
       .poll(() =>
-        panel.$eval('[data-testid="active-result"]', (el) => el.dataset.status).catch(() => null),
+        panel
+          .$eval('[data-testid="active-result"]', (el) => el.getAttribute('data-status'))
+          .catch(() => null),
       )
       .toBe('pass');
     expect(jwks()).toBe(before + 1);

@@ -3,7 +3,12 @@
  * storage; diagnoses only in storage.session, and even there never the token.
  */
 import { describe, expect, it } from 'vitest';
-import { ACME } from '../../tools/reference-api/world.js';
+import {
+  DEMO_CLAIM_VALUES,
+  foundIn,
+  SESSION_CLAIM_VALUES,
+  tokenSecrets,
+} from '../helpers/secrets.js';
 import {
   badgeText,
   fetchFrom,
@@ -17,7 +22,6 @@ import {
 
 const firefox = useFirefox();
 const rolodex = 'https://rolodex.api.rhythmsoftware.com';
-const ADA = ACME.users[0]!;
 
 describe('privacy in Firefox', () => {
   it('writes no token, signature or claim value to storage.local, storage.sync or web storage', async () => {
@@ -38,29 +42,13 @@ describe('privacy in Firefox', () => {
     const tabId = await tabIdOf(page, app);
     await expect.poll(() => badgeText(page, tabId)).toBe('3');
 
-    const secrets = Object.values(tokens).flatMap((token) => {
-      const [header, payload, signature] = token.split('.');
-      return [token, `${header}.${payload}`, signature!];
-    });
-    const claims = [
-      ACME.id,
-      ACME.customerId,
-      ACME.m2m.clientId,
-      ADA.contactId!,
-      ADA.sub,
-      ADA.email,
-    ];
-    const found = async (area: 'local' | 'sync' | 'session', values: string[]) => {
-      const json = JSON.stringify(await storageItems(page, area));
-      return values.filter((value) => json.includes(value));
-    };
-    expect(await found('local', [...secrets, ...claims])).toEqual([]);
-    expect(await found('sync', [...secrets, ...claims])).toEqual([]);
+    const secrets = tokenSecrets(Object.values(tokens));
+    const found = async (area: 'local' | 'sync' | 'session', values: readonly string[]) =>
+      foundIn(await storageItems(page, area), values);
+    expect(await found('local', [...secrets, ...DEMO_CLAIM_VALUES])).toEqual([]);
+    expect(await found('sync', [...secrets, ...DEMO_CLAIM_VALUES])).toEqual([]);
     // The same search finds the claims where they belong, so it would find them elsewhere.
-    expect(await found('session', [ACME.customerId, ADA.contactId!])).toEqual([
-      ACME.customerId,
-      ADA.contactId!,
-    ]);
+    expect(await found('session', SESSION_CLAIM_VALUES)).toEqual(SESSION_CLAIM_VALUES);
     expect(await found('session', secrets)).toEqual([]);
     expect(
       await page.evaluate(async () => ({
