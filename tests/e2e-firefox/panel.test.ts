@@ -145,7 +145,7 @@ describe('the panel page in Firefox', () => {
     await clickButton(panel, 'Diagnose');
     await expect.poll(() => panelCauses(panel)).toEqual(['token.expiry']);
     expect(await count(panel, '[role=option][data-source=paste]')).toBe(1);
-    expect(await textOf(panel, '#detail')).toContain('pasted');
+    await expect.poll(() => textOf(panel, '#detail')).toContain('pasted');
     const page = await openExtensionPage(session, 'src/options/index.html');
     expect(
       await page.evaluate(
@@ -164,6 +164,7 @@ describe('the panel page in Firefox', () => {
     const jwks = () => session.api.hits('acme-org.us.auth0.com', '/.well-known/jwks.json');
     const before = jwks();
 
+    await panel.waitForSelector('[data-testid="active-checks"] button');
     await clickButton(panel, 'Verify signature…');
     await panel.waitForSelector('[role="dialog"] [data-testid="will-send"]');
     await clickButton(panel, 'Fetch the keys and verify');
