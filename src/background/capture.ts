@@ -58,6 +58,8 @@ const toHeaders = (headers: RequestEvent['requestHeaders']): HttpHeader[] =>
 export function createCapture(deps: CaptureDeps) {
   const inFlight = new Map<string, InFlight>();
   const record = createRecorder(deps);
+  /** Preflights diagnosed at onHeadersReceived, until their onCompleted/onErrorOccurred. */
+  const diagnosedEarly = new Set<string>();
   const watched = (url: string) => {
     const host = hostOf(url);
     return host !== null && isApiHost(host, deps.settings());
@@ -87,7 +89,7 @@ export function createCapture(deps: CaptureDeps) {
   return {
     /** In flight right now (tests assert nothing is left behind). */
     get inFlightCount(): number {
-      return inFlight.size;
+      return inFlight.size + diagnosedEarly.size;
     },
 
     onSendHeaders(e: RequestEvent): void {
@@ -117,40 +119,64 @@ export function createCapture(deps: CaptureDeps) {
 
     onErrorOccurred(e: RequestEvent): void {
       inFlight.delete(e.requestId);
+      diagnosedEarly.delete(e.requestId);
     },
 
-    /** Diagnoses a finished request if its status is one we explain; always drops its headers. */
-    async onCompleted(e: CompletedEvent): Promise<StoredDiagnosis | null> {
-      const flight = inFlight.get(e.requestId);
-      inFlight.delete(e.requestId);
-      const tabId = flight?.tabId ?? e.tabId;
-      if (tabId < 0) return null;
-      if (e.statusCode >= 200 && e.statusCode < 300) {
-        if (flight) await rememberSuccess(flight);
-        return null;
+    /**
+     * A CORS preflight answered with a status we explain is diagnosed as soon as its headers
+     * arrive: Firefox never sends it to onCompleted (it ends in onErrorOccurred with
+     * NS_ERROR_DOM_BAD_URI). Chrome sends it to both, and onCompleted then skips it.
+     */
+    onHeadersReceived(e: CompletedEvent): Promise<StoredDiagnosis | null> {
+      if (
+        e.method.toUpperCase() !== 'OPTIONS' ||
+        !isDiagnosable({ url: e.url, status: e.statusCode }, deps.settings())
+      )
+        return Promise.resolve(null);
+      diagnosedEarly.add(e.requestId);
+      return finish(e);
+    },
+
+    /** A finished request: diagnosed by finish() unless onHeadersReceived already did. */
+    onCompleted(e: CompletedEvent): Promise<StoredDiagnosis | null> {
+      if (diagnosedEarly.delete(e.requestId)) {
+        inFlight.delete(e.requestId);
+        return Promise.resolve(null);
       }
-      const settings = deps.settings();
-      if (!isDiagnosable({ url: e.url, status: e.statusCode }, settings)) return null;
-      const isPreflight = e.method.toUpperCase() === 'OPTIONS';
-      if (!flight && !isPreflight) {
-        // The worker restarted while this request was in flight and its headers are gone:
-        // a diagnosis without them would blame a missing header that was probably there.
-        return null;
-      }
-      const request: CapturedRequest = {
-        url: e.url,
-        method: e.method,
-        status: e.statusCode,
-        sentAt: flight?.sentAt ?? e.timeStamp,
-        requestHeaders: flight?.requestHeaders ?? [],
-        responseHeaders: toHeaders(e.responseHeaders),
-        ...(flight?.redirectedFrom.length ? { redirectedFrom: flight.redirectedFrom } : {}),
-        ...(e.type ? { type: e.type } : {}),
-      };
-      const { added, entry } = await record('webRequest', e.requestId, request, { tabId });
-      return added ? entry : null;
+      return finish(e);
     },
   };
+
+  /** Diagnoses a request answered with a status we explain; always drops its headers. */
+  async function finish(e: CompletedEvent): Promise<StoredDiagnosis | null> {
+    const flight = inFlight.get(e.requestId);
+    inFlight.delete(e.requestId);
+    const tabId = flight?.tabId ?? e.tabId;
+    if (tabId < 0) return null;
+    if (e.statusCode >= 200 && e.statusCode < 300) {
+      if (flight) await rememberSuccess(flight);
+      return null;
+    }
+    if (!isDiagnosable({ url: e.url, status: e.statusCode }, deps.settings())) return null;
+    const isPreflight = e.method.toUpperCase() === 'OPTIONS';
+    if (!flight && !isPreflight) {
+      // The worker restarted while this request was in flight and its headers are gone:
+      // a diagnosis without them would blame a missing header that was probably there.
+      return null;
+    }
+    const request: CapturedRequest = {
+      url: e.url,
+      method: e.method,
+      status: e.statusCode,
+      sentAt: flight?.sentAt ?? e.timeStamp,
+      requestHeaders: flight?.requestHeaders ?? [],
+      responseHeaders: toHeaders(e.responseHeaders),
+      ...(flight?.redirectedFrom.length ? { redirectedFrom: flight.redirectedFrom } : {}),
+      ...(e.type ? { type: e.type } : {}),
+    };
+    const { added, entry } = await record('webRequest', e.requestId, request, { tabId });
+    return added ? entry : null;
+  }
 }
 
 export type Capture = ReturnType<typeof createCapture>;

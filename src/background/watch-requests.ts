@@ -4,6 +4,13 @@
  * level of main.ts, the extra hosts of the settings another, replaced when they change.
  */
 import type { Capture } from './capture.js';
+import {
+  addGuarded,
+  extraInfoSpec,
+  logFailure,
+  type RegistrationFailure,
+  type SpecEvent,
+} from './listeners.js';
 
 type Listener<T> = (details: T) => void;
 interface WebRequestEvent<T> {
@@ -13,9 +20,10 @@ interface WebRequestEvent<T> {
 
 type Details<K extends keyof Capture> = Capture[K] extends (d: infer D) => unknown ? D : never;
 
-/** The slice of `browser.webRequest` used here. */
+/** The slice of `browser.webRequest` used here (its `On…Options` enums are read by listeners.ts). */
 export interface WebRequestEvents {
   onSendHeaders: WebRequestEvent<Details<'onSendHeaders'>>;
+  onHeadersReceived: WebRequestEvent<Details<'onHeadersReceived'>>;
   onBeforeRedirect: WebRequestEvent<Details<'onBeforeRedirect'>>;
   onErrorOccurred: WebRequestEvent<Details<'onErrorOccurred'>>;
   onCompleted: WebRequestEvent<Details<'onCompleted'>>;
@@ -26,24 +34,49 @@ export function hostFilter(hosts: readonly string[]): { urls: string[] } {
   return { urls: hosts.map((h) => `*://${h}/*`) };
 }
 
-/** Adds the four listeners for `filter`; returns a function that removes them. */
+/**
+ * Adds the five listeners for `filter`, each in its own guarded step (listeners.ts); returns a
+ * function that removes them.
+ */
 export function watchRequests(
   events: WebRequestEvents,
   capture: Capture,
   filter: { urls: string[] },
+  onFailure: (failure: RegistrationFailure) => void = logFailure,
 ): () => void {
   const onSend: Listener<Details<'onSendHeaders'>> = (d) => capture.onSendHeaders(d);
+  const onHeaders: Listener<Details<'onHeadersReceived'>> = (d) =>
+    void capture.onHeadersReceived(d);
   const onRedirect: Listener<Details<'onBeforeRedirect'>> = (d) => capture.onBeforeRedirect(d);
   const onError: Listener<Details<'onErrorOccurred'>> = (d) => capture.onErrorOccurred(d);
   const onDone: Listener<Details<'onCompleted'>> = (d) => void capture.onCompleted(d);
-  events.onSendHeaders.addListener(onSend, filter, ['requestHeaders']);
-  events.onBeforeRedirect.addListener(onRedirect, filter);
-  events.onErrorOccurred.addListener(onError, filter);
-  // `extraHeaders`: without it Chrome (79+) hides CORS preflights from every listener, and a 401
-  // on a preflight (`request.preflight`) would never be diagnosed.
-  events.onCompleted.addListener(onDone, filter, ['responseHeaders', 'extraHeaders']);
+  const spec = (event: SpecEvent, wanted: string[]) => extraInfoSpec(events, event, wanted);
+  const guarded = (event: string, add: () => void) => addGuarded(event, add, onFailure);
+  guarded('onSendHeaders', () =>
+    events.onSendHeaders.addListener(onSend, filter, spec('onSendHeaders', ['requestHeaders'])),
+  );
+  // `extraHeaders` (where listed): without it Chrome hides CORS preflights from every listener,
+  // and a 401 on a preflight (`request.preflight`) would never be diagnosed. Firefox shows them,
+  // but sends a preflight's 401 only here (never to onCompleted): capture diagnoses it here.
+  guarded('onHeadersReceived', () =>
+    events.onHeadersReceived.addListener(
+      onHeaders,
+      filter,
+      spec('onHeadersReceived', ['responseHeaders', 'extraHeaders']),
+    ),
+  );
+  guarded('onBeforeRedirect', () => events.onBeforeRedirect.addListener(onRedirect, filter));
+  guarded('onErrorOccurred', () => events.onErrorOccurred.addListener(onError, filter));
+  guarded('onCompleted', () =>
+    events.onCompleted.addListener(
+      onDone,
+      filter,
+      spec('onCompleted', ['responseHeaders', 'extraHeaders']),
+    ),
+  );
   return () => {
     events.onSendHeaders.removeListener(onSend);
+    events.onHeadersReceived.removeListener(onHeaders);
     events.onBeforeRedirect.removeListener(onRedirect);
     events.onErrorOccurred.removeListener(onError);
     events.onCompleted.removeListener(onDone);

@@ -6,6 +6,7 @@ import { EmptyState } from './components/EmptyState.js';
 import { lazy } from './components/Lazy.js';
 import { Toolbar } from './components/Toolbar.js';
 import { HarStatus } from './har/HarStatus.js';
+import { RhythmAccess } from './components/RhythmAccess.js';
 import { isFiltering, DEFAULT_FILTERS } from './filters.js';
 import { usePanel } from './services.js';
 
@@ -93,6 +94,7 @@ export function App() {
   return (
     <div class="panel">
       <Toolbar searchRef={searchRef} onPaste={openPaste} onExport={() => setDialog('export')} />
+      <RhythmAccess />
       {state.notice && (
         <p class="notice" role="alert">
           {state.notice}{' '}

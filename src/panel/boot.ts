@@ -14,6 +14,7 @@ import {
   followSettings,
   type Settings,
 } from '../shared/settings.js';
+import type { PermissionsLike } from '../shared/rhythm-access.js';
 import type { StoredDiagnosis } from '../shared/stored.js';
 import { createTabStore } from '../shared/tab-store.js';
 import { copyText } from '../shared/ui/clipboard.js';
@@ -69,6 +70,7 @@ export function createServices(
       holdRequest: (entryId, request) => held.hold(entryId, request),
     },
     openOptions: () => void browser.runtime.openOptionsPage(),
+    permissions: browser.permissions as unknown as PermissionsLike,
   };
 }
 

@@ -8,6 +8,7 @@ import { useContext } from 'preact/hooks';
 import type { AnalyzerSettings, CapturedRequest, ReportContext } from '../analyzer/index.js';
 import type { ActiveAction, ActivePlans, ActiveRun } from '../shared/active.js';
 import type { ExportFormat } from '../shared/export.js';
+import type { PermissionsLike } from '../shared/rhythm-access.js';
 import type { LastSuccess } from '../shared/stored.js';
 import type { PanelEntry } from './entry.js';
 import type { PanelStore } from './store.js';
@@ -35,6 +36,8 @@ export interface PanelServices {
   active?: ActiveServices;
   /** Opens the Options page. */
   openOptions?: () => void;
+  /** `browser.permissions`, for the Rhythm site access banner (absent in a page without it). */
+  permissions?: PermissionsLike;
 }
 
 export interface ActiveServices {

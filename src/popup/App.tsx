@@ -1,17 +1,23 @@
 import { useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { browserWords } from '../shared/browser-name.js';
 import { send } from '../shared/client.js';
+import type { PermissionsLike } from '../shared/rhythm-access.js';
 import type { StoredDiagnosis } from '../shared/stored.js';
 import { CheckList } from '../shared/ui/CheckList.js';
+import { RhythmAccessBanner, useRhythmAccess } from '../shared/ui/RhythmAccess.js';
 import { RichText } from '../shared/ui/RichText.js';
 import { ExportMenu } from './ExportMenu.js';
 import { clockTime, hostAndPath, rootCauseLine } from '../shared/ui/format.js';
 import { requestSiteAccess, type SiteAccess } from './site-access.js';
 import { useTab } from './use-tab.js';
 
+const permissions = browser.permissions as unknown as PermissionsLike;
+
 export function App() {
   const [state, reload] = useTab();
   const [selected, setSelected] = useState<string | null>(null);
+  const rhythmAccess = useRhythmAccess(permissions);
 
   if (state.phase === 'loading') return <main class="popup" aria-busy="true" />;
   if (state.phase === 'error') {
@@ -47,11 +53,12 @@ export function App() {
           </button>
         </div>
       </header>
-      <SiteBanner access={access} onGranted={reload} />
+      <RhythmAccessBanner permissions={permissions} granted={rhythmAccess} />
+      {rhythmAccess !== false && <SiteBanner access={access} onGranted={reload} />}
       {current ? (
         <Detail entry={current} onBack={() => setSelected(null)} />
       ) : diagnoses.length === 0 ? (
-        <Empty access={access} />
+        rhythmAccess !== false && <Empty access={access} />
       ) : (
         <List diagnoses={diagnoses} onOpen={setSelected} />
       )}
@@ -155,9 +162,9 @@ function SiteBanner({ access, onGranted }: { access: SiteAccess; onGranted: () =
   return (
     <div class="banner" role="note">
       <p>
-        Chrome shows extensions only requests from sites they may read. To see this app's Rhythm API
-        calls, let Rhythm Auth read requests from <code>{access.origin}</code>. Nothing is sent
-        anywhere.
+        {browserWords().name} shows extensions only requests from sites they may read. To see this
+        app's Rhythm API calls, let Rhythm Auth read requests from <code>{access.origin}</code>.
+        Nothing is sent anywhere.
       </p>
       <button
         type="button"

@@ -1,12 +1,12 @@
 /**
- * "Watch requests from this site": Chrome shows the extension a request only when it may access
- * both the request URL and its initiator (SPEC §7), so an app on another origin needs an optional
- * host permission for that origin, asked at the click.
+ * "Watch requests from this site": Chrome and Firefox show an extension a request only when it
+ * may access both the request URL and its initiator (SPEC §7), so an app on another origin needs
+ * an optional host permission for that origin, asked at the click.
  */
 import browser from 'webextension-polyfill';
 
 export type SiteAccess =
-  | { kind: 'rhythm' } // a Rhythm site: always watched
+  | { kind: 'rhythm' } // a Rhythm site: watched while its access is on (shared/rhythm-access.ts)
   | { kind: 'granted'; origin: string }
   | { kind: 'not-granted'; origin: string; pattern: string }
   | { kind: 'unsupported' }; // chrome://, file://, or unknown

@@ -2,7 +2,7 @@
  * SPEC §7: nothing about tokens goes to storage.local, storage.sync or any other lasting store
  * of the extension; diagnoses live only in storage.session, and even there never the token.
  */
-import { ACME } from '../../tools/reference-api/world.js';
+import { NOTHING_STORED, tokenSecrets, whereStored } from '../helpers/secrets.js';
 import {
   badgeText,
   expect,
@@ -16,7 +16,6 @@ import {
 } from './fixtures.js';
 
 const rolodex = 'https://rolodex.api.rhythmsoftware.com';
-const ADA = ACME.users[0]!;
 
 test('no token, signature or claim value is ever written to storage.local or storage.sync', async ({
   api,
@@ -47,32 +46,8 @@ test('no token, signature or claim value is ever written to storage.local or sto
   await expect.poll(() => badgeText(worker, tabId)).toBe(String(count));
 
   const page = await openPopup(context, extensionId, tabId);
-  const secrets = Object.values(tokens).flatMap((token) => {
-    const [header, payload, signature] = token.split('.');
-    return [token, `${header}.${payload}`, signature!];
-  });
-  const claimValues = [
-    ACME.id,
-    ACME.customerId,
-    ACME.m2m.clientId,
-    ACME.spa.clientId,
-    ADA.contactId!,
-    ADA.sub,
-    ADA.email,
-    ADA.name,
-  ];
-  const found = async (area: 'local' | 'sync' | 'session', values: string[]) => {
-    const json = JSON.stringify(await storageItems(page, area));
-    return values.filter((value) => json.includes(value));
-  };
-  expect(await found('local', [...secrets, ...claimValues])).toEqual([]);
-  expect(await found('sync', [...secrets, ...claimValues])).toEqual([]);
-
-  // The same search finds the claims where they belong (the diagnoses in storage.session), so
-  // it would find them elsewhere too; the tokens themselves are not even there.
-  const claimsInSession = [ACME.customerId, ADA.contactId!];
-  expect(await found('session', claimsInSession)).toEqual(claimsInSession);
-  expect(await found('session', secrets)).toEqual([]);
+  const secrets = tokenSecrets(Object.values(tokens));
+  expect(await whereStored((area) => storageItems(page, area), secrets)).toEqual(NOTHING_STORED);
 
   // Nor in the extension origin's web storage.
   expect(

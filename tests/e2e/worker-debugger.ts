@@ -15,6 +15,7 @@ import type { BrowserContext, CDPSession, Worker } from '@playwright/test';
 /** The capture pipeline's entry points (src/background/capture.ts), one per webRequest event. */
 export const CAPTURE_LISTENERS = [
   'onSendHeaders',
+  'onHeadersReceived',
   'onBeforeRedirect',
   'onErrorOccurred',
   'onCompleted',

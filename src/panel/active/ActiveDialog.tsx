@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ActiveAction, ActivePlan, ActiveRun } from '../../shared/active.js';
+import { browserWords } from '../../shared/browser-name.js';
 import { RichText } from '../../shared/ui/RichText.js';
 import { STATUS_MARK } from '../../shared/ui/format.js';
 import { originOf, TOKEN_GONE, withRun } from './with-run.js';
@@ -176,7 +177,8 @@ function Result({ phase }: { phase: Phase }) {
           Sending…
         </p>
       );
-    case 'denied':
+    case 'denied': {
+      const words = browserWords();
       return (
         <p
           class="active-result active-result--warn"
@@ -189,13 +191,14 @@ function Result({ phase }: { phase: Phase }) {
           {phase.reason && (
             <>
               {' '}
-              (Your browser said: {visible(phase.reason.slice(0, 200))}. Where it can't ask from
-              DevTools, allow the site for Rhythm Auth in the browser's extension settings, then try
+              ({words.name} said: {visible(phase.reason.slice(0, 200))}. Where it can't ask from
+              DevTools, allow the site for Rhythm Auth in {words.siteAccessSetting}, then try
               again.)
             </>
           )}
         </p>
       );
+    }
     case 'failed':
       return (
         <p

@@ -339,6 +339,39 @@ describe('createCapture', () => {
     expect(area.keys()).toEqual([]);
   });
 
+  it('diagnoses a preflight 401 from onHeadersReceived (Firefox sends it nowhere else)', async () => {
+    const { capture, diagnosed } = setup();
+    capture.onSendHeaders(sent({ method: 'OPTIONS' }));
+    const entry = await capture.onHeadersReceived(completed(401, { method: 'OPTIONS' }));
+    expect(rootCause(entry)).toBe('request.preflight');
+    capture.onErrorOccurred(sent({ method: 'OPTIONS' }));
+    expect(diagnosed).toHaveLength(1);
+    expect(capture.inFlightCount).toBe(0);
+  });
+
+  it.each<[string, Sent, number, number[]]>([
+    ['a GET 401 (onCompleted diagnoses it)', {}, 401, [401]],
+    ['a preflight 204', { method: 'OPTIONS' }, 204, [401]],
+    ['a preflight 403 while 403s are not diagnosed', { method: 'OPTIONS' }, 403, [401]],
+  ])('leaves %s alone at onHeadersReceived', async (_, o, status, statuses) => {
+    const { capture, diagnosed } = setup({ settings: { capture403: statuses.includes(403) } });
+    capture.onSendHeaders(sent({ ...o, auth: TOKEN }));
+    expect(await capture.onHeadersReceived(completed(status, o))).toBeNull();
+    expect(analyze).not.toHaveBeenCalled();
+    expect(diagnosed).toEqual([]);
+    expect(capture.inFlightCount).toBe(1);
+  });
+
+  it('skips at onCompleted a preflight already diagnosed at onHeadersReceived (Chrome sends both)', async () => {
+    const { capture, diagnosed } = setup();
+    capture.onSendHeaders(sent({ method: 'OPTIONS' }));
+    await capture.onHeadersReceived(completed(401, { method: 'OPTIONS' }));
+    expect(await capture.onCompleted(completed(401, { method: 'OPTIONS' }))).toBeNull();
+    expect(analyze).toHaveBeenCalledOnce();
+    expect(diagnosed).toHaveLength(1);
+    expect(capture.inFlightCount).toBe(0);
+  });
+
   it('stores each request once even when the browser reports its completion twice', async () => {
     const { capture, diagnosed } = setup();
     capture.onSendHeaders(sent({ auth: TOKEN }));

@@ -1,60 +1,212 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Capture } from '../../../src/background/capture.js';
-import {
-  hostFilter,
-  watchRequests,
-  type WebRequestEvents,
-} from '../../../src/background/watch-requests.js';
+import { analyze } from '../../../src/analyzer/analyze.js';
+import type * as AnalyzeModule from '../../../src/analyzer/analyze.js';
+import { createCapture, type Capture } from '../../../src/background/capture.js';
+import type { RegistrationFailure } from '../../../src/background/listeners.js';
+import { hostFilter, watchRequests } from '../../../src/background/watch-requests.js';
+import type { StoredDiagnosis } from '../../../src/shared/stored.js';
+import { createTabStore } from '../../../src/shared/tab-store.js';
+import { T0, signToken } from '../../helpers/tokens.js';
+import { ROLODEX_URL, SENT_AT } from '../shared/fixtures.js';
+import { createMemoryArea } from '../shared/memory-area.js';
+import { fakeWebRequest, type BrowserShape, type EventName } from './fake-web-request.js';
 
-function fakeEvents() {
-  const added: Array<{ event: string; filter: { urls: string[] }; extra?: string[] }> = [];
-  const listeners = new Map<string, Set<unknown>>();
-  const event = (name: string) => ({
-    addListener: (l: unknown, filter: { urls: string[] }, extra?: string[]) => {
-      added.push({ event: name, filter, ...(extra ? { extra } : {}) });
-      (listeners.get(name) ?? listeners.set(name, new Set()).get(name)!).add(l);
-    },
-    removeListener: (l: unknown) => listeners.get(name)?.delete(l),
-  });
-  const events = {
-    onSendHeaders: event('onSendHeaders'),
-    onBeforeRedirect: event('onBeforeRedirect'),
-    onErrorOccurred: event('onErrorOccurred'),
-    onCompleted: event('onCompleted'),
-  } as unknown as WebRequestEvents;
-  const count = () => [...listeners.values()].reduce((n, set) => n + set.size, 0);
-  return { events, added, count };
+// The real analyzer, counted: a request seen by two listeners must be analyzed once, not just
+// stored once (the store would hide a second diagnosis with the same id).
+vi.mock('../../../src/analyzer/analyze.js', async (importOriginal) => {
+  const real = await importOriginal<typeof AnalyzeModule>();
+  return { ...real, analyze: vi.fn(real.analyze) };
+});
+
+const RHYTHM = { urls: ['*://*.api.rhythmsoftware.com/*'] };
+const STAGING = '*://staging.example.com/*';
+const EXPIRED = await signToken({ iatMs: T0 - 3 * 86_400_000 });
+
+function captureSpy(): Capture {
+  return {
+    onSendHeaders: vi.fn(),
+    onHeadersReceived: vi.fn(),
+    onBeforeRedirect: vi.fn(),
+    onErrorOccurred: vi.fn(),
+    onCompleted: vi.fn(),
+  } as unknown as Capture;
 }
 
 describe('watchRequests', () => {
-  it('adds the four capture listeners for one URL filter, and removes exactly them', () => {
-    const { events, added, count } = fakeEvents();
-    const capture = {
-      onSendHeaders: vi.fn(),
-      onBeforeRedirect: vi.fn(),
-      onErrorOccurred: vi.fn(),
-      onCompleted: vi.fn(),
-    } as unknown as Capture;
-    const rhythm = watchRequests(events, capture, { urls: ['*://*.api.rhythmsoftware.com/*'] });
-    const extra = watchRequests(events, capture, hostFilter(['staging.example.com']));
-    expect(count()).toBe(8);
-    expect(added.filter((a) => a.filter.urls[0] === '*://staging.example.com/*')).toEqual([
-      {
-        event: 'onSendHeaders',
-        filter: { urls: ['*://staging.example.com/*'] },
-        extra: ['requestHeaders'],
-      },
-      { event: 'onBeforeRedirect', filter: { urls: ['*://staging.example.com/*'] } },
-      { event: 'onErrorOccurred', filter: { urls: ['*://staging.example.com/*'] } },
-      {
-        event: 'onCompleted',
-        filter: { urls: ['*://staging.example.com/*'] },
-        extra: ['responseHeaders', 'extraHeaders'],
-      },
-    ]);
-    extra();
-    expect(count()).toBe(4);
-    rhythm();
-    expect(count()).toBe(0);
+  it.each<[BrowserShape, string[]]>([
+    ['chrome', ['responseHeaders', 'extraHeaders']],
+    ['firefox', ['responseHeaders']],
+  ])(
+    'adds the five capture listeners in %s with the extra info it lists, and removes exactly them',
+    (shape, responseSpec) => {
+      const fake = fakeWebRequest(shape);
+      const failures: RegistrationFailure[] = [];
+      const report = (f: RegistrationFailure) => failures.push(f);
+      const rhythm = watchRequests(fake.events, captureSpy(), RHYTHM, report);
+      const extra = watchRequests(
+        fake.events,
+        captureSpy(),
+        hostFilter(['staging.example.com']),
+        report,
+      );
+      expect(failures).toEqual([]);
+      expect(fake.count()).toBe(10);
+      expect(fake.added.filter((a) => a.filter.urls[0] === STAGING)).toEqual([
+        { event: 'onSendHeaders', filter: { urls: [STAGING] }, extra: ['requestHeaders'] },
+        { event: 'onHeadersReceived', filter: { urls: [STAGING] }, extra: responseSpec },
+        { event: 'onBeforeRedirect', filter: { urls: [STAGING] } },
+        { event: 'onErrorOccurred', filter: { urls: [STAGING] } },
+        { event: 'onCompleted', filter: { urls: [STAGING] }, extra: responseSpec },
+      ]);
+      extra();
+      expect(fake.count()).toBe(5);
+      rhythm();
+      expect(fake.count()).toBe(0);
+    },
+  );
+
+  it('the Firefox-shaped fake rejects what Firefox rejects (so the tests above can fail)', () => {
+    const { events } = fakeWebRequest('firefox');
+    expect(() =>
+      events.onCompleted.addListener(() => {}, RHYTHM, ['responseHeaders', 'extraHeaders']),
+    ).toThrow('Invalid enumeration value "extraHeaders"');
+    expect(() =>
+      (events.onErrorOccurred.addListener as (...a: unknown[]) => void)(
+        () => {},
+        RHYTHM,
+        undefined,
+      ),
+    ).toThrow('Incorrect argument types for webRequest.onErrorOccurred.');
   });
+
+  const EVENTS: EventName[] = [
+    'onSendHeaders',
+    'onHeadersReceived',
+    'onBeforeRedirect',
+    'onErrorOccurred',
+    'onCompleted',
+  ];
+  it.each(
+    EVENTS.flatMap((event) => (['chrome', 'firefox'] as const).map((s) => [event, s] as const)),
+  )('reports a failure to add %s in %s and still adds the other four', (broken, shape) => {
+    const fake = fakeWebRequest(shape);
+    fake.breakEvent(broken);
+    const failures: RegistrationFailure[] = [];
+    watchRequests(fake.events, captureSpy(), RHYTHM, (f) => failures.push(f));
+    expect(failures).toEqual([{ event: broken, message: `webRequest.${broken} is not available` }]);
+    expect(fake.added.map((a) => a.event)).toEqual(EVENTS.filter((e) => e !== broken));
+  });
+});
+
+/**
+ * The real capture behind the real registration, fed each browser's event sequence as measured
+ * (a fetch with Authorization from app.rhythmsoftware.com to Rolodex): one diagnosis per 401.
+ */
+describe('watchRequests with the real capture', () => {
+  const get = { requestId: '1', tabId: 3, url: ROLODEX_URL, method: 'GET', type: 'xmlhttprequest' };
+  const preflight = { ...get, requestId: '2', method: 'OPTIONS' };
+  const withAuth = [{ name: 'Authorization', value: `Bearer ${EXPIRED}` }];
+  const preflightHeaders = [{ name: 'Access-Control-Request-Headers', value: 'authorization' }];
+  const answer = (status: number) => ({
+    statusCode: status,
+    timeStamp: SENT_AT + 50,
+    responseHeaders: [{ name: 'WWW-Authenticate', value: 'Bearer realm="rhythm"' }],
+  });
+  type Step = [EventName, Record<string, unknown>];
+  const sent = (base: typeof get, headers: typeof withAuth): Step => [
+    'onSendHeaders',
+    { ...base, timeStamp: SENT_AT, requestHeaders: headers },
+  ];
+
+  const SEQUENCES: Array<[string, BrowserShape, Step[], string]> = [
+    [
+      'a 401',
+      'chrome',
+      [
+        sent(get, withAuth),
+        ['onHeadersReceived', { ...get, ...answer(401) }],
+        ['onCompleted', { ...get, ...answer(401) }],
+      ],
+      'token.expiry',
+    ],
+    [
+      'a 401',
+      'firefox',
+      [
+        sent(get, withAuth),
+        ['onHeadersReceived', { ...get, ...answer(401) }],
+        ['onCompleted', { ...get, ...answer(401) }],
+      ],
+      'token.expiry',
+    ],
+    // Chrome: the preflight reaches onHeadersReceived and onCompleted; the GET is never sent.
+    [
+      'a preflight 401',
+      'chrome',
+      [
+        sent(preflight, preflightHeaders),
+        ['onHeadersReceived', { ...preflight, ...answer(401) }],
+        ['onCompleted', { ...preflight, ...answer(401) }],
+        ['onErrorOccurred', { ...get, error: 'net::ERR_FAILED' }],
+      ],
+      'request.preflight',
+    ],
+    // Firefox: the GET is "sent" first; the preflight's 401 reaches onHeadersReceived only.
+    [
+      'a preflight 401',
+      'firefox',
+      [
+        sent(get, withAuth),
+        sent(preflight, preflightHeaders),
+        ['onHeadersReceived', { ...preflight, ...answer(401) }],
+        ['onErrorOccurred', { ...preflight, error: 'NS_ERROR_DOM_BAD_URI' }],
+        ['onErrorOccurred', { ...get, error: 'NS_ERROR_DOM_BAD_URI' }],
+      ],
+      'request.preflight',
+    ],
+  ];
+
+  it.each(SEQUENCES)(
+    'diagnoses %s in %s exactly once, and keeps nothing in flight',
+    async (_, shape, steps, cause) => {
+      vi.mocked(analyze).mockClear();
+      const fake = fakeWebRequest(shape);
+      const area = createMemoryArea();
+      const diagnosed: StoredDiagnosis[] = [];
+      const store = createTabStore(area);
+      const capture = createCapture({
+        store,
+        settings: () => ({}),
+        now: () => SENT_AT + 500,
+        onDiagnosed: (entry) => diagnosed.push(entry),
+      });
+      // The listeners return nothing; keep what capture returns to wait for it.
+      const pending: Array<Promise<unknown>> = [];
+      const tracked = Object.fromEntries(
+        Object.entries(capture).flatMap(([name, fn]) =>
+          typeof fn === 'function'
+            ? [
+                [
+                  name,
+                  (d: never) =>
+                    void pending.push(Promise.resolve((fn as (d: never) => unknown)(d))),
+                ],
+              ]
+            : [],
+        ),
+      ) as unknown as Capture;
+      const failures: RegistrationFailure[] = [];
+      watchRequests(fake.events, tracked, RHYTHM, (f) => failures.push(f));
+      for (const [event, details] of steps) fake.emit(event, details);
+      await Promise.all(pending);
+
+      expect(failures).toEqual([]);
+      expect(diagnosed.map((e) => [e.id, e.diagnosis.rootCause?.id])).toEqual([
+        [`webRequest:${steps.find(([e]) => e === 'onHeadersReceived')![1].requestId}`, cause],
+      ]);
+      expect((await store.read(3)).map((e) => e.diagnosis.rootCause?.id)).toEqual([cause]);
+      expect(vi.mocked(analyze)).toHaveBeenCalledTimes(1);
+      expect(capture.inFlightCount).toBe(0);
+    },
+  );
 });
