@@ -108,8 +108,12 @@ export function sha256Hex(text: string): string {
   return sha256Words(text).map(hex8).join('');
 }
 
-/** The token fingerprint of SPEC §4: the first 12 hex chars of SHA-256 of the token. */
-export function fingerprint(token: string): string {
+/**
+ * The token fingerprint of SPEC §4: the first 12 hex chars of SHA-256 of the token, from the
+ * given digest (node:crypto's, in Node) or this module's own.
+ */
+export function fingerprint(token: string, digest?: (text: string) => string): string {
+  if (digest) return digest(token).slice(0, 12);
   const words = sha256Words(token);
   return hex8(words[0]!) + hex8(words[1]!).slice(0, 4);
 }
