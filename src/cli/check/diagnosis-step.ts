@@ -8,21 +8,17 @@
 import { analyze } from '../../analyzer/analyze.js';
 import { CLAIM_CUSTOMER_ID, CLAIM_TENANT_ID } from '../../analyzer/rhythm.js';
 import { plural } from '../../analyzer/text.js';
-import type { CheckId, Diagnosis } from '../../analyzer/types.js';
+import { CHECK_IDS, type CheckId, type Diagnosis } from '../../analyzer/types.js';
 import type { CheckCommand } from './args.js';
 import type { CheckStep, StepCheck } from './types.js';
 
-const TOKEN_CHECKS: readonly CheckId[] = [
-  'token.format',
-  'token.kind',
-  'token.audience',
-  'token.expiry',
-  'token.issuer',
-  'claims.tenant_id',
-  'claims.customer_id',
-  'claims.contact_id',
-  'url.tenant',
-];
+/**
+ * The checks about the token itself (not the active signature check, which `check` does not run)
+ * and its fit with the URL's tenant; the server's answer is step 3's.
+ */
+const TOKEN_CHECKS: readonly CheckId[] = CHECK_IDS.filter(
+  (id) => /^(token|claims)\./.test(id) && id !== 'token.signature',
+).concat('url.tenant');
 
 /** The Rolodex read of step 3, as the analyzer sees a request (SPEC §4). */
 export function rolodexRequest(token: string, url: string, sentAt: number) {
