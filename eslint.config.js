@@ -29,7 +29,8 @@ const analyzerFace = {
 /** The HAR wing's Node file I/O: the CLI's alone. */
 const harNode = {
   regex: '(^|/)har/node/',
-  message: 'src/har/node/ is Node file I/O for the CLI; the extension reads HARs from chunks.',
+  message:
+    'src/har/node/ is Node file I/O for the CLI and the npm library; the extension reads HARs from chunks.',
 };
 
 export default tseslint.config(
@@ -78,9 +79,10 @@ export default tseslint.config(
     },
   },
   {
-    // Only the CLI (and har/node itself) may touch the Node side of the HAR wing.
+    // Only the Node shells (the CLI, the npm library, har/node itself) may touch the Node side
+    // of the HAR wing.
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/analyzer/**', 'src/cli/**', 'src/har/node/**'],
+    ignores: ['src/analyzer/**', 'src/cli/**', 'src/lib/**', 'src/node/**', 'src/har/node/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [analyzerFace, harNode] }],
     },

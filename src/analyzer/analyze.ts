@@ -76,7 +76,7 @@ export function analyze(request: CapturedRequest, settings: AnalyzerSettings = {
       header: ctx.decoded?.header ?? null,
       claims: ctx.claims,
       subject: ctx.subject,
-      fingerprint: ctx.token ? fingerprint(ctx.token) : null,
+      fingerprint: ctx.token ? fingerprint(ctx.token, settings.sha256Hex) : null,
     },
     service: url ? { module: url.module, host: url.host } : null,
     server: { challenge: ctx.challengeRaw, date: ctx.dateHeader },

@@ -105,8 +105,12 @@ export function sha256Words(text: string): number[] {
 
 const hex8 = (x: number) => (x >>> 0).toString(16).padStart(8, '0');
 
-/** The token fingerprint of SPEC §4: the first 12 hex chars of SHA-256 of the token. */
-export function fingerprint(token: string): string {
+/**
+ * The token fingerprint of SPEC §4: the first 12 hex chars of SHA-256 of the token, from the
+ * given digest (node:crypto's, in Node) or this module's own.
+ */
+export function fingerprint(token: string, digest?: (text: string) => string): string {
+  if (digest) return digest(token).slice(0, 12);
   const words = sha256Words(token);
   return hex8(words[0]!) + hex8(words[1]!).slice(0, 4);
 }

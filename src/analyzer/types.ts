@@ -132,4 +132,10 @@ export interface AnalyzerSettings {
     signature?: ActiveCheckOutcome;
     contact?: ActiveCheckOutcome;
   };
+  /**
+   * The SHA-256 behind the token fingerprint, as lowercase hex of the UTF-8 text: a platform
+   * input, not a user setting (SPEC §9). Node passes node:crypto's; without it the analyzer uses
+   * its own pure-JS one (the browser's WebCrypto digest is async, and analyze() is not).
+   */
+  sha256Hex?: (text: string) => string;
 }

@@ -3,6 +3,7 @@
  * wires Node's streams, clock and environment to runCli, and turns every failure into one line on
  * stderr and exit code 2, never a stack trace.
  */
+import { readSecret } from './check/read-secret.js';
 import { errorLine } from './errors.js';
 import { EXIT_USAGE, runCli, type CliIo } from './run.js';
 
@@ -36,6 +37,7 @@ const io: CliIo = {
   stdoutIsTty: process.stdout.isTTY === true,
   version: VERSION,
   runtime: `Node.js ${process.versions.node} (${process.platform} ${process.arch})`,
+  readSecret: (label) => readSecret(process.stdin, (text) => process.stderr.write(text), label),
 };
 
 // `rhythm-auth … | head` closes the pipe early: that is not an error worth a trace.

@@ -10,6 +10,7 @@ import {
   requestSecrets,
 } from '../analyzer/index.js';
 import { parseCommandLine, type DiagnoseCommand } from './args.js';
+import { runCheck } from './check/run.js';
 import { diagnoseHar, sanitizeHar } from './har.js';
 import { renderText } from './render-text.js';
 import { wantsColour } from './terminal.js';
@@ -28,6 +29,8 @@ export interface CliIo extends RequestIo {
   version: string;
   /** `Node.js 20.20.2 (linux x64)`: the report's "browser" line. */
   runtime: string;
+  /** `check`'s client secret from stdin: piped, or typed at a terminal without echo. */
+  readSecret(label: string): Promise<string>;
 }
 
 export const EXIT_OK = 0;
@@ -73,6 +76,8 @@ async function diagnose(command: DiagnoseCommand, io: CliIo): Promise<number> {
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  // `check` has options of its own (src/cli/check/args.ts).
+  if (argv[0] === 'check') return runCheck(argv.slice(1), io);
   const command = parseCommandLine(argv);
   switch (command.kind) {
     case 'help':

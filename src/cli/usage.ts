@@ -3,6 +3,8 @@ export const USAGE = `Usage:
   rhythm-auth diagnose [options]          diagnose one request that got a 401
   rhythm-auth diagnose --har <file>       diagnose every Rhythm 401 in a HAR file
   rhythm-auth sanitize-har <in> <out>     write a copy of a HAR that is safe to share
+  rhythm-auth check [options]             verify a backend's client credentials end to end:
+                                          token, diagnosis, one read (rhythm-auth check --help)
   rhythm-auth --help | --version
 
 The request (without --authorization, --token or --header it is diagnosed as sent without

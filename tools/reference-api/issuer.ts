@@ -117,19 +117,10 @@ async function tokenEndpoint(
 
   switch (params['grant_type']) {
     case 'client_credentials': {
-      const { clientId, clientSecret, scope } = tenant.m2m;
-      if (params['client_id'] !== clientId || params['client_secret'] !== clientSecret) {
-        return fail(401, 'access_denied', 'Unauthorized');
-      }
-      // Auth0 refuses client credentials without an audience unless the tenant has a default one.
-      if (audience === undefined) {
-        return fail(
-          403,
-          'access_denied',
-          'No audience parameter was provided, and no default audience has been configured',
-        );
-      }
-      return granted({ access_token: await sign(m2mClaims(tenant, audience, iat)), scope });
+      const judged = judgeClientCredentials(params, tenant);
+      if ('refusal' in judged) return fail(...judged.refusal);
+      const claims = m2mClaims(tenant, judged.audience, iat);
+      return granted({ access_token: await sign(claims), scope: tenant.m2m.scope });
     }
     case 'password': {
       if (params['client_id'] !== tenant.spa.clientId) {
@@ -160,6 +151,53 @@ async function tokenEndpoint(
     default:
       return fail(400, 'unsupported_grant_type', 'Unsupported grant type');
   }
+}
+
+type Refusal = [status: number, error: string, description: string];
+
+/**
+ * Why Auth0 refuses a client-credentials request from these clients, with its own status, code
+ * and wording (seen in auth0/node-auth0#682 and auth0/auth0.js#317: 401 "Unauthorized" for an
+ * unknown client and a wrong secret alike; auth0/ruby-auth0#190: a client without the grant type;
+ * auth0/auth0-python#173 and auth0/ruby-auth0#610: a client not authorized for the API). The
+ * client is judged first, then the audience (missing; then no grant for it).
+ */
+function judgeClientCredentials(
+  params: Params,
+  tenant: Tenant,
+): { refusal: Refusal } | { audience: string } {
+  const clientId = params['client_id'];
+  const secret = params['client_secret'];
+  if (clientId === tenant.spa.clientId) {
+    const description = "Grant type 'client_credentials' not allowed for the client.";
+    return { refusal: [403, 'unauthorized_client', description] };
+  }
+  const ungranted = tenant.ungrantedM2m;
+  const isUngranted = ungranted?.clientId === clientId && ungranted?.clientSecret === secret;
+  if (!isUngranted && (clientId !== tenant.m2m.clientId || secret !== tenant.m2m.clientSecret)) {
+    return { refusal: [401, 'access_denied', 'Unauthorized'] };
+  }
+  const audience = params['audience'];
+  // Auth0 refuses client credentials without an audience unless the tenant has a default one.
+  if (audience === undefined) {
+    return {
+      refusal: [
+        403,
+        'access_denied',
+        'No audience parameter was provided, and no default audience has been configured',
+      ],
+    };
+  }
+  if (isUngranted) {
+    return {
+      refusal: [
+        403,
+        'access_denied',
+        `Client is not authorized to access "${audience}". You need to create a "client-grant" associated to this API. See: https://auth0.com/docs/api/v2#!/Client_Grants/post_client_grants`,
+      ],
+    };
+  }
+  return { audience };
 }
 
 async function mintEndpoint(

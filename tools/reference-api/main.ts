@@ -1,7 +1,10 @@
 /**
- * Runs the reference Rhythm API alone: `npx tsx tools/reference-api/main.ts [--port N]`.
- * Prints where it listens and the Chromium flags that send Rhythm and Auth0 traffic to it.
+ * Runs the reference Rhythm API alone:
+ * `npx tsx tools/reference-api/main.ts [--port N] [--write-ca FILE]`. Prints where it listens and
+ * the Chromium flags that send Rhythm and Auth0 traffic to it; `--write-ca` writes its certificate
+ * (made at start) to FILE, for clients that trust it explicitly (`rhythm-auth check --ca-file`).
  */
+import { writeFileSync } from 'node:fs';
 import { chromiumArgs, startReferenceApi } from './server.js';
 
 function parsePort(args: readonly string[]): number {
@@ -15,7 +18,18 @@ function parsePort(args: readonly string[]): number {
   return port;
 }
 
-const api = await startReferenceApi({ port: parsePort(process.argv.slice(2)) });
+const args = process.argv.slice(2);
+const api = await startReferenceApi({ port: parsePort(args) });
+const caIndex = args.indexOf('--write-ca');
+if (caIndex !== -1) {
+  const file = args[caIndex + 1];
+  if (!file) {
+    console.error('usage: main.ts [--port N] [--write-ca FILE]');
+    process.exit(2);
+  }
+  writeFileSync(file, api.certificate);
+  console.log(`certificate: ${file}`);
+}
 console.log(`Rhythm reference API on ${api.origin} (loopback only)`);
 console.log(`port: ${api.port}`);
 console.log('Chromium flags:');

@@ -50,6 +50,11 @@ export interface Tenant {
   auth0Host: string;
   issuer: string;
   m2m: { clientId: string; clientSecret: string; scope: string };
+  /**
+   * A machine-to-machine application of the tenant's Auth0 that was never authorized for any API
+   * (no client grant): its credentials are right, and Auth0 still refuses it a token.
+   */
+  ungrantedM2m?: { clientId: string; clientSecret: string };
   /** The single-page app: the `azp` of user tokens and the `aud` of ID tokens. */
   spa: { clientId: string };
   users: readonly DemoUser[];
@@ -69,6 +74,10 @@ export const ACME: Tenant = {
     clientId: 'm2mAcme0PzJ4kQ9vT2sLx7RbN1cWy5Hd',
     clientSecret: 'acme-m2m-secret-for-the-local-reference-api-only',
     scope: 'read:contacts read:memberships',
+  },
+  ungrantedM2m: {
+    clientId: 'm2mAcmeNoGrant6Rw1Tz8Yq3Vb5Nc0Lk',
+    clientSecret: 'acme-ungranted-secret-for-the-local-reference-api-only',
   },
   spa: { clientId: 'spaAcme3Gf8Ks1Mq6Vn0Zr4Tw9Yb2Jc7X' },
   users: [

@@ -19,7 +19,11 @@ import { mdCode, mdJsonBlock, mdRow, mdText } from './markdown-escape.js';
 import { redactJwtsInText } from '../redact/redact.js';
 import type { ReportedDiagnosis, SupportReport } from './report.js';
 
-const TOOL_NAMES = { cli: 'the rhythm-auth CLI', extension: 'the Rhythm Auth extension' } as const;
+const TOOL_NAMES = {
+  cli: 'the rhythm-auth CLI',
+  extension: 'the Rhythm Auth extension',
+  library: 'the rhythm-auth library',
+} as const;
 
 function title(report: SupportReport): string {
   const only = report.diagnoses.length === 1 ? report.diagnoses[0] : undefined;

@@ -21,7 +21,7 @@ export interface ReportContext {
   browser: string;
   /** When the report was made, epoch ms: the caller reads the clock, the analyzer never does. */
   generatedAt: number;
-  tool: 'extension' | 'cli';
+  tool: 'extension' | 'cli' | 'library';
 }
 
 export interface ReportOptions {

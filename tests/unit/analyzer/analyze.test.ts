@@ -125,6 +125,19 @@ describe('analyze', () => {
     },
   );
 
+  it('takes the fingerprint from settings.sha256Hex when given, with the same result as its own', () => {
+    const nodeSha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+    const calls: string[] = [];
+    const counting = (text: string) => {
+      calls.push(text);
+      return nodeSha256(text);
+    };
+    const given = analyze(request({ auth: `Bearer ${USER_TOKEN}` }), { sha256Hex: counting });
+    const own = analyze(request({ auth: `Bearer ${USER_TOKEN}` }));
+    expect(calls).toEqual([USER_TOKEN]);
+    expect(given).toStrictEqual(own);
+  });
+
   it('never includes a token sent in the query string', () => {
     const d = analyze(
       request({ url: `${ROLODEX}/contacts/${TEST_TENANT}?access_token=${USER_TOKEN}` }),

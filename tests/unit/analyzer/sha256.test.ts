@@ -61,3 +61,17 @@ describe('fingerprint', () => {
     expect(fingerprint(token)).toMatch(/^[0-9a-f]{12}$/);
   });
 });
+
+describe('fingerprint with a given digest (SPEC §9: Node passes node:crypto)', () => {
+  it('uses the given digest, and gives the same fingerprint as its own SHA-256 with node:crypto', async () => {
+    const token = await signToken();
+    expect(fingerprint(token, reference)).toBe(fingerprint(token));
+    const seen: string[] = [];
+    const digest = (text: string) => {
+      seen.push(text);
+      return '0123456789abcdef0123';
+    };
+    expect(fingerprint(token, digest)).toBe('0123456789ab');
+    expect(seen).toEqual([token]);
+  });
+});

@@ -39,6 +39,7 @@ async function post(url: string, body: unknown, type = 'application/json') {
 }
 const verify = (token: unknown) =>
   jwtVerify(String(token), createLocalJWKSet(fx.keys.jwks), { currentDate: new Date(NOW) });
+const UNGRANTED = ACME.ungrantedM2m ?? { clientId: '', clientSecret: '' };
 const omit = (record: Record<string, string>, key: string) =>
   Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
 
@@ -109,6 +110,27 @@ describe('the fake Auth0 token endpoint', () => {
       401,
       'access_denied',
       'Unauthorized',
+    ],
+    [
+      'a client never authorized for the API (no client grant)',
+      { ...CC, client_id: UNGRANTED.clientId, client_secret: UNGRANTED.clientSecret },
+      403,
+      'access_denied',
+      `Client is not authorized to access "${RHYTHM_AUDIENCE}". You need to create a "client-grant" associated to this API. See: https://auth0.com/docs/api/v2#!/Client_Grants/post_client_grants`,
+    ],
+    [
+      'the client never authorized for the API, with a wrong secret',
+      { ...CC, client_id: UNGRANTED.clientId, client_secret: 'nope' },
+      401,
+      'access_denied',
+      'Unauthorized',
+    ],
+    [
+      'client credentials for the single-page app',
+      { ...CC, client_id: ACME.spa.clientId },
+      403,
+      'unauthorized_client',
+      "Grant type 'client_credentials' not allowed for the client.",
     ],
     [
       'client credentials without an audience',
