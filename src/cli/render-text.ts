@@ -17,7 +17,14 @@ import {
   STATUS_LEGEND,
   STATUS_MARKS,
 } from '../analyzer/index.js';
-import { createPaint, terminalSafe, truncate, wrap, type Paint } from './terminal.js';
+import {
+  createPaint,
+  terminalSafe,
+  truncate,
+  visibleLength,
+  wrap,
+  type Paint,
+} from './terminal.js';
 
 const ID_WIDTH = 19;
 
@@ -120,7 +127,10 @@ function tokenLines(d: ReportedDiagnosis, paint: Paint, width: number | null): s
   const head = `${paint.bold('Token')}  ${FORM_NAMES[t.form]}`;
   if (t.form === 'none') return ['', head];
   const facts = [`subject ${t.subject}`, `fingerprint ${t.fingerprint ?? 'none'}`];
-  const lines = ['', ...wrap(`${head} · ${facts.join(' · ')}`, width, '  ', '')];
+  const summary = `${head} · ${facts.join(' · ')}`;
+  // Wrapped only when it must be (wrap() would also close up the two spaces after "Token").
+  const fits = width === null || visibleLength(summary) <= width;
+  const lines = ['', ...(fits ? [summary] : wrap(summary, width, '  ', ''))];
   const row = (label: string, value: string) =>
     `  ${label.padEnd(12)} ${truncate(terminalSafe(value), width === null ? null : width - 15)}`;
   if (!t.claims) {
