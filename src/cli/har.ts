@@ -23,7 +23,8 @@ import type { DiagnoseHarCommand, SanitizeHarCommand } from './args.js';
 import { fileErrorText, UsageError } from './errors.js';
 import { harInputError } from './input-error.js';
 import { createProgress, type ProgressIo } from './progress.js';
-import { findingLines, harRow, renderHarText, renderSanitizeText } from './render-har.js';
+import { findingLines, harRow, renderHarText } from './render-har.js';
+import { renderSanitizeText } from './render-sanitize.js';
 import { outputWidth, wantsColour } from './terminal.js';
 
 export interface HarIo extends ProgressIo {

@@ -1,7 +1,6 @@
 /**
- * The readable text of `diagnose --har` (a table of the Rhythm 401s, then how many per root
- * cause) and of `sanitize-har` (what was removed, per kind). Within the terminal's width, like
- * the rest (null: a pipe, nothing wrapped or shortened).
+ * The readable text of `diagnose --har`: a table of the Rhythm 401s, then how many per root
+ * cause. Within the terminal's width, like the rest (null: a pipe, nothing wrapped or shortened).
  */
 import {
   CHECK_IDS,
@@ -10,7 +9,7 @@ import {
   type ReportedDiagnosis,
 } from '../analyzer/index.js';
 import type { SanitizedExportFinding } from '../har/credential-tally.js';
-import type { SanitizeChanges } from '../har/secrets.js';
+import { markFor } from './render-text.js';
 import {
   createPaint,
   terminalSafe,
@@ -58,9 +57,9 @@ export function harRow(d: ReportedDiagnosis): HarRow {
   return { diagnosis, cause: { status: 'pass', id: 'none', summary: 'no check failed or warned' } };
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
+export const count = (n: number) => n.toLocaleString('en-US');
 const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
-const entriesText = (n: number, adjective = '') =>
+export const entriesText = (n: number, adjective = '') =>
   `${count(n)} ${adjective}${n === 1 ? 'entry' : 'entries'}`;
 
 /** `2026-11-01 13:00:00Z`: the time the request was sent, in UTC, to the second. */
@@ -91,12 +90,6 @@ function shortUrl(url: string, width: number | null): string {
   return `${chars.slice(0, width - 1 - tail).join('')}…${chars.slice(chars.length - tail).join('')}`;
 }
 
-function markOf(status: CheckStatus, paint: Paint): string {
-  const mark = STATUS_MARKS[status];
-  if (status === 'fail') return paint.red(mark);
-  return status === 'warn' ? paint.yellow(mark) : paint.green(mark);
-}
-
 /** Narrower URL columns than this put each URL on a line of its own, under its row. */
 const MIN_URL = 40;
 
@@ -105,7 +98,7 @@ function tableLines(rows: readonly HarRow[], paint: Paint, width: number | null)
   const time = (d: ReportedDiagnosis) => timeText(d.request.sentAt).padEnd(TIME);
   const method = (d: ReportedDiagnosis) =>
     truncate(terminalSafe(d.request.method.toUpperCase()), METHOD).padEnd(METHOD);
-  const cause = ({ cause: c }: HarRow) => `${markOf(c.status, paint)} ${c.id}`;
+  const cause = ({ cause: c }: HarRow) => `${markFor(c.status, paint)} ${c.id}`;
   if (room !== null && width !== null && room < MIN_URL) {
     const header = `${'SENT (UTC)'.padEnd(TIME)}  ${'METHOD'.padEnd(METHOD)}  ROOT CAUSE`;
     return [
@@ -153,7 +146,7 @@ function summaryLines(rows: readonly HarRow[], paint: Paint, width: number | nul
   const digits = Math.max(...sorted.map((v) => count(v.n).length));
   for (const { cause, n, varied } of sorted) {
     const head = `  ${count(n).padStart(digits)}  ${STATUS_MARKS[cause.status]} ${cause.id.padEnd(CAUSE - 2)}  `;
-    const painted = `  ${count(n).padStart(digits)}  ${markOf(cause.status, paint)} ${cause.id.padEnd(CAUSE - 2)}  `;
+    const painted = `  ${count(n).padStart(digits)}  ${markFor(cause.status, paint)} ${cause.id.padEnd(CAUSE - 2)}  `;
     const text = terminalSafe(`${varied ? 'e.g. ' : ''}${cause.summary}`);
     const [first = '', ...rest] = wrap(text, width, ' '.repeat(head.length));
     lines.push(painted + first.slice(head.length), ...rest);
@@ -210,40 +203,4 @@ export function renderHarText(summary: HarSummary, options: HarTextOptions): str
     ),
   );
   return `${lines.join('\n')}\n`;
-}
-
-const CHANGE_LABELS: Readonly<Record<keyof SanitizeChanges, string>> = {
-  signatures: 'JWT signatures replaced (header and claims kept)',
-  tokens: 'other tokens redacted (JWE, odd segments)',
-  cookies: 'cookies removed (Cookie, Set-Cookie, cookies[])',
-  headers: 'credential header values redacted (Basic, API keys…)',
-  queryParams: 'secret query parameters redacted',
-  bodyFields: 'secret body fields redacted (forms, JSON)',
-  elsewhere: 'secrets elsewhere (URLs in other headers, copies)',
-};
-
-export function renderSanitizeText(
-  result: {
-    input: string;
-    output: string;
-    entries: number;
-    entriesChanged: number;
-    changes: SanitizeChanges;
-  },
-  width: number | null,
-): string {
-  const labelWidth = Math.max(...Object.values(CHANGE_LABELS).map((l) => l.length));
-  const numbers = Object.values(result.changes).map((n) => count(n).length);
-  const numberWidth = Math.max(...numbers);
-  const head = `${terminalSafe(result.input)} → ${terminalSafe(result.output)}: ${entriesText(result.entries)}, ${count(result.entriesChanged)} changed`;
-  const rows = (Object.keys(CHANGE_LABELS) as Array<keyof SanitizeChanges>).map(
-    (kind) =>
-      `  ${CHANGE_LABELS[kind].padEnd(labelWidth)}  ${count(result.changes[kind]).padStart(numberWidth)}`,
-  );
-  const note = wrap(
-    'Kept, because a diagnosis needs them: JWT headers and claims (names and e-mails too), URLs, other headers, bodies without secret fields. Review it before sharing.',
-    width,
-    '',
-  );
-  return `${[...wrap(head, width, '  ', ''), ...rows, '', ...note].join('\n')}\n`;
 }

@@ -51,7 +51,8 @@ const KEY_CLAIMS = [
 const NOTHING_FOUND =
   'No check explains this 401. Not verified here: the signature (token.signature) and the contact (contact.verified); the Rhythm Auth extension runs both on a click.';
 
-function markFor(status: CheckStatus, paint: Paint): string {
+/** A status mark in its colour (the checklist, the HAR table). */
+export function markFor(status: CheckStatus, paint: Paint): string {
   const mark = STATUS_MARKS[status];
   switch (status) {
     case 'pass':
