@@ -89,6 +89,10 @@ export function subjectOf(claims: Record<string, unknown> | null): TokenSubject 
   if (!claims) return 'unknown';
   const sub = typeof claims.sub === 'string' ? claims.sub : '';
   if (claims.gty === 'client-credentials' || sub.endsWith('@clients')) return 'm2m';
+  // RFC 9068 §2.2 (and Okta's `cid`): a client-credentials token's subject is the client itself;
+  // Microsoft marks app-only tokens `idtyp: app`.
+  if (sub !== '' && (sub === claims.client_id || sub === claims.cid)) return 'm2m';
+  if (claims.idtyp === 'app') return 'm2m';
   if (sub !== '' || typeof claims[CLAIM_CONTACT_ID] === 'string') return 'user';
   return 'unknown';
 }

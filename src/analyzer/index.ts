@@ -24,7 +24,12 @@ export {
 
 export { isObject } from './parse/guards.js';
 export { findHeader, headerValue } from './parse/headers.js';
-export { decodeBase64Lenient, decodeToken } from './parse/decode-token.js';
+export {
+  decodeBase64Lenient,
+  decodeToken,
+  isSanitizedSignature,
+  SANITIZED_SIGNATURE,
+} from './parse/decode-token.js';
 export { jsonSafeObject, TOO_DEEP } from './parse/json-safe.js';
 export {
   parseAuthorization,

@@ -127,6 +127,13 @@ export interface AnalyzerSettings {
   extraApiHosts?: string[];
   /** Diagnose 403s as well as 401s (which requests `isDiagnosable` takes; the checks ignore it). */
   capture403?: boolean;
+  /**
+   * The request comes from a HAR whose exporter removed the credentials (`removed`: certainly, as
+   * Chrome's default "Export HAR (sanitized)" does; `maybe-removed`: that, or never sent). Set by
+   * the HAR readers once the whole file is read (src/har/credential-tally.ts): `header.present`
+   * then says the header is not in the HAR instead of "send one".
+   */
+  harCredentials?: 'removed' | 'maybe-removed';
   /** Results of active checks, once the user ran them. */
   active?: {
     signature?: ActiveCheckOutcome;

@@ -98,6 +98,11 @@ export function parseHeader(raw: string, flag: string): HeaderArg {
 /** `--at`: ISO 8601 with a date, or epoch seconds. Milliseconds are refused, not guessed. */
 export function parseAt(raw: string): number {
   const text = raw.trim();
+  if (/^-\d/.test(text)) {
+    throw new UsageError(
+      `--at ${text} is before 1970, not a time a request was sent: give ISO 8601 (2026-11-01T12:00:00Z) or epoch seconds`,
+    );
+  }
   if (/^\d+(\.\d+)?$/.test(text)) {
     const seconds = Number(text);
     if (seconds > 1e11) {
@@ -112,6 +117,36 @@ export function parseAt(raw: string): number {
     );
   }
   return ms;
+}
+
+/**
+ * `--url`: an absolute http(s) URL, as the request line had it. Anything else is a usage error
+ * (exit 2), not a diagnosis: a URL the shell mangled or the scheme left off would otherwise be
+ * diagnosed as the app's mistake.
+ */
+export function parseUrlArg(raw: string): string {
+  const shown = JSON.stringify(raw.length > 80 ? `${raw.slice(0, 79)}…` : raw);
+  if (raw.trim() === '') {
+    throw new UsageError('--url needs a URL: https://<module>.api.rhythmsoftware.com/…');
+  }
+  let url: URL | null;
+  try {
+    url = /^https?:\/\/[^/]/i.test(raw) ? new URL(raw) : null;
+  } catch {
+    url = null;
+  }
+  if (!url) {
+    const bare = /^[a-z0-9-]+(\.[a-z0-9-]+)+(\/\S*)?$/i.test(raw);
+    throw new UsageError(
+      `--url ${shown} is not an absolute http(s) URL${bare ? `; did you mean https://${raw}?` : ''}`,
+    );
+  }
+  if (/\s/.test(raw)) {
+    throw new UsageError(
+      `--url ${shown} contains whitespace: quote the URL exactly as it was requested`,
+    );
+  }
+  return raw;
 }
 
 function parseStatus(raw: string): number {
@@ -135,7 +170,18 @@ function parsed(argv: readonly string[]) {
     // Node's messages are good but multi-line; the first line is the reason.
     const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
     const unknown = /^Unknown option '([^']*)'/.exec(message);
-    throw new UsageError(unknown ? `unknown option ${unknown[1]}` : message);
+    if (unknown) throw new UsageError(`unknown option ${unknown[1]}`);
+    // `--at -5`: Node takes the value for an option; say what it is instead.
+    const ambiguous = /^Option '(--[a-z-]+)' argument is ambiguous/.exec(message);
+    if (ambiguous) {
+      const flag = ambiguous[1]!;
+      const value = argv[argv.indexOf(flag) + 1] ?? '';
+      if (flag === '--at') parseAt(value);
+      throw new UsageError(
+        `${flag} ${JSON.stringify(value)}: a value that starts with "-" reads as an option; write ${flag}=${value} if it is the value`,
+      );
+    }
+    throw new UsageError(message);
   }
 }
 
@@ -185,7 +231,7 @@ export function parseCommandLine(argv: readonly string[]): Command {
         ? null
         : { from: raw === '-' ? 'stdin' : 'argument', value: raw === '-' ? '' : raw, prefix },
     headers,
-    url: v.url ?? '',
+    url: v.url !== undefined ? parseUrlArg(v.url) : '',
     method: v.method !== undefined ? parseMethod(v.method) : 'GET',
     status: v.status !== undefined ? parseStatus(v.status) : 401,
     responseHeaders: (v['response-header'] ?? []).map((h) => parseHeader(h, '--response-header')),

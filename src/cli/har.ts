@@ -4,30 +4,35 @@
  * single-request `diagnose`.
  */
 import {
+  analyze,
   buildReport,
   redactDiagnosis,
   renderMarkdown,
   requestSecrets,
+  type AnalyzerSettings,
   type CapturedRequest,
-  type ReportedDiagnosis,
+  type Diagnosis,
   type ReportSubject,
   type RequestSecrets,
 } from '../analyzer/index.js';
-import { createHarCollector } from '../har/collect.js';
+import { createHarCollector, type Diagnosed } from '../har/collect.js';
 import { openHarFile } from '../har/node/read-file.js';
 import { readHarEntries } from '../har/read-entries.js';
 import { OutputError, sanitizeHarFile } from '../har/node/sanitize-file.js';
 import type { DiagnoseHarCommand, SanitizeHarCommand } from './args.js';
-import { UsageError } from './errors.js';
-import { fileErrorText, harInputError } from './input-error.js';
+import { fileErrorText, UsageError } from './errors.js';
+import { harInputError } from './input-error.js';
 import { createProgress, type ProgressIo } from './progress.js';
-import { findingLines, renderHarText, renderSanitizeText } from './render-har.js';
-import { wantsColour } from './terminal.js';
+import { findingLines, harRow, renderHarText } from './render-har.js';
+import { renderSanitizeText } from './render-sanitize.js';
+import { outputWidth, wantsColour } from './terminal.js';
 
 export interface HarIo extends ProgressIo {
   stdout(text: string | Uint8Array): void;
   env: Readonly<Record<string, string | undefined>>;
   stdoutIsTty: boolean;
+  /** The terminal's columns when stdout is one. */
+  columns?: number;
   version: string;
   runtime: string;
   now(): number;
@@ -56,34 +61,50 @@ function createSecretsReader(): (request: CapturedRequest) => RequestSecrets {
   };
 }
 
-/** What the text table needs of a diagnosis: far less than the diagnosis. */
-function tableRow(d: ReportedDiagnosis): ReportedDiagnosis {
-  return { ...d, checks: [], token: { ...d.token, header: null, claims: null } };
+/** No settings on the command line: the Rhythm hosts' 401s, as SPEC §5 says. */
+const SETTINGS: AnalyzerSettings = {};
+
+/**
+ * What an output keeps of each diagnosis, in file order. A request without any credential waits
+ * for the end of the file (it holds no token): only then is it known whether the exporter
+ * removed the credentials, which its row must say as the banner does (collect.ts `rediagnose`).
+ */
+function createRows<T>(make: (diagnosis: Diagnosis, request: CapturedRequest) => T) {
+  const rows: Array<T | { late: CapturedRequest }> = [];
+  const isLate = (row: T | { late: CapturedRequest }): row is { late: CapturedRequest } =>
+    typeof row === 'object' && row !== null && 'late' in row;
+  return {
+    add(d: Diagnosed): void {
+      rows.push(d.withoutCredentials ? { late: d.request } : make(d.diagnosis, d.request));
+    },
+    get size(): number {
+      return rows.length;
+    },
+    *all(final: (request: CapturedRequest) => Diagnosis): Generator<T> {
+      for (const row of rows) yield isLate(row) ? make(final(row.late), row.late) : row;
+    },
+  };
 }
 
 export async function diagnoseHar(command: DiagnoseHarCommand, io: HarIo): Promise<number> {
   const output = command.output;
+  const secretsOf = createSecretsReader();
+  const subject = (diagnosis: Diagnosis, request: CapturedRequest): ReportSubject => ({
+    diagnosis,
+    ...secretsOf(request),
+  });
   // The Markdown report redacts with its own options at the end; JSON and text redact as they go
   // and keep only what they print (JSON as UTF-8 bytes), so no token outlives its entry.
-  const subjects: ReportSubject[] = [];
-  const rows: ReportedDiagnosis[] = [];
-  const json: Uint8Array[] = [];
-  const secretsOf = createSecretsReader();
-  // No settings on the command line: the Rhythm hosts' 401s, as SPEC §5 says.
-  const collector = createHarCollector({}, ({ request, diagnosis }) => {
-    const subject = { diagnosis, ...secretsOf(request) };
-    if (output === 'markdown') {
-      subjects.push(subject);
-    } else if (output === 'json') {
-      // Laid out as JSON.stringify({diagnoses}, null, 2) would, each one 4 spaces in: nested
-      // two deep and cut out again, which is cheaper than re-indenting every line.
-      const nested = JSON.stringify([[redactDiagnosis(subject)]], null, 2);
-      const text = nested.slice(NESTED_OPEN.length, nested.length - NESTED_CLOSE.length);
-      json.push(Buffer.from(json.length === 0 ? text : `,\n${text}`));
-    } else {
-      rows.push(tableRow(redactDiagnosis(subject)));
-    }
+  const subjects = createRows(subject);
+  const rows = createRows((d, request) => harRow(redactDiagnosis(subject(d, request))));
+  const json = createRows((d, request) => {
+    // Laid out as JSON.stringify({diagnoses}, null, 2) would, each one 4 spaces in: nested two
+    // deep and cut out again, which is cheaper than re-indenting every line.
+    const nested = JSON.stringify([[redactDiagnosis(subject(d, request))]], null, 2);
+    return Buffer.from(nested.slice(NESTED_OPEN.length, nested.length - NESTED_CLOSE.length));
   });
+  const kept = output === 'markdown' ? subjects : output === 'json' ? json : rows;
+  const collector = createHarCollector(SETTINGS, (diagnosed) => kept.add(diagnosed));
   const progress = createProgress(io, `reading ${command.file}`);
   try {
     const file = await openHarFile(command.file);
@@ -98,28 +119,37 @@ export async function diagnoseHar(command: DiagnoseHarCommand, io: HarIo): Promi
   }
 
   const { entries, unreadable, failed, finding } = collector.counts();
+  const final = (request: CapturedRequest) =>
+    collector.rediagnose(request) ?? analyze(request, SETTINGS);
+  const width = outputWidth(io.columns, io.env);
   if (finding && output !== 'text') {
     // stdout stays pure JSON / Markdown; the warning goes beside it.
-    io.stderr(`${['rhythm-auth: note:', ...findingLines(finding)].join('\n')}\n`);
+    io.stderr(`${['rhythm-auth: note:', ...findingLines(finding, width)].join('\n')}\n`);
   }
   switch (output) {
-    case 'json':
-      if (json.length === 0) {
+    case 'json': {
+      if (json.size === 0) {
         io.stdout('{\n  "diagnoses": []\n}\n');
         break;
       }
       io.stdout('{\n  "diagnoses": [\n');
-      for (const piece of json) io.stdout(piece);
+      let first = true;
+      for (const piece of json.all(final)) {
+        if (!first) io.stdout(',\n');
+        io.stdout(piece);
+        first = false;
+      }
       io.stdout('\n  ]\n}\n');
       break;
+    }
     case 'markdown':
-      if (subjects.length === 0) {
+      if (subjects.size === 0) {
         io.stderr(`rhythm-auth: no 401 from a Rhythm API in ${command.file}\n`);
       }
       io.stdout(
         renderMarkdown(
           buildReport(
-            subjects,
+            [...subjects.all(final)],
             {
               extensionVersion: io.version,
               browser: io.runtime,
@@ -137,8 +167,8 @@ export async function diagnoseHar(command: DiagnoseHarCommand, io: HarIo): Promi
     case 'text':
       io.stdout(
         renderHarText(
-          { file: command.file, entries, unreadable, diagnoses: rows, finding },
-          { colour: wantsColour(io.env, io.stdoutIsTty) },
+          { file: command.file, entries, unreadable, rows: [...rows.all(final)], finding },
+          { colour: wantsColour(io.env, io.stdoutIsTty), width },
         ),
       );
       break;
@@ -157,7 +187,12 @@ export async function sanitizeHar(command: SanitizeHarCommand, io: HarIo): Promi
       onProgress: progress.update,
     });
     progress.clear();
-    io.stdout(renderSanitizeText({ ...result, input: command.input, output: command.output }));
+    io.stdout(
+      renderSanitizeText(
+        { ...result, input: command.input, output: command.output },
+        outputWidth(io.columns, io.env),
+      ),
+    );
     return EXIT_OK;
   } catch (error) {
     progress.clear();

@@ -3,8 +3,9 @@
  * wires Node's streams, clock and environment to runCli, and turns every failure into one line on
  * stderr and exit code 2, never a stack trace.
  */
+import { fstatSync } from 'node:fs';
 import { readSecret } from './check/read-secret.js';
-import { errorLine } from './errors.js';
+import { errorLine, UsageError } from './errors.js';
 import { EXIT_USAGE, runCli, type CliIo } from './run.js';
 
 /** Set by the build from package.json (esbuild `define`). */
@@ -17,6 +18,13 @@ function fail(error: unknown): void {
 }
 
 async function readStdin(): Promise<string> {
+  // `< folder` gives a stream that ends at once: it would be read as an empty header.
+  if (fstatSync(0).isDirectory()) {
+    throw new UsageError(
+      'stdin is a directory, not the Authorization value: pipe the value in (… | rhythm-auth diagnose --token -) or give it as an argument',
+      false,
+    );
+  }
   if (process.stdin.isTTY) {
     process.stderr.write(
       'rhythm-auth: reading the Authorization value from stdin (end with Ctrl-D)\n',
@@ -31,10 +39,12 @@ const io: CliIo = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
   stderrIsTty: process.stderr.isTTY === true,
+  ...(process.stderr.isTTY ? { stderrColumns: process.stderr.columns } : {}),
   readStdin,
   now: () => Date.now(),
   env: process.env,
   stdoutIsTty: process.stdout.isTTY === true,
+  ...(process.stdout.isTTY ? { columns: process.stdout.columns } : {}),
   version: VERSION,
   runtime: `Node.js ${process.versions.node} (${process.platform} ${process.arch})`,
   readSecret: (label) => readSecret(process.stdin, (text) => process.stderr.write(text), label),

@@ -5,6 +5,8 @@
 export interface ProgressIo {
   stderr(text: string): void;
   stderrIsTty: boolean;
+  /** The terminal's width: a longer line would wrap, and `\r` could not rewrite it. */
+  stderrColumns?: number;
 }
 
 export interface Progress {
@@ -20,7 +22,11 @@ export function createProgress(io: ProgressIo, label: string): Progress {
       const percent = total > 0 ? Math.min(100, Math.floor((done * 100) / total)) : 100;
       if (percent === shown) return;
       shown = percent;
-      io.stderr(`\rrhythm-auth: ${label} ${percent}%`);
+      const line = `rhythm-auth: ${label} ${percent}%`;
+      const max = (io.stderrColumns ?? 0) - 1;
+      io.stderr(
+        `\r${max > 10 && line.length > max ? `…${line.slice(line.length - max + 1)}` : line}`,
+      );
     },
     clear() {
       // Carriage return, then erase to the end of the line (ECMA-48 EL).

@@ -1,25 +1,65 @@
 /**
- * The readable text of `diagnose --har` (a table of the Rhythm 401s, then how many per root
- * cause) and of `sanitize-har` (what was removed, per kind). Within 100 columns, like the rest.
+ * The readable text of `diagnose --har`: a table of the Rhythm 401s, then how many per root
+ * cause. Within the terminal's width, like the rest (null: a pipe, nothing wrapped or shortened).
  */
-import { CHECK_IDS, STATUS_MARKS, type ReportedDiagnosis } from '../analyzer/index.js';
+import {
+  CHECK_IDS,
+  STATUS_MARKS,
+  type CheckStatus,
+  type ReportedDiagnosis,
+} from '../analyzer/index.js';
 import type { SanitizedExportFinding } from '../har/credential-tally.js';
-import type { SanitizeChanges } from '../har/secrets.js';
-import { WIDTH } from './render-text.js';
-import { createPaint, terminalSafe, truncate, wrap, type Paint } from './terminal.js';
+import { markFor } from './render-text.js';
+import {
+  createPaint,
+  terminalSafe,
+  truncate,
+  visibleLength,
+  wrap,
+  type Paint,
+} from './terminal.js';
+
+/** One row of the table: the diagnosis (checks dropped) and what its row shows. */
+export interface HarRow {
+  diagnosis: ReportedDiagnosis;
+  cause: { status: CheckStatus; id: string; summary: string };
+}
 
 export interface HarSummary {
   file: string;
   entries: number;
   /** Entries that are not a readable request/response (no URL, no status, no start time). */
   unreadable: number;
-  diagnoses: readonly ReportedDiagnosis[];
+  rows: readonly HarRow[];
   finding: SanitizedExportFinding | null;
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
+export interface HarTextOptions {
+  colour: boolean;
+  /** Columns to fit; null: a pipe, nothing wrapped or shortened. */
+  width: number | null;
+}
+
+/**
+ * What a row shows of a diagnosis: the root cause of a failing one (✗), the first warning of one
+ * that only warns (!), `none` (✓) when nothing failed or warned. The table keeps only this.
+ */
+export function harRow(d: ReportedDiagnosis): HarRow {
+  const diagnosis = { ...d, checks: [], token: { ...d.token, header: null, claims: null } };
+  if (d.verdict === 'fail' && d.rootCause) {
+    return {
+      diagnosis,
+      cause: { status: 'fail', id: d.rootCause.id, summary: d.rootCause.summary },
+    };
+  }
+  const warned = d.checks.find((c) => c.status === 'warn');
+  if (warned) return { diagnosis, cause: { status: 'warn', id: warned.id, summary: warned.title } };
+  return { diagnosis, cause: { status: 'pass', id: 'none', summary: 'no check failed or warned' } };
+}
+
+export const count = (n: number) => n.toLocaleString('en-US');
 const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
-const entriesText = (n: number, adjective = '') =>
+export const entriesText = (n: number, adjective = '') =>
   `${count(n)} ${adjective}${n === 1 ? 'entry' : 'entries'}`;
 
 /** `2026-11-01 13:00:00Z`: the time the request was sent, in UTC, to the second. */
@@ -32,16 +72,17 @@ function timeText(ms: number): string {
 
 const TIME = 20;
 const METHOD = 7;
-const CAUSE = 20;
-const URL_WIDTH = WIDTH - TIME - METHOD - CAUSE - 2 - 3 * 2;
+/** The mark, a space and the longest check id (`claims.customer_id`). */
+const CAUSE = 2 + Math.max(...CHECK_IDS.map((id) => id.length));
+const GAPS = 3 * 2;
 
 /**
  * The URL without `https://`; when too long, `.api.rhythmsoftware.com` (every row has it) becomes
  * `.api…`, then the middle goes: host and path end both matter.
  */
-function shortUrl(url: string, width: number): string {
+function shortUrl(url: string, width: number | null): string {
   let text = terminalSafe(url.replace(/^https:\/\//i, '') || '(no URL)');
-  if ([...text].length <= width) return text;
+  if (width === null || [...text].length <= width) return text;
   text = text.replace(/^([^/]*\.api)\.rhythmsoftware\.com(?=[/:?#]|$)/i, '$1…');
   const chars = [...text];
   if (chars.length <= width) return text;
@@ -49,126 +90,117 @@ function shortUrl(url: string, width: number): string {
   return `${chars.slice(0, width - 1 - tail).join('')}…${chars.slice(chars.length - tail).join('')}`;
 }
 
-function tableLines(diagnoses: readonly ReportedDiagnosis[], paint: Paint): string[] {
-  const header = `${'SENT (UTC)'.padEnd(TIME)}  ${'METHOD'.padEnd(METHOD)}  ${'URL'.padEnd(URL_WIDTH)}  ROOT CAUSE`;
-  const rows = diagnoses.map((d) => {
-    const url = shortUrl(d.request.url, URL_WIDTH).padEnd(URL_WIDTH);
-    const method = truncate(terminalSafe(d.request.method.toUpperCase()), METHOD).padEnd(METHOD);
-    const mark =
-      d.verdict === 'fail' ? paint.red(STATUS_MARKS.fail) : paint.green(STATUS_MARKS.pass);
-    const cause = d.rootCause ? d.rootCause.id : 'none';
-    return `${timeText(d.request.sentAt).padEnd(TIME)}  ${method}  ${url}  ${mark} ${cause}`;
+/** Narrower URL columns than this put each URL on a line of its own, under its row. */
+const MIN_URL = 40;
+
+function tableLines(rows: readonly HarRow[], paint: Paint, width: number | null): string[] {
+  const room = width === null ? null : width - TIME - METHOD - CAUSE - GAPS;
+  const time = (d: ReportedDiagnosis) => timeText(d.request.sentAt).padEnd(TIME);
+  const method = (d: ReportedDiagnosis) =>
+    truncate(terminalSafe(d.request.method.toUpperCase()), METHOD).padEnd(METHOD);
+  const cause = ({ cause: c }: HarRow) => `${markFor(c.status, paint)} ${c.id}`;
+  if (room !== null && width !== null && room < MIN_URL) {
+    const header = `${'SENT (UTC)'.padEnd(TIME)}  ${'METHOD'.padEnd(METHOD)}  ROOT CAUSE`;
+    return [
+      paint.bold(header),
+      ...rows.flatMap((row) => [
+        `${time(row.diagnosis)}  ${method(row.diagnosis)}  ${cause(row)}`,
+        `  ${shortUrl(row.diagnosis.request.url, width - 2)}`,
+      ]),
+    ];
+  }
+  const urlWidth =
+    room ?? Math.max(3, ...rows.map((r) => visibleLength(shortUrl(r.diagnosis.request.url, null))));
+  const header = `${'SENT (UTC)'.padEnd(TIME)}  ${'METHOD'.padEnd(METHOD)}  ${'URL'.padEnd(urlWidth)}  ROOT CAUSE`;
+  const lines = rows.map((row) => {
+    const url = shortUrl(row.diagnosis.request.url, urlWidth);
+    const padded = url + ' '.repeat(Math.max(0, urlWidth - visibleLength(url)));
+    return `${time(row.diagnosis)}  ${method(row.diagnosis)}  ${padded}  ${cause(row)}`;
   });
-  return [paint.bold(header), ...rows];
+  return [paint.bold(header), ...lines];
 }
 
-function summaryLines(diagnoses: readonly ReportedDiagnosis[], paint: Paint): string[] {
-  const byCause = new Map<string, { n: number; example: string; varied: boolean }>();
-  for (const d of diagnoses) {
-    const id = d.rootCause?.id ?? 'none';
-    const summary = d.rootCause?.summary ?? 'no check failed';
-    const seen = byCause.get(id);
+function summaryLines(rows: readonly HarRow[], paint: Paint, width: number | null): string[] {
+  const byCause = new Map<string, { cause: HarRow['cause']; n: number; varied: boolean }>();
+  for (const { cause } of rows) {
+    const key = `${cause.status} ${cause.id}`;
+    const seen = byCause.get(key);
     if (seen) {
       seen.n++;
-      seen.varied ||= seen.example !== summary;
+      seen.varied ||= seen.cause.summary !== cause.summary;
     } else {
-      byCause.set(id, { n: 1, example: summary, varied: false });
+      byCause.set(key, { cause, n: 1, varied: false });
     }
   }
   const order = (id: string) => {
     const at = (CHECK_IDS as readonly string[]).indexOf(id);
     return at < 0 ? CHECK_IDS.length : at;
   };
-  const failing = diagnoses.filter((d) => d.verdict === 'fail').length;
-  const lines = [
-    paint.bold(
-      `Summary: ${plural(diagnoses.length, 'Rhythm 401')}, ${count(failing)} with a failing check`,
-    ),
-  ];
-  const sorted = [...byCause].sort(([a, x], [b, y]) => y.n - x.n || order(a) - order(b));
-  const width = Math.max(...sorted.map(([, v]) => count(v.n).length));
-  for (const [id, { n, example, varied }] of sorted) {
-    const head = `  ${count(n).padStart(width)}  ${id.padEnd(CAUSE)}`;
-    const text = `${varied ? 'e.g. ' : ''}${example}`;
-    lines.push(`${head}${truncate(terminalSafe(text), WIDTH - head.length)}`);
+  const failing = rows.filter((r) => r.cause.status === 'fail').length;
+  const warning = rows.filter((r) => r.cause.status === 'warn').length;
+  const head = `Summary: ${plural(rows.length, 'Rhythm 401')}, ${count(failing)} with a failing check${warning > 0 ? `, ${count(warning)} with warnings only` : ''}`;
+  const lines = wrap(head, width, '  ', '').map(paint.bold);
+  const sorted = [...byCause.values()].sort(
+    (x, y) => y.n - x.n || order(x.cause.id) - order(y.cause.id),
+  );
+  const digits = Math.max(...sorted.map((v) => count(v.n).length));
+  for (const { cause, n, varied } of sorted) {
+    const head = `  ${count(n).padStart(digits)}  ${STATUS_MARKS[cause.status]} ${cause.id.padEnd(CAUSE - 2)}  `;
+    const painted = `  ${count(n).padStart(digits)}  ${markFor(cause.status, paint)} ${cause.id.padEnd(CAUSE - 2)}  `;
+    const text = terminalSafe(`${varied ? 'e.g. ' : ''}${cause.summary}`);
+    const [first = '', ...rest] = wrap(text, width, ' '.repeat(head.length));
+    lines.push(painted + first.slice(head.length), ...rest);
   }
   return lines;
 }
 
 export function findingLines(
   finding: SanitizedExportFinding,
+  width: number | null,
   paint = createPaint(false),
 ): string[] {
   return [
-    ...wrap(terminalSafe(`${paint.yellow('!')} ${finding.summary}`), WIDTH, '  '),
-    ...wrap('To get a HAR that can be diagnosed, export it again with the headers:', WIDTH, '  '),
-    ...finding.howToExport.flatMap((line) => wrap(line, WIDTH, '      ', '    - ')),
+    ...wrap(terminalSafe(`${paint.yellow('!')} ${finding.summary}`), width, '  '),
+    ...wrap('To get a HAR that can be diagnosed, export it again with the headers:', width, '  '),
+    ...finding.howToExport.flatMap((line) => wrap(line, width, '      ', '    - ')),
     ...wrap(
       'Then run `rhythm-auth sanitize-har in.har out.har` before sharing it: that keeps what a diagnosis needs (JWT header and claims) and removes signatures, cookies and other secrets.',
-      WIDTH,
+      width,
       '  ',
     ),
   ];
 }
 
-export function renderHarText(summary: HarSummary, options: { colour: boolean }): string {
+export function renderHarText(summary: HarSummary, options: HarTextOptions): string {
   const paint = createPaint(options.colour);
-  const { diagnoses } = summary;
+  const { rows } = summary;
+  const { width } = options;
   const facts = [
     entriesText(summary.entries),
-    `${plural(diagnoses.length, 'Rhythm 401')} diagnosed`,
+    `${plural(rows.length, 'Rhythm 401')} diagnosed`,
     ...(summary.unreadable > 0 ? [entriesText(summary.unreadable, 'unreadable ')] : []),
   ];
-  const lines = wrap(terminalSafe(`${summary.file}: ${facts.join(', ')}`), WIDTH, '  ', '');
-  if (summary.finding) lines.push('', ...findingLines(summary.finding, paint));
-  if (diagnoses.length === 0) {
+  const lines = wrap(terminalSafe(`${summary.file}: ${facts.join(', ')}`), width, '  ', '');
+  if (summary.finding) lines.push('', ...findingLines(summary.finding, width, paint));
+  if (rows.length === 0) {
     lines.push(
       '',
-      'No 401 from a Rhythm API (*.api.rhythmsoftware.com) in this file: nothing to diagnose.',
+      ...wrap(
+        'No 401 from a Rhythm API (*.api.rhythmsoftware.com) in this file: nothing to diagnose.',
+        width,
+        '',
+      ),
     );
     return `${lines.join('\n')}\n`;
   }
-  lines.push('', ...tableLines(diagnoses, paint), '', ...summaryLines(diagnoses, paint));
+  lines.push('', ...tableLines(rows, paint, width), '', ...summaryLines(rows, paint, width));
   lines.push(
     '',
     ...wrap(
       'Each one in full: --json (the diagnoses) or --markdown (the support report, redacted).',
-      WIDTH,
+      width,
       '',
     ),
   );
   return `${lines.join('\n')}\n`;
-}
-
-const CHANGE_LABELS: Readonly<Record<keyof SanitizeChanges, string>> = {
-  signatures: 'JWT signatures replaced (header and claims kept)',
-  tokens: 'other tokens redacted (JWE, odd segments)',
-  cookies: 'cookies removed (Cookie, Set-Cookie, cookies[])',
-  headers: 'credential header values redacted (Basic, API keys…)',
-  queryParams: 'secret query parameters redacted',
-  bodyFields: 'secret body fields redacted (forms, JSON)',
-  elsewhere: 'secrets elsewhere (URLs in other headers, copies)',
-};
-
-export function renderSanitizeText(result: {
-  input: string;
-  output: string;
-  entries: number;
-  entriesChanged: number;
-  changes: SanitizeChanges;
-}): string {
-  const labelWidth = Math.max(...Object.values(CHANGE_LABELS).map((l) => l.length));
-  const numbers = Object.values(result.changes).map((n) => count(n).length);
-  const numberWidth = Math.max(...numbers);
-  const head = `${terminalSafe(result.input)} → ${terminalSafe(result.output)}: ${entriesText(result.entries)}, ${count(result.entriesChanged)} changed`;
-  const rows = (Object.keys(CHANGE_LABELS) as Array<keyof SanitizeChanges>).map(
-    (kind) =>
-      `  ${CHANGE_LABELS[kind].padEnd(labelWidth)}  ${count(result.changes[kind]).padStart(numberWidth)}`,
-  );
-  const note = wrap(
-    'Kept, because a diagnosis needs them: JWT headers and claims (names and e-mails too), URLs, other headers, bodies without secret fields. Review it before sharing.',
-    WIDTH,
-    '',
-  );
-  return `${[...wrap(head, WIDTH, '  ', ''), ...rows, '', ...note].join('\n')}\n`;
 }

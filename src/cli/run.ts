@@ -13,10 +13,10 @@ import { parseCommandLine, type DiagnoseCommand } from './args.js';
 import { runCheck } from './check/run.js';
 import { diagnoseHar, sanitizeHar } from './har.js';
 import { renderText } from './render-text.js';
-import { wantsColour } from './terminal.js';
+import { outputWidth, wantsColour } from './terminal.js';
 import type { RequestIo } from './request.js';
 import { capturedRequest } from './request.js';
-import { USAGE } from './usage.js';
+import { renderUsage } from './usage.js';
 
 export interface CliIo extends RequestIo {
   /** Text, or UTF-8 bytes (a HAR's JSON is kept as bytes: half the memory of a JS string). */
@@ -26,6 +26,8 @@ export interface CliIo extends RequestIo {
   stderrIsTty: boolean;
   env: Readonly<Record<string, string | undefined>>;
   stdoutIsTty: boolean;
+  /** The terminal's columns when stdout is one (`process.stdout.columns`). */
+  columns?: number;
   version: string;
   /** `Node.js 20.20.2 (linux x64)`: the report's "browser" line. */
   runtime: string;
@@ -38,7 +40,8 @@ export const EXIT_CHECK_FAILED = 1;
 export const EXIT_USAGE = 2;
 
 async function diagnose(command: DiagnoseCommand, io: CliIo): Promise<number> {
-  const request = await capturedRequest(command, io);
+  const { request, notes } = await capturedRequest(command, io);
+  for (const note of notes) io.stderr(`rhythm-auth: note: ${note}\n`);
   const diagnosis = analyze(request);
   const subject = { diagnosis, ...requestSecrets(request) };
   switch (command.output) {
@@ -64,6 +67,7 @@ async function diagnose(command: DiagnoseCommand, io: CliIo): Promise<number> {
       io.stdout(
         renderText(redactDiagnosis(subject), {
           colour: wantsColour(io.env, io.stdoutIsTty),
+          width: outputWidth(io.columns, io.env),
         }),
       );
       break;
@@ -81,7 +85,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const command = parseCommandLine(argv);
   switch (command.kind) {
     case 'help':
-      io.stdout(USAGE);
+      io.stdout(renderUsage(outputWidth(io.columns, io.env)));
       return EXIT_OK;
     case 'version':
       io.stdout(`rhythm-auth ${io.version}\n`);

@@ -13,7 +13,9 @@ import {
 } from '../analyzer/index.js';
 import {
   createHarCredentialTally,
+  lacksCredentials,
   sanitizedExportFinding,
+  settingsForFinding,
   tallyHarRequest,
   type SanitizedExportFinding,
 } from './credential-tally.js';
@@ -26,6 +28,12 @@ export interface Diagnosed {
   item: ScannedItem;
   request: CapturedRequest;
   diagnosis: Diagnosis;
+  /**
+   * No token anywhere in the request: once the whole file is read, `rediagnose(request)` may word
+   * it differently (the exporter removed the credentials). Such a request holds no secret header
+   * worth the name, so keeping it until then costs little.
+   */
+  withoutCredentials: boolean;
 }
 
 export interface HarCounts {
@@ -61,10 +69,25 @@ export function createHarCollector(
       counts.diagnosed++;
       const diagnosis = analyze(request, settings);
       if (diagnosis.verdict === 'fail') counts.failed++;
-      onDiagnosed({ entry, item, request, diagnosis });
+      onDiagnosed({
+        entry,
+        item,
+        request,
+        diagnosis,
+        withoutCredentials: lacksCredentials(request),
+      });
     },
     counts(): HarCounts {
       return { ...counts, finding: sanitizedExportFinding(tally) };
+    },
+    /**
+     * After the last entry: the diagnosis of a request `withoutCredentials` as its row should read
+     * with what the whole file showed (SPEC §3 `header.present`, the banner's finding); null when
+     * the first diagnosis stands. The verdict and root cause stay, only the wording changes.
+     */
+    rediagnose(request: CapturedRequest): Diagnosis | null {
+      const late = settingsForFinding(settings, sanitizedExportFinding(tally));
+      return late ? analyze(request, late) : null;
     },
   };
 }

@@ -3,7 +3,14 @@
  * since Chrome 130, drops `Authorization`, `Cookie` and `Set-Cookie`; other tools mask the
  * values): counts over its requests as they stream by, and what to say about them.
  */
-import { findHeader, hostOf, isRhythmApiHost, type CapturedRequest } from '../analyzer/index.js';
+import {
+  findHeader,
+  hostOf,
+  isRhythmApiHost,
+  readToken,
+  type AnalyzerSettings,
+  type CapturedRequest,
+} from '../analyzer/index.js';
 
 /** Counts over a HAR's requests that tell whether whoever exported it removed the credentials. */
 export interface HarCredentialTally {
@@ -104,4 +111,25 @@ export function sanitizedExportFinding(tally: HarCredentialTally): SanitizedExpo
     summary: `None of the ${n} Rhythm 401${plural} has an Authorization header, and no request in this HAR has any credential: either the app never sent the token, or the HAR was exported sanitized (Chrome's "Export HAR (sanitized)", its default since Chrome 130, removes Authorization, Cookie and Set-Cookie).`,
     howToExport: HAR_EXPORT_ADVICE,
   };
+}
+
+/**
+ * A request whose diagnosis depends on the finding: it carries no token at all (no Authorization,
+ * no look-alike header, none in the query), so "No Authorization header" may be the exporter's.
+ */
+export function lacksCredentials(request: CapturedRequest): boolean {
+  return readToken(request).source === null;
+}
+
+/**
+ * The settings to diagnose such a request with once the finding is known, so that its row says
+ * what the banner says (`header.present`: removed on export, or maybe); null when the finding
+ * changes nothing (no finding, or masked values: those rows have a header to judge).
+ */
+export function settingsForFinding(
+  settings: AnalyzerSettings,
+  finding: SanitizedExportFinding | null,
+): AnalyzerSettings | null {
+  if (finding?.kind !== 'removed' && finding?.kind !== 'maybe-removed') return null;
+  return { ...settings, harCredentials: finding.kind };
 }

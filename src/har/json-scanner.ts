@@ -75,6 +75,12 @@ const S_KEY = 3;
 const S_COLON = 4;
 const S_AFTER_VALUE = 5;
 const S_DONE = 6;
+// JSONP (HAR Viewer's `.harp`: `onInputData({...});`): the name, `(`, the HAR, `)`, maybe `;`.
+const S_JSONP_NAME = 7;
+const S_JSONP_OPEN = 8;
+const S_JSONP_CLOSE = 9;
+const S_JSONP_END = 10;
+const MAX_NAME = 100;
 // Token in progress.
 const T_NONE = 0;
 const T_STRING = 1;
@@ -109,14 +115,30 @@ function shown(c: number): string {
     : `byte 0x${c.toString(16).padStart(2, '0')}`;
 }
 
-function kindOf(c: number): string {
+/** What JSON value starts with `c`; null when none does (then it is not JSON at all). */
+function kindOf(c: number): string | null {
   if (c === 0x7b) return 'an object';
   if (c === 0x5b) return 'an array';
   if (c === QUOTE) return 'a string';
   if (c === 0x74 || c === 0x66) return 'a boolean';
   if (c === 0x6e) return 'null';
-  return 'a number';
+  if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return 'a number';
+  return null;
 }
+
+/** JSONP's callback name (`onInputData`, `callback_x`, `a.b`): the start of a `.harp` file. */
+function isNameStart(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x24;
+}
+function isNamePart(c: number): boolean {
+  return isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2e;
+}
+
+const JSON_LITERALS: Readonly<Record<string, string>> = {
+  true: 'a boolean',
+  false: 'a boolean',
+  null: 'null',
+};
 
 function joinParts(parts: Uint8Array[], total: number): Uint8Array {
   const out = new Uint8Array(total);
@@ -142,6 +164,8 @@ export function createJsonScanner(sink: ScanSink, options: ScannerOptions = {}):
   const indexes: number[] = [];
   let sawLog = false;
   let bomDone = false;
+  /** The JSONP callback's name, once the file turned out to be JSONP. */
+  let jsonpName: string | null = null;
   let sawEntries = false;
 
   // String token (skeleton strings only).
@@ -188,7 +212,15 @@ export function createJsonScanner(sink: ScanSink, options: ScannerOptions = {}):
   }
 
   function valueDone(): void {
-    state = kinds.length === 0 ? S_DONE : S_AFTER_VALUE;
+    state = kinds.length > 0 ? S_AFTER_VALUE : jsonpName !== null ? S_JSONP_CLOSE : S_DONE;
+  }
+
+  /** Not a HAR from its first byte on: say what it is, never "a number" for what is none. */
+  function rootFail(c: number, at: number): never {
+    const kind = kindOf(c);
+    if (kind) return fail(`not a HAR: the file holds ${kind}, not an object with "log"`, at);
+    if (c === 0x3c) return fail("not a HAR: the file starts with '<' (an HTML or XML page?)", at);
+    return fail(`not JSON: the file starts with ${shown(c)}`, at);
   }
 
   /** A value starts with byte `c` at absolute offset `at`; returns true when it is an item to capture. */
@@ -202,19 +234,20 @@ export function createJsonScanner(sink: ScanSink, options: ScannerOptions = {}):
         itemIndex = indexes[top] ?? 0;
         return true;
       }
-      if (parentRole === R_ENTRIES) {
-        fail(`not a HAR: ${path()}[${indexes[top]}] is ${kindOf(c)}, not an object`, at);
+      const kind = kindOf(c);
+      if (parentRole === R_ENTRIES && kind) {
+        fail(`not a HAR: ${path()}[${indexes[top]}] is ${kind}, not an object`, at);
       }
     }
-    if (har && role === R_ROOT && c !== 0x7b) {
-      fail(`not a HAR: the file holds ${kindOf(c)}, not an object with "log"`, at);
-    }
+    if (har && role === R_ROOT && c !== 0x7b) rootFail(c, at);
     if (har && role === R_LOG) {
-      if (c !== 0x7b) fail(`not a HAR: "log" is ${kindOf(c)}, not an object`, at);
+      const kind = kindOf(c);
+      if (c !== 0x7b && kind) fail(`not a HAR: "log" is ${kind}, not an object`, at);
       sawLog = true;
     }
     if (har && role === R_ENTRIES) {
-      if (c !== 0x5b) fail(`not a HAR: "log.entries" is ${kindOf(c)}, not an array`, at);
+      const kind = kindOf(c);
+      if (c !== 0x5b && kind) fail(`not a HAR: "log.entries" is ${kind}, not an array`, at);
       sawEntries = true;
     }
     if (c === 0x7b || c === 0x5b) {
@@ -317,6 +350,9 @@ export function createJsonScanner(sink: ScanSink, options: ScannerOptions = {}):
     // A UTF-8 byte order mark (Fiddler, some Windows tools) is not part of the JSON.
     while (!bomDone && i < n) {
       const at = base + i;
+      if (at === 0 && (chunk[i] === 0xff || chunk[i] === 0xfe)) {
+        fail('not a HAR: the file is UTF-16 (a UTF-16 byte order mark), not UTF-8', 0);
+      }
       if (chunk[i] !== BOM[at]) {
         if (at > 0) fail('invalid JSON: a broken byte order mark', at);
         bomDone = true;
@@ -409,13 +445,67 @@ export function createJsonScanner(sink: ScanSink, options: ScannerOptions = {}):
         continue;
       }
       if (isWhitespace(c)) {
+        if (state === S_JSONP_NAME) state = S_JSONP_OPEN;
         i++;
         continue;
       }
       const at = base + i;
+      // UTF-16 without a byte order mark: every ASCII character comes with a NUL byte.
+      if (c === 0 && at < 4 && har) {
+        fail('not a HAR: the file is UTF-16 (NUL bytes between its characters), not UTF-8', at);
+      }
       switch (state) {
+        case S_JSONP_NAME:
+          if (isNamePart(c) && (jsonpName ?? '').length < MAX_NAME) {
+            jsonpName = `${jsonpName ?? ''}${String.fromCharCode(c)}`;
+            i++;
+            break;
+          }
+          state = S_JSONP_OPEN;
+          continue; // read again as what follows the name
+        case S_JSONP_OPEN: {
+          const name = jsonpName ?? '';
+          if (c !== 0x28) {
+            const literal = JSON_LITERALS[name];
+            if (literal) fail(`not a HAR: the file holds ${literal}, not an object with "log"`, 0);
+            fail(
+              `not a HAR: the file starts with ${JSON.stringify(name.slice(0, 40))}, not JSON (a JSONP .harp file would go on with '(')`,
+              at,
+            );
+          }
+          state = S_VALUE;
+          i++;
+          break;
+        }
+        case S_JSONP_CLOSE:
+          if (c !== 0x29) {
+            fail(
+              `not a HAR: expected ')' to close ${jsonpName ?? ''}( after the HAR, found ${shown(c)}`,
+              at,
+            );
+          }
+          state = S_JSONP_END;
+          i++;
+          break;
+        case S_JSONP_END:
+          if (c !== 0x3b) fail(`invalid JSONP: ${shown(c)} after the closing ')'`, at);
+          state = S_DONE;
+          i++;
+          break;
         case S_VALUE:
         case S_FIRST_VALUE_OR_END:
+          if (
+            har &&
+            state === S_VALUE &&
+            kinds.length === 0 &&
+            jsonpName === null &&
+            isNameStart(c)
+          ) {
+            // The top level starts with a name: JSONP (`onInputData({...});`), or no JSON at all.
+            jsonpName = '';
+            state = S_JSONP_NAME;
+            break;
+          }
           if (c === 0x5d && state === S_FIRST_VALUE_OR_END) {
             close(c, at);
             i++;
@@ -513,7 +603,18 @@ export function createJsonScanner(sink: ScanSink, options: ScannerOptions = {}):
     if (tok === T_STRING)
       fail(`truncated: the file ends inside a string (from byte ${tokenStart})`, at);
     if (tok === T_LITERAL) fail(`truncated: the file ends inside ${literal}`, at);
-    if (state === S_DONE) return;
+    if (state === S_DONE || state === S_JSONP_END) return;
+    if (state === S_JSONP_CLOSE) {
+      fail(`truncated: the file ends before the ')' that closes ${jsonpName ?? ''}(`, at);
+    }
+    if (state === S_JSONP_NAME || state === S_JSONP_OPEN) {
+      const literal = JSON_LITERALS[jsonpName ?? ''];
+      if (literal) fail(`not a HAR: the file holds ${literal}, not an object with "log"`, 0);
+      fail(
+        `not a HAR: the file holds only ${JSON.stringify((jsonpName ?? '').slice(0, 40))}, not JSON`,
+        at,
+      );
+    }
     if (kinds.length === 0 && state === S_VALUE) fail('not a HAR: the file is empty', at);
     const where =
       kinds.length === 1 ? 'the top-level object' : `a value nested ${kinds.length} deep`;

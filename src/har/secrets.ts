@@ -9,16 +9,19 @@
  * the analyzer's one vocabulary (src/analyzer/redact/secret-names.ts).
  */
 import {
+  isSanitizedSignature,
   PAYLOAD_WITHHELD,
   REDACTED,
+  SANITIZED_SIGNATURE,
   redactSecretParamsInText as redactParamsInText,
   replaceJwtShaped,
   safeDecode,
   safePayloadSegment,
 } from '../analyzer/index.js';
 
-/** base64url("signature-removed"): the signature of every JWT in a sanitized HAR. */
-export const SANITIZED_SIGNATURE = 'c2lnbmF0dXJlLXJlbW92ZWQ';
+// base64url("signature-removed"), the signature of every JWT in a sanitized HAR: the analyzer's,
+// as `token.format` must know it (a 17-byte RS256 signature is otherwise a truncated one).
+export { SANITIZED_SIGNATURE, isSanitizedSignature };
 /** base64url("redacted"): the secret segments of a JWE (or other non-JWS) token, count kept. */
 export const REDACTED_SEGMENT = 'cmVkYWN0ZWQ';
 
@@ -82,13 +85,10 @@ export function remember(found: Findings, secret: string): void {
 /** The marker, in the same alphabet class as the signature it replaces (so format findings hold). */
 function signatureLike(signature: string): string {
   if (/^[A-Za-z0-9_-]*$/.test(signature)) return SANITIZED_SIGNATURE;
-  return /[+/=]/.test(signature) ? `${SANITIZED_SIGNATURE}=` : `${SANITIZED_SIGNATURE}~`;
-}
-
-export function isSanitizedSignature(signature: string): boolean {
-  return (
-    signature.startsWith(SANITIZED_SIGNATURE) && signature.length <= SANITIZED_SIGNATURE.length + 1
-  );
+  if (/[+/]/.test(signature)) return `${SANITIZED_SIGNATURE}+`; // base64: a fail
+  return /^[A-Za-z0-9_-]+={1,2}$/.test(signature)
+    ? `${SANITIZED_SIGNATURE}=` // padding alone: a warn
+    : `${SANITIZED_SIGNATURE}~`;
 }
 
 /** One JWT-shaped run → the same token without its secret parts. */

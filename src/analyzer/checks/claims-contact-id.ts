@@ -62,7 +62,16 @@ export const claimsContactId: Check = {
       value === undefined
         ? `The token has no \`${CLAIM_CONTACT_ID}\` claim.`
         : `\`${CLAIM_CONTACT_ID}\` is ${quote(value)}.`;
-    if (contactRoute || (module !== null && CONTACT_MODULES.includes(module))) {
+    const needsContact = contactRoute || (module !== null && CONTACT_MODULES.includes(module));
+    if (ctx.subject === 'unknown') {
+      // No `sub`: nothing says whose token it is, so no first-login story about a user.
+      const detail = `${why} Its claims name no subject (\`sub\`), so whether it is a user's or a machine's token cannot be told. Rhythm gives a user's token \`contact_id\` once the user has logged into the Rhythm UI; machine-to-machine tokens never carry it.`;
+      const fix = `Use a Rhythm access token from your Auth0 tenant: a user's (it carries \`contact_id\` after the first login) for calls about the current contact.`;
+      return needsContact
+        ? fail('No contact_id, which this call needs', detail, fix)
+        : warn('No contact_id claim', detail, fix);
+    }
+    if (needsContact) {
       return fail(
         'User token without contact_id: has the user logged into Rhythm yet?',
         `${why} ${FIRST_LOGIN} ${module ? `This is a ${module} call, which needs a contact.` : ''}`.trim(),

@@ -10,6 +10,9 @@ function origin(url: string): string | null {
   }
 }
 
+const FIX_EXPORT =
+  'Export the HAR again with its headers (Chrome and Edge: "Export HAR (with sensitive data)", after ticking "Allow to generate HAR with sensitive data" in DevTools Settings → Preferences → Network; Firefox and Safari keep them) and diagnose that file.';
+
 /** Guide §1: the request carried an Authorization header; a cross-origin redirect drops it. */
 export const headerPresent: Check = {
   id: 'header.present',
@@ -43,6 +46,21 @@ export const headerPresent: Check = {
         'Authorization header dropped by a cross-origin redirect',
         `The request was redirected from ${redactUrl(crossOrigin)} to ${redactUrl(ctx.request.url)}. Browsers (and most HTTP clients) remove the Authorization header when a redirect leaves the origin, so the API got no token.`,
         `Call the final URL directly (${redactUrl(ctx.request.url)}) instead of the one that redirects.`,
+      );
+    }
+    const exported = ctx.settings.harCredentials;
+    if (exported === 'removed') {
+      return fail(
+        'No Authorization header in this HAR: the exporter removed it',
+        'This HAR was exported without its credentials: Chrome\'s "Export HAR (sanitized)", its default since Chrome 130, removes Authorization, Cookie and Set-Cookie (other Rhythm calls in it succeeded without the header, which only an exporter does). The request may well have carried a token; the HAR does not show it, so it cannot be checked.',
+        FIX_EXPORT,
+      );
+    }
+    if (exported === 'maybe-removed') {
+      return fail(
+        'No Authorization header: not sent, or removed when the HAR was exported',
+        'No request in this HAR carries any credential: either the app never sent the token, or the HAR was exported sanitized (Chrome\'s "Export HAR (sanitized)", its default since Chrome 130, removes Authorization, Cookie and Set-Cookie).',
+        `${FIX_EXPORT} If it was exported with them and still has none, the app did not send the token: send \`Authorization: Bearer <access_token>\`.`,
       );
     }
     return fail(

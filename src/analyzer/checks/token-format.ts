@@ -1,32 +1,26 @@
-import type { FormatProblem } from '../parse/decode-token.js';
+import type { AnalysisContext } from '../context.js';
+import type { DecodedToken, FormatProblem } from '../parse/decode-token.js';
 import { RHYTHM_AUDIENCE } from '../rhythm.js';
 import { quote } from '../text.js';
 import type { Check, CheckOutcome } from './outcome.js';
 import { fail, pass, skip, warn } from './outcome.js';
+import { encryptedOutcome, opaqueOutcome } from './token-format-not-jws.js';
+import { signatureOutcome } from './token-format-signature.js';
+import { FIX_COPY } from './token-fixes.js';
 
-const FIX_AUDIENCE = `Request the token with \`audience=${RHYTHM_AUDIENCE}\` (in the /oauth/token body, or the \`audience\` option of the Auth0 SDK's authorizationParams).`;
-const FIX_COPY =
-  'Copy the whole access_token from the token response, without editing it (no line breaks, no re-encoding).';
-
+/** What a decoding problem means, for the problems that make the token unreadable or unusable. */
 function problemOutcome(
-  problem: FormatProblem,
-  segments: number,
-  header: Record<string, unknown> | null,
-  part?: string,
+  decoded: DecodedToken,
+  problem: Exclude<FormatProblem, 'padding'>,
+  ctx: AnalysisContext,
 ): CheckOutcome {
+  const { segments, header, part } = decoded;
   switch (problem) {
     case 'jwe':
-      return fail(
-        'Token is encrypted (JWE), not a JWT: no audience was requested',
-        `The token has 5 segments${header ? ` and the header ${quote(header, 160)}` : ''}. Auth0 returns this encrypted token when the authorize/token request has no \`audience\`; it is meant for Auth0's /userinfo only, and Rhythm cannot read it.`,
-        FIX_AUDIENCE,
-      );
+    case 'nested-jwe':
+      return encryptedOutcome(header, problem === 'nested-jwe', ctx.settings.expectedIssuer);
     case 'opaque':
-      return fail(
-        'Token is opaque, not a JWT: no audience was requested (or this is not an access token)',
-        'The token has no dots, so it is not a JSON Web Token. Older Auth0 tenants return such a short opaque token when the request has no `audience`.',
-        FIX_AUDIENCE,
-      );
+      return opaqueOutcome(decoded, ctx.token ?? '');
     case 'segments':
       return fail(
         `Token has ${segments} segments`,
@@ -49,8 +43,8 @@ function problemOutcome(
       );
     case 'base64':
       return fail(
-        `Token's ${part ?? 'segments'} use base64, not base64url`,
-        `The ${part ?? 'token'} contains \`+\`, \`/\` or \`=\` padding: it was re-encoded with standard base64. JWTs use base64url without padding.`,
+        `Token's ${part ?? 'token'} is base64, not base64url`,
+        `The ${part ?? 'token'} contains \`+\` or \`/\`: it was re-encoded with standard base64. JWTs use base64url (\`-\`, \`_\`) without padding.`,
         FIX_COPY,
       );
     case 'bad-characters':
@@ -60,11 +54,17 @@ function problemOutcome(
         FIX_COPY,
       );
     case 'not-json':
-      return fail(
-        `Token's ${part ?? 'payload'} is not JSON`,
-        `The ${part ?? 'payload'} segment does not decode to JSON.`,
-        FIX_COPY,
-      );
+      return part === 'payload'
+        ? fail(
+            "Token's payload is not JSON: a signed message, not a JWT",
+            `The header ${quote(header, 160)} decodes, but the payload is not a JSON object of claims: this is a JWS over some other content, so it carries no claims an API could check.`,
+            FIX_COPY,
+          )
+        : fail(
+            `Token's ${part ?? 'header'} is not JSON`,
+            `The ${part ?? 'header'} segment does not decode to JSON.`,
+            FIX_COPY,
+          );
     case 'not-object':
       return fail(
         `Token's ${part ?? 'payload'} is not a JSON object`,
@@ -90,25 +90,44 @@ function problemOutcome(
   }
 }
 
+/** A readable JWS: the signature's length for its `alg`, `=` padding, then the algorithm. */
+function signedOutcome(decoded: DecodedToken): CheckOutcome {
+  const alg = String(decoded.header?.alg);
+  const signature = decoded.signatureRemoved ? null : signatureOutcome(alg, decoded.signatureBytes);
+  if (signature) return signature;
+  const notRs256 =
+    alg === 'RS256'
+      ? ''
+      : ` It is also signed with ${quote(alg)}, not RS256, as Rhythm's tokens are.`;
+  if (decoded.problem === 'padding') {
+    const part = decoded.part ?? 'token';
+    return warn(
+      `Token's ${part} ends in \`=\` padding (base64, not base64url)`,
+      `The ${part} segment ends in \`=\`: base64 padding, which JWTs leave out (base64url). It still decodes, so the claims below are read, but a strict server refuses a padded token.${notRs256}`,
+      'Send the token exactly as the identity provider issued it, without re-encoding it.',
+    );
+  }
+  if (alg !== 'RS256') {
+    return warn(
+      `Signed with ${quote(alg)}, not RS256`,
+      `The header ${quote(decoded.header, 160)} names ${quote(alg)}. Rhythm access tokens are signed by Auth0 with RS256; a token signed otherwise was not issued for the Rhythm API.`,
+      `Use an access token issued by your Auth0 tenant for the audience ${RHYTHM_AUDIENCE}.`,
+    );
+  }
+  return pass(
+    `A signed JWT (${alg})`,
+    `Three base64url segments; header ${quote(decoded.header, 160)}; ${decoded.signatureRemoved ? 'the signature was removed when the HAR was sanitized (its length is not checked)' : `a ${decoded.signatureBytes}-byte signature`}.`,
+  );
+}
+
 /** Guide §3: the token must be a JWS compact JWT (header.payload.signature). */
 export const tokenFormat: Check = {
   id: 'token.format',
   run(ctx) {
     const decoded = ctx.decoded;
     if (!decoded) return skip('No token to decode', 'No bearer token was sent.');
-    if (decoded.problem)
-      return problemOutcome(decoded.problem, decoded.segments, decoded.header, decoded.part);
-    const alg = String(decoded.header?.alg);
-    if (alg !== 'RS256') {
-      return warn(
-        `Signed with ${quote(alg)}, not RS256`,
-        `The header ${quote(decoded.header, 160)} names ${quote(alg)}. Rhythm access tokens are signed by Auth0 with RS256; a token signed otherwise was not issued for the Rhythm API.`,
-        `Use an access token issued by your Auth0 tenant for the audience ${RHYTHM_AUDIENCE}.`,
-      );
-    }
-    return pass(
-      `A signed JWT (${alg})`,
-      `Three base64url segments; header ${quote(decoded.header, 160)}.`,
-    );
+    const problem = decoded.problem;
+    if (problem && problem !== 'padding') return problemOutcome(decoded, problem, ctx);
+    return signedOutcome(decoded);
   },
 };

@@ -1,3 +1,4 @@
+import { PROVIDER_NAMES, providerOfIssuer } from '../providers.js';
 import { quote } from '../text.js';
 import type { Check } from './outcome.js';
 import { fail, noToken, pass, warn } from './outcome.js';
@@ -41,7 +42,10 @@ export const tokenIssuer: Check = {
         'Check which application (client id) requested the token.',
       );
     }
-    const kind = /\.auth0\.com\/$/i.test(iss) ? 'an Auth0 tenant' : 'a custom domain';
+    const provider = providerOfIssuer(iss);
+    const kind = provider
+      ? PROVIDER_NAMES[provider]
+      : 'not an auth0.com domain: an Auth0 custom domain, or another identity provider';
     return pass(
       `Issuer ${quote(iss)}`,
       `\`iss\` is ${quote(iss)} (${kind}).${expected ? ' It matches the expected issuer.' : ''}`,

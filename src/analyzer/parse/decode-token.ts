@@ -8,12 +8,14 @@ import type { TokenInfo } from '../types.js';
 import { isObject } from './guards.js';
 
 export type FormatProblem =
-  | 'jwe' // 5 segments: Auth0's answer when no audience was requested
-  | 'opaque' // no dots: older Auth0 tenants' answer without an audience, or not a JWT at all
+  | 'jwe' // 5 segments, a JSON header: encrypted (Auth0's no-audience token, or someone else's)
+  | 'nested-jwe' // a JWE whose header says `cty: JWT`: a signed JWT inside an encrypted one
+  | 'opaque' // no dots, or dots but no part is base64url JSON (Google's `ya29.…`): not a JWT
   | 'truncated' // 2 segments, or an empty signature
   | 'segments' // 4, or more than 5 segments
   | 'whitespace'
-  | 'base64' // standard base64 (+ / =) instead of base64url
+  | 'base64' // standard base64 (`+`, `/`) instead of base64url
+  | 'padding' // only `=` padding at the end of a part: base64, but it still decodes (a warn)
   | 'bad-characters' // characters outside both base64 alphabets
   | 'not-json'
   | 'not-object'
@@ -24,8 +26,25 @@ export type FormatProblem =
 export interface DecodedToken extends Pick<TokenInfo, 'form' | 'header' | 'claims'> {
   segments: number;
   problem: FormatProblem | null;
-  /** Which part a not-json / not-object / base64 / bad-characters problem was found in. */
+  /** Which part a not-json / not-object / base64 / padding / bad-characters problem was found in. */
   part?: 'header' | 'payload' | 'signature';
+  /** Bytes of a 3-segment token's signature, as base64url decodes it; null for other shapes. */
+  signatureBytes: number | null;
+  /** The signature is the sanitizer's marker (a sanitized HAR): its length says nothing. */
+  signatureRemoved?: true;
+}
+
+/**
+ * base64url("signature-removed"): the signature `rhythm-auth sanitize-har` and the panel's export
+ * give every JWT (SPEC §6), so a sanitized HAR stays a complete JWS that diagnoses the same.
+ */
+export const SANITIZED_SIGNATURE = 'c2lnbmF0dXJlLXJlbW92ZWQ';
+
+/** The marker, or the marker and one character keeping the original's alphabet class (`+`, `=`, `~`). */
+export function isSanitizedSignature(signature: string): boolean {
+  return (
+    signature.startsWith(SANITIZED_SIGNATURE) && signature.length <= SANITIZED_SIGNATURE.length + 1
+  );
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -85,13 +104,34 @@ function algProblem(header: Record<string, unknown> | null): FormatProblem | nul
 /** Strict JWS compact form. jose's decoder is lenient (it accepts `+/=` and whitespace). */
 const STRICT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
+/** Bytes a base64url segment decodes to (padding and stray characters aside). */
+function byteLength(segment: string): number {
+  return Math.floor((segment.replace(/=+$/, '').length * 6) / 8);
+}
+
 export function decodeToken(token: string): DecodedToken {
+  const decoded = decodeAny(token);
+  const signature = token.slice(token.lastIndexOf('.') + 1);
+  return decoded.segments === 3 && isSanitizedSignature(signature)
+    ? { ...decoded, signatureRemoved: true }
+    : decoded;
+}
+
+function decodeAny(token: string): DecodedToken {
   // Fast path: a well-formed JWS, decoded by jose.
   if (STRICT_JWS.test(token)) {
     try {
       const claims = decodeJwt(token) as Record<string, unknown>;
       const header = decodeProtectedHeader(token) as Record<string, unknown>;
-      return { form: 'jws', header, claims, segments: 3, problem: algProblem(header) };
+      const signatureBytes = byteLength(token.slice(token.lastIndexOf('.') + 1));
+      return {
+        form: 'jws',
+        header,
+        claims,
+        segments: 3,
+        problem: algProblem(header),
+        signatureBytes,
+      };
     } catch {
       // fall through to the slow path, which names the problem
     }
@@ -99,40 +139,56 @@ export function decodeToken(token: string): DecodedToken {
   return diagnoseRejected(token);
 }
 
+const PART_NAMES = ['header', 'payload', 'signature'] as const;
+
 /** jose said no: work out why, and read what can be read. */
 function diagnoseRejected(token: string): DecodedToken {
   const compact = token.replace(/\s+/g, '');
   const parts = compact.split('.');
   const segments = parts.length;
-  const headerPart = parts[0] ?? '';
-  const header = segments > 1 ? decodePart(headerPart) : null;
+  const header = segments > 1 ? decodePart(parts[0] ?? '') : null;
   const headerValue = header?.ok ? header.value : null;
+  const payload = segments === 2 || segments === 3 ? decodePart(parts[1] ?? '') : null;
+  const claims = payload?.ok ? payload.value : null;
+  const none = { header: null, claims: null, signatureBytes: null };
 
-  if (segments === 5) {
-    return { form: 'jwe', header: headerValue, claims: null, segments, problem: 'jwe' };
+  // No part is base64url JSON: an opaque token, whatever its dots (`ya29.…`), never a broken JWT.
+  if (segments === 1 || (!headerValue && !claims)) {
+    return { form: 'opaque', ...none, segments, problem: 'opaque' };
   }
-  if (segments === 1) {
-    return { form: 'opaque', header: null, claims: null, segments, problem: 'opaque' };
+  if (segments === 5 && headerValue) {
+    const nested = typeof headerValue.cty === 'string' && headerValue.cty.toUpperCase() === 'JWT';
+    return {
+      form: 'jwe',
+      ...none,
+      header: headerValue,
+      segments,
+      problem: nested ? 'nested-jwe' : 'jwe',
+    };
   }
   if (segments !== 3 && segments !== 2) {
-    return { form: 'opaque', header: headerValue, claims: null, segments, problem: 'segments' };
+    return { form: 'opaque', ...none, header: headerValue, segments, problem: 'segments' };
   }
 
-  const payload = decodePart(parts[1] ?? '');
-  const claims = payload.ok ? payload.value : null;
-  const base = { form: 'jws' as const, header: headerValue, claims, segments };
+  const signatureBytes = segments === 3 ? byteLength(parts[2] ?? '') : null;
+  const base = { form: 'jws' as const, header: headerValue, claims, segments, signatureBytes };
+  const at = (part: number) => PART_NAMES[part];
 
   if (/\s/.test(token)) return { ...base, problem: 'whitespace' };
   if (header && !header.ok) return { ...base, problem: header.problem, part: 'header' };
-  if (!payload.ok) return { ...base, problem: payload.problem, part: 'payload' };
-  const partNames = ['header', 'payload', 'signature'] as const;
-  const base64At = parts.findIndex((p) => /[+/=]/.test(p));
-  if (base64At >= 0) return { ...base, problem: 'base64', part: partNames[base64At] };
+  if (payload && !payload.ok) return { ...base, problem: payload.problem, part: 'payload' };
+  // `+` or `/` anywhere: re-encoded with standard base64; the part named is the first one showing it.
+  if (parts.some((p) => /[+/]/.test(p))) {
+    return { ...base, problem: 'base64', part: at(parts.findIndex((p) => /[+/=]/.test(p))) };
+  }
   // An unsecured JWT (RFC 7519 §6.1) has an empty signature by design: `alg: none` is the finding.
   const alg = algProblem(headerValue);
   if (alg === 'alg-none' && segments === 3 && parts[2] === '') return { ...base, problem: alg };
   if (segments === 2 || parts[2] === '') return { ...base, problem: 'truncated' };
-  const badAt = parts.findIndex((p) => /[^A-Za-z0-9_-]/.test(p));
-  if (badAt >= 0) return { ...base, problem: 'bad-characters', part: partNames[badAt] };
-  return { ...base, problem: alg ?? 'not-json', part: 'payload' };
+  const badAt = parts.findIndex((p) => /[^A-Za-z0-9_-]/.test(p.replace(/={1,2}$/, '')));
+  if (badAt >= 0) return { ...base, problem: 'bad-characters', part: at(badAt) };
+  if (alg) return { ...base, problem: alg };
+  const paddedAt = parts.findIndex((p) => p.endsWith('='));
+  if (paddedAt >= 0) return { ...base, problem: 'padding', part: at(paddedAt) };
+  return { ...base, problem: 'not-json', part: 'payload' };
 }

@@ -21,7 +21,7 @@ export function HarActions() {
       <input
         ref={input}
         type="file"
-        accept=".har,application/json,.json"
+        accept=".har,.harp,application/json,.json"
         hidden
         aria-label="HAR file to import"
         data-testid="har-input"

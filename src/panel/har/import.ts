@@ -5,7 +5,7 @@
  * worker, never on the badge. Pure: the time, the settings and the chunks are inputs. Loaded with
  * `import()` on the first import (json-scanner stays out of the panel's first load).
  */
-import type { AnalyzerSettings } from '../../analyzer/index.js';
+import type { AnalyzerSettings, CapturedRequest } from '../../analyzer/index.js';
 import { createHarCollector, type HarCounts } from '../../har/collect.js';
 import { harResponseText } from '../../har/entry.js';
 import { readHarEntries, type Chunks, type ReadHarOptions } from '../../har/read-entries.js';
@@ -48,10 +48,16 @@ export async function importHar(
   options: ReadHarOptions = {},
 ): Promise<HarImported> {
   let kept: PanelEntry[] = [];
-  const collector = createHarCollector(context.settings, ({ entry, item, diagnosis }) => {
+  // Requests without any credential, by entry id: their rows are worded again once the whole file
+  // showed whether the exporter removed the credentials (the banner's finding).
+  const late = new Map<string, CapturedRequest>();
+  const collector = createHarCollector(context.settings, (diagnosed) => {
+    const { entry, item, diagnosis } = diagnosed;
+    const id = `har:${context.seq}:${item.index}`;
     const body = harResponseText(entry);
+    if (diagnosed.withoutCredentials) late.set(id, diagnosed.request);
     kept.push({
-      id: `har:${context.seq}:${item.index}`,
+      id,
       tabId: context.tabId,
       source: 'har',
       capturedAt: context.importedAt,
@@ -60,10 +66,21 @@ export async function importHar(
       ...(body !== undefined ? { responseBody: body } : {}),
     });
     // Bounded memory for a HAR of 50,000 401s: cut back to the newest now and then.
-    if (kept.length >= 2 * MAX_IMPORTED) kept = kept.sort(newestFirst).slice(0, MAX_IMPORTED);
+    if (kept.length >= 2 * MAX_IMPORTED) {
+      kept = kept.sort(newestFirst).slice(0, MAX_IMPORTED);
+      const ids = new Set(kept.map((e) => e.id));
+      for (const lateId of late.keys()) if (!ids.has(lateId)) late.delete(lateId);
+    }
   });
   const stats = await readHarEntries(chunks, collector.entry, options);
-  const listed = kept.sort(newestFirst).slice(0, MAX_IMPORTED);
+  const listed = kept
+    .sort(newestFirst)
+    .slice(0, MAX_IMPORTED)
+    .map((e) => {
+      const request = late.get(e.id);
+      const diagnosis = request ? collector.rediagnose(request) : null;
+      return diagnosis ? { ...e, diagnosis } : e;
+    });
   return {
     entries: listed,
     summary: {

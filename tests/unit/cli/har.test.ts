@@ -8,12 +8,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnosis } from '../../../src/analyzer/types.js';
 import {
+  CURRENT,
+  SENT,
+  chromeEntry,
   fillTemplate,
+  harOf,
   scenarioHar,
   type Scenario,
   type Tokens,
 } from '../../fixtures/har/generate.js';
-import { buildCli, cli, expectUsageError } from './run-cli.js';
+import { ROOT, buildCli, cli, expectUsageError } from './run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rhythm-auth-cli-har-'));
 // Runs whether the tests pass or fail: nothing of this file stays in the temp folder.
@@ -49,7 +53,7 @@ describe('rhythm-auth diagnose --har', () => {
   });
 
   it('prints a table and a summary per root cause, within 100 columns, and exits 1', () => {
-    const result = cli(['diagnose', '--har', scenarioFile]);
+    const result = cli(['diagnose', '--har', scenarioFile], { env: { COLUMNS: '100' } });
     expect(result.status).toBe(1);
     expect(result.stderr).toBe('');
     const out = result.stdout;
@@ -59,8 +63,8 @@ describe('rhythm-auth diagnose --har', () => {
       /^2026-11-01 13:00:00Z {2}GET {6}rolodex\.api…\/contacts\/acme\.org\/current +✗ header\.scheme$/m,
     );
     expect(out).toMatch(/^Summary: 19 Rhythm 401s, 18 with a failing check$/m);
-    expect(out).toMatch(/^ +4 +token\.format +e\.g\. /m);
-    expect(out).toMatch(/^ +1 +none +no check failed$/m);
+    expect(out).toMatch(/^ +4 +✗ token\.format +e\.g\. /m);
+    expect(out).toMatch(/^ +1 +✓ none +no check failed or warned$/m);
     for (const line of out.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(100);
   });
 
@@ -113,15 +117,91 @@ describe('rhythm-auth diagnose --har', () => {
     expect(flat).toMatch(/"Export HAR \(with sensitive data\)"/);
     expect(flat).toMatch(/Firefox: Network panel/);
     expect(flat).toMatch(/rhythm-auth sanitize-har in\.har out\.har/);
-    // With --json the note goes to stderr, and stdout stays JSON.
+    // Every row says what the banner says, not "No Authorization header — send one".
+    expect(flat).toMatch(
+      /2 ✗ header\.present No Authorization header in this HAR: the exporter removed it/,
+    );
+    expect(flat).not.toMatch(/No Authorization header$|No Authorization header \d/m);
+    // With --json the note goes to stderr, and stdout stays JSON; the rows say it there too.
     const json = cli(['diagnose', '--har', path, '--json']);
     expect(json.stderr).toMatch(
       /^rhythm-auth: note:\n {2}! This HAR was exported without credentials/,
     );
-    expect(causes((JSON.parse(json.stdout) as { diagnoses: Diagnosis[] }).diagnoses)).toEqual([
-      'header.present',
-      'header.present',
+    const listed = (JSON.parse(json.stdout) as { diagnoses: Diagnosis[] }).diagnoses;
+    expect(causes(listed)).toEqual(['header.present', 'header.present']);
+    for (const d of listed) {
+      expect(d.rootCause?.summary).toBe(
+        'No Authorization header in this HAR: the exporter removed it',
+      );
+      expect(d.rootCause?.fix).toMatch(/Export the HAR again with its headers/);
+      expect(d.rootCause?.fix).not.toMatch(/Send `Authorization/);
+    }
+    const markdown = cli(['diagnose', '--har', path, '--markdown']).stdout;
+    expect(markdown).toContain('No Authorization header in this HAR: the exporter removed it');
+    expect(markdown).not.toMatch(/interceptor, a token that was still loading/);
+  });
+
+  it('says "not sent, or removed" when no request of the HAR has any credential', () => {
+    const entries = [
+      chromeEntry({ url: CURRENT, status: 401 }),
+      chromeEntry({ url: CURRENT, status: 401, sentAt: SENT + 60_000 }),
+    ];
+    const path = file('maybe.har', JSON.stringify(harOf(entries)));
+    const listed = diagnoses(path);
+    expect(listed.map((d) => d.rootCause?.summary)).toEqual([
+      'No Authorization header: not sent, or removed when the HAR was exported',
+      'No Authorization header: not sent, or removed when the HAR was exported',
     ]);
+  });
+
+  it('keeps "No Authorization header" for a HAR whose other requests carry credentials', () => {
+    const entries = [
+      chromeEntry({ url: CURRENT, status: 401 }),
+      chromeEntry({ url: CURRENT, status: 401, authorization: `Bearer ${tokens.user}` }),
+    ];
+    const listed = diagnoses(file('mixed.har', JSON.stringify(harOf(entries))));
+    expect(listed[0]?.rootCause?.summary).toBe('No Authorization header');
+  });
+
+  it('marks a diagnosis that only warns with !, not a green ✓', () => {
+    const warnOnly = chromeEntry({
+      url: CURRENT,
+      status: 401,
+      sentAt: SENT,
+      authorization: `bearer ${tokens.user}`,
+    });
+    const path = file('warn.har', JSON.stringify(harOf([warnOnly])));
+    const result = cli(['diagnose', '--har', path], { env: { COLUMNS: '100' } });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/current +! header\.scheme$/m);
+    expect(result.stdout).toMatch(
+      /^Summary: 1 Rhythm 401, 0 with a failing check, 1 with warnings only$/m,
+    );
+    expect(result.stdout).toMatch(
+      /^ +1 +! header\.scheme +Bearer scheme with irregular spacing or case$/m,
+    );
+    expect(result.stdout).not.toMatch(/✓/);
+  });
+
+  it('reads the JSONP .harp files of the real corpus, every entry, and sanitizes them as JSONP', () => {
+    const real = join(ROOT, 'tests/fixtures/har/real');
+    const sources = JSON.parse(readFileSync(join(real, 'sources.json'), 'utf8')) as {
+      files: Array<{ file: string; entries: number }>;
+    };
+    const harp = sources.files.filter((f) => f.file.endsWith('.harp'));
+    expect(harp.length).toBe(2);
+    for (const { file: name, entries } of harp) {
+      const result = cli(['diagnose', '--har', join(real, name)]);
+      expect(result.stderr, name).toBe('');
+      expect(result.status, name).toBe(0);
+      expect(result.stdout, name).toMatch(new RegExp(`^\\S+: ${entries} entries, 0 Rhythm 401s`));
+      const out = join(dir, name);
+      expect(cli(['sanitize-har', join(real, name), out]).status, name).toBe(0);
+      const callback = /^[A-Za-z_$][\w$.]*\(/.exec(readFileSync(join(real, name), 'utf8'))?.[0];
+      expect(callback, name).toBeDefined();
+      expect(readFileSync(out, 'utf8').startsWith(callback!), name).toBe(true);
+      expect(cli(['diagnose', '--har', out]).stdout).toMatch(new RegExp(`: ${entries} entries`));
+    }
   });
 
   it('says so and exits 0 when there is no Rhythm 401', () => {
@@ -160,6 +240,23 @@ describe('rhythm-auth diagnose --har', () => {
   ];
   it.each(broken)('exits 2 with one line saying where %s broke', (name, text, reason) => {
     expectUsageError(cli(['diagnose', '--har', file(`${name}.har`, text())]), reason);
+  });
+
+  it.each([
+    [
+      'a JSONP file cut before its )',
+      () => `onInputData(${readFileSync(scenarioFile, 'utf8')}`,
+      /: truncated: the file ends before the '\)' that closes onInputData\( at byte \d+/,
+    ],
+    [
+      'a UTF-16 file',
+      () => Buffer.from(`\ufeff${readFileSync(scenarioFile, 'utf8')}`, 'utf16le'),
+      /: not a HAR: the file is UTF-16 \(a UTF-16 byte order mark\), not UTF-8 at byte 0/,
+    ],
+  ] as const)('names %s for what it is, never "a number"', (name, text, reason) => {
+    const result = cli(['diagnose', '--har', file(`${name}.har`, text())]);
+    expectUsageError(result, reason);
+    expect(result.stderr).not.toMatch(/number/);
   });
 
   it('exits 2 for a file that does not exist', () => {

@@ -23,6 +23,17 @@ describe('createProgress', () => {
     ]);
   });
 
+  it('keeps the line shorter than the terminal, so `\\r` can rewrite it (the path loses its head)', () => {
+    const written: string[] = [];
+    const progress = createProgress(
+      { stderr: (t: string) => void written.push(t), stderrIsTty: true, stderrColumns: 40 },
+      `reading /very/long/path/to/a/folder/with/the/portal.har`,
+    );
+    progress.update(50, 100);
+    expect(written).toEqual(['\r…th/to/a/folder/with/the/portal.har 50%']);
+    expect([...written[0]!.slice(1)].length).toBe(39);
+  });
+
   it('writes nothing when stderr is not a terminal', () => {
     const { written, io: pipe } = io(false);
     const progress = createProgress(pipe, 'reading x.har');

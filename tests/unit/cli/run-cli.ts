@@ -12,10 +12,10 @@ export interface CliResult {
   stderr: string;
 }
 
-/** A clean environment: no colour variables inherited from the test runner. */
+/** A clean environment: no colour or width variables inherited from the test runner. */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
-  for (const name of ['NO_COLOR', 'FORCE_COLOR']) if (!(name in extra)) delete env[name];
+  for (const name of ['NO_COLOR', 'FORCE_COLOR', 'COLUMNS']) if (!(name in extra)) delete env[name];
   return env;
 }
 

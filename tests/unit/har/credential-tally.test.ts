@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   createHarCredentialTally,
+  lacksCredentials,
   sanitizedExportFinding,
+  settingsForFinding,
   tallyHarRequest,
 } from '../../../src/har/credential-tally.js';
 import type { CapturedRequest, HttpHeader } from '../../../src/analyzer/types.js';
@@ -64,5 +66,35 @@ describe('sanitizedExportFinding', () => {
   ];
   it.each(none)('says nothing for %s', (_, requests) => {
     expect(finding(requests)).toBeNull();
+  });
+});
+
+describe('lacksCredentials: a request whose row waits for the finding', () => {
+  it.each([
+    ['no Authorization, other headers', request(401), true],
+    ['no headers at all', request(401, []), true],
+    ['an Authorization header', request(401, auth('Bearer x.y.z')), false],
+    ['a masked Authorization header', request(401, auth('REDACTED')), false],
+    ['a look-alike header', request(401, [{ name: 'X-Access-Token', value: 'a.b.c' }]), false],
+    ['a token in the query', request(401, OTHER_HEADERS, `${RHYTHM}?access_token=a.b.c`), false],
+  ])('%s → %s', (_, r, lacks) => {
+    expect(lacksCredentials(r)).toBe(lacks);
+  });
+});
+
+describe('settingsForFinding', () => {
+  const removed = finding([request(200), request(401)]);
+  const maybe = finding([request(401)]);
+  const masked = finding([request(401, auth('REDACTED'))]);
+  it('words the rows when the credentials were (maybe) removed, keeping the other settings', () => {
+    expect(settingsForFinding({ capture403: true }, removed)).toEqual({
+      capture403: true,
+      harCredentials: 'removed',
+    });
+    expect(settingsForFinding({}, maybe)).toEqual({ harCredentials: 'maybe-removed' });
+  });
+  it('changes nothing without a finding, or for masked values (those rows have a header)', () => {
+    expect(settingsForFinding({}, null)).toBeNull();
+    expect(settingsForFinding({}, masked)).toBeNull();
   });
 });

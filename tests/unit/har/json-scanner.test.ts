@@ -80,6 +80,12 @@ describe('createJsonScanner: finding the entries', () => {
     ['minified (Charles)', JSON.stringify(HAR)],
     ['CRLF and tabs (Fiddler on Windows)', JSON.stringify(HAR, null, '\t').replace(/\n/g, '\r\n')],
     ['a UTF-8 byte order mark', `\ufeff${JSON.stringify(HAR, null, 2)}`],
+    ['JSONP, as HAR Viewer reads .harp files', `onInputData(${JSON.stringify(HAR)});`],
+    [
+      'JSONP with spaces and line breaks, no semicolon (Firebug, BrowserMob)',
+      `callback_testLoad2 (\n${JSON.stringify(HAR, null, 4)}\n)\n`,
+    ],
+    ['JSONP with a dotted name and a byte order mark', `\ufeffa.b$_1(${JSON.stringify(HAR)}) ;`],
     [
       'log after other keys, entries before pages',
       JSON.stringify({ x: [1, { log: 2 }], log: { entries: ENTRIES, pages: [] } }),
@@ -163,6 +169,37 @@ describe('createJsonScanner: broken files say where they broke', () => {
   const good = JSON.stringify(HAR);
   const cases: Array<[string, string, RegExp, number]> = [
     ['an empty file', '', /^not a HAR: the file is empty$/, 0],
+    [
+      'HTML',
+      '<!doctype html>',
+      /^not a HAR: the file starts with '<' \(an HTML or XML page\?\)$/,
+      0,
+    ],
+    ['a word', 'hello world', /^not a HAR: the file starts with "hello", not JSON/, 6],
+    ['only a name', 'onInputData', /^not a HAR: the file holds only "onInputData", not JSON$/, 11],
+    ['a literal', 'true', /^not a HAR: the file holds a boolean, not an object/, 0],
+    ['null', ' null ', /^not a HAR: the file holds null, not an object/, 0],
+    ['a stray character', '#{}', /^not JSON: the file starts with '#'$/, 0],
+    ['JSONP around an array', 'cb([1])', /^not a HAR: the file holds an array/, 3],
+    [
+      'JSONP cut before its )',
+      `cb(${good}`,
+      /^truncated: the file ends before the '\)' that closes cb\($/,
+      encode(good).length + 3,
+    ],
+    [
+      'JSONP closed by the wrong bracket',
+      `cb(${good}]`,
+      /^not a HAR: expected '\)' to close cb\( after the HAR, found '\]'$/,
+      encode(good).length + 3,
+    ],
+    [
+      'JSONP with something after its ;',
+      `cb(${good});x`,
+      /'x' after the end of the document/,
+      encode(good).length + 5,
+    ],
+    ['JSONP with two names', 'a b(', /starts with "a", not JSON/, 2],
     ['only whitespace', ' \n ', /^not a HAR: the file is empty$/, 3],
     ['a JSON array', '[{"log":1}]', /^not a HAR: the file holds an array/, 0],
     ['no log', '{"entries":[]}', /^not a HAR: no "log" object/, 13],
@@ -226,6 +263,33 @@ describe('createJsonScanner: broken files say where they broke', () => {
       const error = errorOf(text, sizes);
       expect(error.reason).toMatch(reason);
       expect(error.offset).toBe(offset);
+    }
+  });
+
+  it.each([
+    [
+      'UTF-16 LE with its byte order mark',
+      [0xff, 0xfe, 0x7b, 0x00, 0x7d, 0x00],
+      /a UTF-16 byte order mark/,
+    ],
+    [
+      'UTF-16 BE with its byte order mark',
+      [0xfe, 0xff, 0x00, 0x7b, 0x00, 0x7d],
+      /a UTF-16 byte order mark/,
+    ],
+    ['UTF-16 LE without one', [0x7b, 0x00, 0x22, 0x00], /NUL bytes between its characters/],
+    ['UTF-16 BE without one', [0x00, 0x7b, 0x00, 0x22], /NUL bytes between its characters/],
+  ])('names a file in %s as UTF-16, never as "a number"', (_, bytes, reason) => {
+    for (const size of [1, 2, 10]) {
+      let message = '';
+      try {
+        scan(new Uint8Array(bytes), [size]);
+      } catch (error) {
+        message = error instanceof HarSyntaxError ? error.reason : String(error);
+      }
+      expect(message).toMatch(/^not a HAR: the file is UTF-16 \(/);
+      expect(message).toMatch(reason);
+      expect(message).not.toMatch(/number/);
     }
   });
 

@@ -10,6 +10,12 @@ const USER_NUMERIC = `Bearer ${await signToken({ claims: { [CLAIM_CONTACT_ID]: 1
 const USER_NO_CONTACT = `Bearer ${await signToken({ omit: [CLAIM_CONTACT_ID] })}`;
 const USER_EMPTY_CONTACT = `Bearer ${await signToken({ claims: { [CLAIM_CONTACT_ID]: '' } })}`;
 const M2M = `Bearer ${await signToken({ kind: 'm2m' })}`;
+/** No `sub`: nothing says whose token it is (RFC 7515's examples, `{}` claims). */
+const NO_SUBJECT = `Bearer ${await signToken({ omit: ['sub', CLAIM_CONTACT_ID] })}`;
+/** Client credentials as RFC 9068 and Okta write them: `sub` is the client itself. */
+const OKTA_M2M = `Bearer ${await signToken({ omit: [CLAIM_CONTACT_ID], claims: { sub: '0oa1client', cid: '0oa1client' } })}`;
+const RFC9068_M2M = `Bearer ${await signToken({ omit: [CLAIM_CONTACT_ID], claims: { sub: 'c-42', client_id: 'c-42' } })}`;
+const MS_APP_ONLY = `Bearer ${await signToken({ omit: [CLAIM_CONTACT_ID], claims: { sub: 'oid-1', idtyp: 'app' } })}`;
 
 const FIRST_LOGIN = /logged into the Rhythm UI/;
 
@@ -140,6 +146,38 @@ const cases: Case[] = [
     url: `https://rolodex.${API}/contacts/${TEST_TENANT}/C-999999/addresses`,
     status: 'warn',
   },
+  // no subject: neither a user's nor a machine's, as far as the token says
+  {
+    name: 'a token without sub calls /contacts/{tenant}/current',
+    auth: NO_SUBJECT,
+    url: `https://rolodex.${API}/contacts/${TEST_TENANT}/current`,
+    status: 'fail',
+  },
+  {
+    name: 'a token without sub calls Events',
+    auth: NO_SUBJECT,
+    url: `https://events.${API}/events/${TEST_TENANT}`,
+    status: 'warn',
+  },
+  // machine-to-machine by other providers' marks
+  {
+    name: 'an Okta client-credentials token (sub = cid) calls Events',
+    auth: OKTA_M2M,
+    url: `https://events.${API}/events/${TEST_TENANT}`,
+    status: 'info',
+  },
+  {
+    name: 'an RFC 9068 client-credentials token (sub = client_id) calls Events',
+    auth: RFC9068_M2M,
+    url: `https://events.${API}/events/${TEST_TENANT}`,
+    status: 'info',
+  },
+  {
+    name: 'a Microsoft app-only token (idtyp app) calls Events',
+    auth: MS_APP_ONLY,
+    url: `https://events.${API}/events/${TEST_TENANT}`,
+    status: 'info',
+  },
   {
     name: 'no token was sent',
     auth: '',
@@ -182,5 +220,16 @@ describe('claims.contact_id', () => {
     });
     expect(result.detail).not.toMatch(FIRST_LOGIN);
     expect(result.detail).toMatch(/client-credentials/);
+  });
+
+  it('never calls a token without sub a "user token"', () => {
+    for (const url of [
+      `https://rolodex.${API}/contacts/${TEST_TENANT}/current`,
+      `https://events.${API}/events/${TEST_TENANT}`,
+    ]) {
+      const result = runCheck('claims.contact_id', { auth: NO_SUBJECT, url });
+      expect(`${result.title} ${result.detail}`).not.toMatch(/user token/i);
+      expect(result.detail).toMatch(/no subject \(`sub`\)/);
+    }
   });
 });

@@ -109,3 +109,39 @@ describe('header.present', () => {
     expect(analyze(request()).rootCause?.id).toBe('header.present');
   });
 });
+
+describe('header.present in a HAR whose exporter removed the credentials (settings.harCredentials)', () => {
+  it.each([
+    [
+      'removed',
+      /^No Authorization header in this HAR: the exporter removed it$/,
+      /Chrome's "Export HAR \(sanitized\)"/,
+    ],
+    [
+      'maybe-removed',
+      /^No Authorization header: not sent, or removed when the HAR was exported$/,
+      /either the app never sent the token, or the HAR was exported sanitized/,
+    ],
+  ] as const)('says %s instead of "send one"', (kind, title, detail) => {
+    const result = check(analyze(request(), { harCredentials: kind }), 'header.present');
+    expect(result.status).toBe('fail');
+    expect(result.title).toMatch(title);
+    expect(result.detail).toMatch(detail);
+    expect(result.fix).toMatch(/^Export the HAR again with its headers/);
+    if (kind === 'removed') expect(result.fix).not.toMatch(/Send `Authorization/);
+  });
+
+  it('keeps the evidence it has: a look-alike header, a cross-origin redirect', () => {
+    const settings = { harCredentials: 'removed' } as const;
+    const lookalike = check(
+      analyze(request({ headers: { 'X-Authorization': bearer } }), settings),
+      'header.present',
+    );
+    expect(lookalike.detail).toMatch(/sent in `X-Authorization` instead/);
+    const redirect = check(
+      analyze(request({ redirectedFrom: [otherOrigin] }), settings),
+      'header.present',
+    );
+    expect(redirect.title).toMatch(/cross-origin redirect/);
+  });
+});

@@ -8,6 +8,11 @@ import {
   noAudienceToken,
   signToken,
 } from '../../../helpers/tokens.js';
+import {
+  audienceMiss,
+  nearestAudience,
+  type AudienceMiss,
+} from '../../../../src/analyzer/checks/token-audience.js';
 import { check, expectFixWhenActionable, request } from '../helpers.js';
 
 const USERINFO = `${TEST_ISSUER}userinfo`;
@@ -93,6 +98,38 @@ const rows: Row[] = [
     status: 'fail',
     names: /another API/,
   },
+  {
+    name: 'fails [another API, /userinfo], naming the API audience that was requested',
+    aud: ['https://api.mycompany.com/messages', USERINFO],
+    status: 'fail',
+    names:
+      /"https:\/\/api\.mycompany\.com\/messages" is another API \(and 1 more\)[\s\S]*an API audience was requested, just not Rhythm's/,
+  },
+  {
+    name: 'fails [/userinfo, another API] the same way, whatever the order',
+    aud: [USERINFO, 'https://api.mycompany.com/messages'],
+    status: 'fail',
+    names: /^Wrong audience: "https:\/\/api\.mycompany\.com\/messages" is another API/,
+  },
+  {
+    name: 'fails an array of client ids, naming the one that is azp',
+    aud: ['external-test-999', 'Zq4mW8vT2nK6pR0sL3xY7bC1dF5gH9jA'],
+    status: 'fail',
+    names: /^Wrong audience: "Zq4mW8vT2nK6pR0sL3xY7bC1dF5gH9jA" is a client id[\s\S]*also `azp`/,
+  },
+  {
+    name: 'fails a Microsoft application GUID as a client id',
+    aud: 'ef1da9d4-ff77-4c3e-a005-840c3f830745',
+    status: 'fail',
+    names: /is a client id/,
+  },
+  { name: 'fails a URN', aud: 'urn:example:audience', status: 'fail', names: /is not an API URL/ },
+  {
+    name: 'fails another API given without its scheme',
+    aud: 'api.example.com/v1',
+    status: 'fail',
+    names: /is another API/,
+  },
   { name: 'fails an empty array', aud: [], status: 'fail' },
   { name: 'fails a number', aud: 42, status: 'fail' },
   { name: 'fails a missing aud', aud: undefined, status: 'fail', names: /no audience/ },
@@ -120,5 +157,44 @@ describe('token.audience', () => {
       'token.audience',
     );
     expect(result.status).toBe('skip');
+  });
+});
+
+describe('audienceMiss: how an audience misses https://api.rhythmsoftware.com', () => {
+  const rows: Array<[string, AudienceMiss]> = [
+    [`${AUDIENCE}/`, 'trailing-slash'],
+    ['https://API.rhythmsoftware.com', 'letter-case'],
+    ['http://api.rhythmsoftware.com/', 'http-scheme'],
+    ['api.rhythmsoftware.com', 'no-scheme'],
+    ['https://rolodex.api.rhythmsoftware.com/contacts', 'module-host'],
+    ['https://api.example.com/calandar/v1/', 'other-api'],
+    ['http://example.com', 'other-api'],
+    ['cloudtasks.googleapis.com', 'other-api'],
+    [`${TEST_ISSUER}api/v2/`, 'auth0-management'],
+    [`${TEST_ISSUER}userinfo`, 'auth0-userinfo'],
+    ['https://login.acme.org/userinfo/', 'auth0-userinfo'],
+    [TEST_CLIENT, 'client-id'],
+    ['NPSfOkH5eZrTy8PMDlvx', 'client-id'],
+    ['6e74172b-be56-4843-9ff4-e66a39bb12e3', 'client-id'],
+    ['407408718192.apps.googleusercontent.com', 'client-id'],
+    ['tokens-test-123', 'client-id'],
+    ['urn:example:audience', 'other'],
+    ['/projects/652562776798/apps/cloud-samples-tests-php-iap', 'other'],
+  ];
+  it.each(rows)('%s → %s', (aud, miss) => {
+    expect(audienceMiss(aud)).toBe(miss);
+  });
+
+  it('picks the nearest: a Rhythm near miss, then another API, /userinfo last', () => {
+    const userinfo = `${TEST_ISSUER}userinfo`;
+    expect(nearestAudience([userinfo, 'https://a.example', `${AUDIENCE}/`])).toEqual({
+      value: `${AUDIENCE}/`,
+      kind: 'trailing-slash',
+    });
+    expect(nearestAudience([userinfo, 'https://a.example'])?.value).toBe('https://a.example');
+    expect(nearestAudience([userinfo, 'client-1'])?.value).toBe('client-1');
+    expect(nearestAudience(['c1', 'c2'], 'c2')?.value).toBe('c2');
+    expect(nearestAudience(['c1', 'c2'])?.value).toBe('c1');
+    expect(nearestAudience([])).toBeNull();
   });
 });

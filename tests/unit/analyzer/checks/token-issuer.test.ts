@@ -107,6 +107,15 @@ describe('token.issuer', () => {
     expect(result.detail).toContain('custom domain');
   });
 
+  it("names Microsoft's issuer as Microsoft's, not as a custom domain", async () => {
+    const jwt = await signToken({
+      claims: { iss: 'https://sts.windows.net/fa15d692-e9c7-4460-a743-29f2956fd429/' },
+    });
+    const result = check(analyze(request({ auth: `Bearer ${jwt}` })), 'token.issuer');
+    expect(result.detail).toContain("Microsoft's identity platform");
+    expect(result.detail).not.toContain('custom domain');
+  });
+
   it('skips when no token was sent', () => {
     expect(check(analyze(request()), 'token.issuer').status).toBe('skip');
   });

@@ -46,6 +46,46 @@ const rows: Row[] = [
     reads: 'header',
   },
   {
+    name: 'a nested JWT: a JWE whose header says cty JWT',
+    token: `${segment({ alg: 'RSA-OAEP', enc: 'A128GCM', cty: 'JWT' })}.a.b.c.d`,
+    form: 'jwe',
+    problem: 'nested-jwe',
+    segments: 5,
+    reads: 'header',
+  },
+  {
+    name: 'five dot-separated parts with no JSON header: opaque, not a JWE',
+    token: 'abc.def.ghi.jkl.mno',
+    form: 'opaque',
+    problem: 'opaque',
+    segments: 5,
+    reads: 'neither',
+  },
+  {
+    name: "an opaque token with dots (Google's ya29.…)",
+    token: 'ya29.a0AfH6SMBx3-notarealtoken_Zk.9fJ2',
+    form: 'opaque',
+    problem: 'opaque',
+    segments: 3,
+    reads: 'neither',
+  },
+  {
+    name: 'two dot-separated parts, neither JSON',
+    token: 'abc.def',
+    form: 'opaque',
+    problem: 'opaque',
+    segments: 2,
+    reads: 'neither',
+  },
+  {
+    name: 'a signature that ends in = padding and nothing else of base64',
+    token: `${h}.${p}.${s}==`,
+    form: 'jws',
+    problem: 'padding',
+    part: 'signature',
+    reads: 'both',
+  },
+  {
     name: 'a short opaque token',
     token: '8fJ2kLm0QpZxR4',
     form: 'opaque',
@@ -259,6 +299,17 @@ describe('decodeToken', () => {
     }
   });
 
+  it.each([
+    ['a 2048-bit RS256 JWT', jwt, 256],
+    ['an HS256 JWT', hs256, 32],
+    ['a signature cut to 19 characters', `${h}.${p}.${s.slice(0, 19)}`, 14],
+    ['a padded signature', `${h}.${p}.${s}==`, 256],
+    ['a token of 2 segments', `${h}.${p}`, null],
+    ['a JWE', noAudienceToken(), null],
+  ] as const)('measures the signature of %s in bytes', (_name, token, bytes) => {
+    expect(decodeToken(token).signatureBytes).toBe(bytes);
+  });
+
   it('reads the JWE header Auth0 sends without an audience', () => {
     expect(decodeToken(noAudienceToken()).header).toMatchObject({ alg: 'dir', enc: 'A256GCM' });
   });
@@ -266,11 +317,13 @@ describe('decodeToken', () => {
   it('names every FormatProblem at least once in the table', () => {
     const all: Record<FormatProblem, true> = {
       jwe: true,
+      'nested-jwe': true,
       opaque: true,
       truncated: true,
       segments: true,
       whitespace: true,
       base64: true,
+      padding: true,
       'bad-characters': true,
       'not-json': true,
       'not-object': true,

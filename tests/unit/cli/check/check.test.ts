@@ -146,7 +146,7 @@ describe('rhythm-auth check against the reference API', () => {
       ['--audience', `${ACME.issuer}api/v2/`],
       'acme.org',
       'token.audience',
-      /token\.audience: Wrong audience: "https:\/\/acme-org\.us\.auth0\.com\/api\/v2\/" is the Auth0 Management API's audience/,
+      /token\.audience: Wrong audience: "https:\/\/acme-org\.us\.auth0\.com\/api\/v2\/" is Auth0's Management API/,
     ],
     [
       'another tenant in the path (--tenant)',

@@ -95,6 +95,13 @@ describe('importHar', () => {
       'header.present',
       'header.present',
     ]);
+    // Each listed row says what the banner says, not "No Authorization header — send one".
+    for (const e of entries) {
+      const present = e.diagnosis.checks.find((c) => c.id === 'header.present');
+      expect(present?.title).toBe('No Authorization header in this HAR: the exporter removed it');
+      expect(present?.fix).toMatch(/^Export the HAR again with its headers/);
+      expect(e.diagnosis.rootCause?.summary).toBe(present?.title);
+    }
   });
 
   it('counts the entries it cannot read instead of failing on them', async () => {
