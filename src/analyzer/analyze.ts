@@ -2,7 +2,7 @@ import { checkFor } from './checks/index.js';
 import { buildContext } from './context.js';
 import { isParsedUrl } from './parse/url.js';
 import { redactUrl } from './redact/redact.js';
-import { fingerprint } from './sha256.js';
+import { tokenFingerprint } from './redact/token-mask.js';
 import {
   CHECK_IDS,
   type AnalyzerSettings,
@@ -76,7 +76,8 @@ export function analyze(request: CapturedRequest, settings: AnalyzerSettings = {
       header: ctx.decoded?.header ?? null,
       claims: ctx.claims,
       subject: ctx.subject,
-      fingerprint: ctx.token ? fingerprint(ctx.token) : null,
+      // A sanitized HAR's token is a mask that carries the original token's fingerprint.
+      fingerprint: ctx.token ? tokenFingerprint(ctx.token) : null,
     },
     service: url ? { module: url.module, host: url.host } : null,
     server: { challenge: ctx.challengeRaw, date: ctx.dateHeader },

@@ -14,8 +14,10 @@ export { duration, isoTime, plural, quote } from './text.js';
 
 export { isObject } from './parse/guards.js';
 export { findHeader, headerValue } from './parse/headers.js';
+export { encodeBase64 } from './parse/base64.js';
 export { decodeBase64Lenient, decodeToken } from './parse/decode-token.js';
 export { jsonSafeObject, TOO_DEEP } from './parse/json-safe.js';
+export { stringifyJson } from './parse/json-text.js';
 export {
   parseAuthorization,
   type ParsedAuthorization,
@@ -32,13 +34,31 @@ export {
   SIGNATURE_REMOVED,
   TOKEN_REDACTED,
   createScrubber,
+  isMarker,
+  redactFormText,
   redactJwtsInText,
   redactSecretParamsInText,
   redactToken,
   redactUrl,
   redactUrlCounted,
+  type ReplaceCredential,
 } from './redact/redact.js';
-export { headerClass, isSecretName, type HeaderClass } from './redact/secret-names.js';
+export {
+  canonicalName,
+  headerClass,
+  isErrorCode,
+  isSecretMember,
+  isSecretName,
+  type HeaderClass,
+  type NameSite,
+} from './redact/secret-names.js';
+export {
+  hasSecretParts,
+  isMaskedToken,
+  maskToken,
+  maskedFingerprint,
+  tokenFingerprint,
+} from './redact/token-mask.js';
 export { requestSecrets, type RequestSecrets } from './redact/secrets.js';
 
 export * from './report/index.js';

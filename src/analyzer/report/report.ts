@@ -6,11 +6,11 @@
  * goes through the scrubber, so renderers cannot leak what they never receive. The renderers run
  * a last JWT-shaped pass over their output as well.
  */
-import { fingerprint } from '../sha256.js';
 import type { Diagnosis, TokenInfo } from '../types.js';
 import { mapStrings } from '../redact/map-strings.js';
 import { maskClaims, personalValues } from '../redact/personal.js';
 import { createScrubber, redactJwtsInText, redactToken, redactUrl } from '../redact/redact.js';
+import { tokenFingerprint } from '../redact/token-mask.js';
 
 export const REPORT_SCHEMA = 'rhythm-auth/report@1';
 
@@ -92,7 +92,7 @@ export function redactDiagnosis(
     keepHeaderPayload &&
     token &&
     diagnosis.token.form === 'jws' &&
-    diagnosis.token.fingerprint === fingerprint(token)
+    diagnosis.token.fingerprint === tokenFingerprint(token)
   ) {
     const kept = redactToken(token, redaction);
     if (kept.includes('.')) safe.token.withoutSignature = kept;

@@ -78,8 +78,10 @@ describe('sanitizedHar', () => {
     for (const token of [tokens.user, tokens.m2m, tokens.id, tokens.noContact]) {
       expect(har.text).not.toContain(token.split('.')[2]);
     }
-    expect(har.text).not.toMatch(/portal_session|ps-1a2b3c|AWSALB|ak-live-7c6b5a4d3e2f1a0b/);
-    expect(har.text).not.toMatch(/"name": "cookie"|"name": "set-cookie"/i);
+    expect(har.text).not.toMatch(/ps-1a2b3c|alb-0f1e2d|ak-live-7c6b5a4d3e2f1a0b/);
+    // Cookie names and Set-Cookie attributes stay; only the values go (SPEC §6).
+    expect(har.text).toContain('"value": "portal_session=[redacted]"');
+    expect(har.text).toContain('"value": "AWSALB=[redacted]; Path=/; Secure; HttpOnly"');
     expect(har.text).not.toContain('getContent');
     expect(har.changes.signatures).toBeGreaterThan(0);
     expect(har.changes.cookies).toBeGreaterThan(0);
