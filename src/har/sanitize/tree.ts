@@ -96,7 +96,8 @@ function roleOf(place: Place, node: JsonObject, key: string, value: JsonNode): S
     const probe = value.kind === 'string' ? value.value : value.kind === 'number' ? 0 : null;
     if (isSecretMember(name, probe, 'query')) return { kind: 'secret' };
   }
-  if (place === 'body-holder' && key === 'text') {
+  // A body: `postData`/`content`, or any object that says what its text is (`mimeType`).
+  if (key === 'text' && (place === 'body-holder' || stringMember(node, 'mimeType') !== null)) {
     return {
       kind: 'body',
       mime: stringMember(node, 'mimeType') ?? '',

@@ -2,13 +2,17 @@
  * `rhythm-auth diagnose --har` and `rhythm-auth sanitize-har`, through the real built CLI, on HAR
  * files shaped like the ones Chrome, Firefox, Safari, Charles and Fiddler write (tokens signed now).
  */
-import { maskToken } from '../../../src/analyzer/redact/token-mask.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maskToken } from '../../../src/analyzer/redact/token-mask.js';
 import type { Diagnosis } from '../../../src/analyzer/types.js';
+import { deepToken, nestedJson } from '../../helpers/deep.js';
+import { T0 } from '../../helpers/tokens.js';
 import {
+  CURRENT,
+  chromeEntry,
   fillTemplate,
   scenarioHar,
   type Scenario,
@@ -168,6 +172,42 @@ describe('rhythm-auth diagnose --har', () => {
       cli(['diagnose', '--har', join(dir, 'nope.har')]),
       /cannot read .*nope\.har: no such file/,
     );
+  });
+});
+
+describe('a token nested 5,000 deep (issue 11)', () => {
+  /** A Rhythm 401 carrying the token, and a custom field as deep in the entry itself. */
+  function deepHar(): { path: string; signature: string } {
+    const token = deepToken(5000, Math.floor(T0 / 1000));
+    const entry = JSON.stringify(
+      chromeEntry({ url: CURRENT, status: 401, authorization: `Bearer ${token}` }),
+    ).replace('{', `{"_deep":${nestedJson(5000, `"${token}"`)},`);
+    const text = `{"log":{"version":"1.2","creator":{"name":"x","version":"1"},"entries":[${entry}]}}`;
+    return { path: file('deep.har', text), signature: token.split('.')[2]! };
+  }
+
+  it('sanitize-har writes it without its signature, instead of crashing', () => {
+    const { path, signature } = deepHar();
+    const out = join(dir, 'deep-clean.har');
+    const result = cli(['sanitize-har', path, out]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const clean = readFileSync(out, 'utf8');
+    expect(() => JSON.parse(clean) as unknown).not.toThrow();
+    expect(clean).not.toContain(signature);
+  });
+
+  it('--markdown --include-token reports it without its signature, instead of crashing', () => {
+    const { path, signature } = deepHar();
+    const clean = join(dir, 'deep-clean-2.har');
+    cli(['sanitize-har', path, clean]);
+    for (const target of [path, clean]) {
+      const result = cli(['diagnose', '--har', target, '--markdown', '--include-token']);
+      expect(result.status === 0 || result.status === 1, result.stderr).toBe(true);
+      expect(result.stdout).toMatch(/^# Rhythm Auth report/);
+      expect(result.stdout).not.toContain(signature);
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+    }
   });
 });
 

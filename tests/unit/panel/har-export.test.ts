@@ -8,7 +8,9 @@ import { analyze } from '../../../src/analyzer/analyze.js';
 import { capturedFromHarEntry } from '../../../src/har/entry.js';
 import { isRhythmApiHost } from '../../../src/analyzer/rhythm.js';
 import { apiEntries, sanitizedHar, sanitizedHarFileName } from '../../../src/panel/har-export.js';
-import { scenarioHar, type Tokens } from '../../fixtures/har/generate.js';
+import { CURRENT, chromeEntry, scenarioHar, type Tokens } from '../../fixtures/har/generate.js';
+import { deepToken, nestedJson } from '../../helpers/deep.js';
+import { T0 } from '../../helpers/tokens.js';
 
 const OPTIONS = { settings: {}, creator: { name: 'Rhythm Auth', version: '0.1.0' } };
 
@@ -105,6 +107,21 @@ describe('sanitizedHar', () => {
       expect(har.requests).toBe(0);
       expect(JSON.parse(har.text)).toMatchObject({ log: { entries: [], pages: [] } });
     }
+  });
+});
+
+describe('sanitizedHar on hostile depth (issue 11)', () => {
+  it('exports a token nested 5,000 deep, and an entry as deep, without crashing or its signature', () => {
+    const token = deepToken(5000, Math.floor(T0 / 1000));
+    const entry = JSON.parse(
+      JSON.stringify(
+        chromeEntry({ url: CURRENT, status: 401, authorization: `Bearer ${token}` }),
+      ).replace('{', `{"_deep":${nestedJson(5000, `"${token}"`)},`),
+    ) as Record<string, unknown>;
+    const har = sanitizedHar({ entries: [entry] }, OPTIONS);
+    expect(har.requests).toBe(1);
+    expect(() => JSON.parse(har.text) as unknown).not.toThrow();
+    expect(har.text).not.toContain(token.split('.')[2]);
   });
 });
 
