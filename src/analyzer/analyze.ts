@@ -1,7 +1,7 @@
 import { checkFor } from './checks/index.js';
 import { buildContext } from './context.js';
 import { isParsedUrl } from './parse/url.js';
-import { redactUrl } from './redact/redact.js';
+import { redactRequestUrl } from './redact/redact.js';
 import { tokenFingerprint } from './redact/token-mask.js';
 import {
   CHECK_IDS,
@@ -64,7 +64,7 @@ export function analyze(request: CapturedRequest, settings: AnalyzerSettings = {
     request: {
       method: request.method,
       // SPEC §4: the token is not part of a diagnosis, and `?access_token=` would carry it.
-      url: redactUrl(request.url),
+      url: redactRequestUrl(request.url, ctx.token),
       status: request.status,
       sentAt: request.sentAt,
     },

@@ -8,7 +8,7 @@
  * its query, a server message quoting a header): the exact token and secrets we were given, then
  * credential-shaped parameters, then anything JWT-shaped.
  */
-import { redactSecretParamsInText } from './params.js';
+import { redactSecretParamsInText, redactUrl } from './params.js';
 import { safePayloadSegment } from './payload.js';
 import {
   isMarker,
@@ -92,25 +92,43 @@ export interface ScrubOptions extends JwtRedaction {
   secrets?: readonly string[];
 }
 
+/**
+ * A function that removes one token from text: the whole token (as sent, or without its
+ * whitespace) becomes `whole`, and each secret piece of it, on its own, a marker.
+ */
+function createTokenRemover(token: string | null, whole: string): (text: string) => string {
+  // A marker is no secret: a sanitized HAR's `?access_token=[redacted]` must stay as it is.
+  if (!token || isMarker(token)) return (text) => text;
+  const compact = token.replace(/\s+/g, '');
+  const pieces = secretPieces(token);
+  const pieceMark = compact.split('.').length === 3 ? SIGNATURE_REMOVED : TOKEN_REDACTED;
+  return (input) => {
+    let text = replaceAll(replaceAll(input, token, whole), compact, whole);
+    for (const piece of pieces) text = replaceAll(text, piece, pieceMark);
+    return text;
+  };
+}
+
+/**
+ * The URL a diagnosis keeps (SPEC §4): credential parameters redacted, and the request's own
+ * token (or its signature) removed wherever else it was copied in the URL (`?echo=<signature>`).
+ */
+export function redactRequestUrl(url: string, token: string | null): string {
+  return createTokenRemover(token, TOKEN_REDACTED)(redactUrl(url));
+}
+
 /** A function that scrubs one string by every layer, configured once. */
 export function createScrubber(options: ScrubOptions): (text: string) => string {
-  // A marker is no secret: a sanitized HAR's `?access_token=[redacted]` must stay as it is.
   const token = options.token && !isMarker(options.token) ? options.token : null;
   const compact = token?.replace(/\s+/g, '') ?? null;
-  const pieces = token ? secretPieces(token) : [];
-  const pieceMark = compact?.split('.').length === 3 ? SIGNATURE_REMOVED : TOKEN_REDACTED;
   const secrets = (options.secrets ?? [])
     .filter((s) => !isMarker(s))
     .sort((a, b) => b.length - a.length);
   const masks = options.maskPersonal ? (options.masks ?? []) : [];
   // Once per scrubber, not per string: a report has hundreds of strings, a HAR thousands of reports.
-  const whole = compact ? redactToken(compact, options) : '';
+  const removeToken = createTokenRemover(token, compact ? redactToken(compact, options) : '');
   return (input) => {
-    let text = input;
-    if (token && compact) {
-      text = replaceAll(replaceAll(text, token, whole), compact, whole);
-      for (const piece of pieces) text = replaceAll(text, piece, pieceMark);
-    }
+    let text = removeToken(input);
     for (const secret of secrets) text = replaceAll(text, secret, REDACTED);
     text = redactJwtsInText(redactSecretParamsInText(text), options);
     return maskText(text, masks);

@@ -13,7 +13,7 @@ import {
   type ReplaceCredential,
 } from '../../analyzer/index.js';
 import { mapStringTokens, parseJsonTree } from '../json-tree.js';
-import { maskCounted, maskWritten, replaceCredential } from './credentials.js';
+import { maskCounted, maskWritten, redactRemembered, replaceCredential } from './credentials.js';
 import { deeper, MAX_DOCUMENT_DEPTH, type Scope } from './scope.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -70,7 +70,10 @@ export function maskTokensInText(text: string, scope: Scope): string {
 }
 
 function replacer(scope: Scope): ReplaceCredential {
-  return (value) => {
+  return (value, name) => {
+    // `user:password@`: the password alone is a credential too (copied into a form, a body).
+    const colon = name === 'userinfo' ? value.indexOf(':') : -1;
+    if (colon >= 0) redactRemembered(value.slice(colon + 1), scope);
     const out = replaceCredential(value, scope, true);
     if (out !== value) scope.changes.queryParams++;
     return out;
