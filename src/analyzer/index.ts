@@ -49,6 +49,7 @@ export {
   isErrorCode,
   isSecretMember,
   isSecretName,
+  mayNameSecret,
   type HeaderClass,
   type NameSite,
 } from './redact/secret-names.js';

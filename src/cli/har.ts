@@ -4,16 +4,16 @@
  * single-request `diagnose`.
  */
 import {
-  buildReport,
   redactDiagnosis,
-  renderMarkdown,
+  renderMarkdownHead,
+  renderMarkdownSection,
+  reportHead,
   requestSecrets,
   type CapturedRequest,
   type ReportedDiagnosis,
-  type ReportSubject,
   type RequestSecrets,
 } from '../analyzer/index.js';
-import { createHarCollector } from '../har/collect.js';
+import { createHarCollector, type HarCounts } from '../har/collect.js';
 import { openHarFile } from '../har/node/read-file.js';
 import { readHarEntries } from '../har/read-entries.js';
 import { OutputError, sanitizeHarFile } from '../har/node/sanitize-file.js';
@@ -61,30 +61,16 @@ function tableRow(d: ReportedDiagnosis): ReportedDiagnosis {
   return { ...d, checks: [], token: { ...d.token, header: null, claims: null } };
 }
 
-export async function diagnoseHar(command: DiagnoseHarCommand, io: HarIo): Promise<number> {
-  const output = command.output;
-  // The Markdown report redacts with its own options at the end; JSON and text redact as they go
-  // and keep only what they print (JSON as UTF-8 bytes), so no token outlives its entry.
-  const subjects: ReportSubject[] = [];
-  const rows: ReportedDiagnosis[] = [];
-  const json: Uint8Array[] = [];
-  const secretsOf = createSecretsReader();
+/** Reads the file once, handing each diagnosed request to `onDiagnosed`; the counts at the end. */
+async function collect(
+  command: DiagnoseHarCommand,
+  io: HarIo,
+  onDiagnosed: Parameters<typeof createHarCollector>[1],
+  label = `reading ${command.file}`,
+): Promise<HarCounts> {
   // No settings on the command line: the Rhythm hosts' 401s, as SPEC §5 says.
-  const collector = createHarCollector({}, ({ request, diagnosis }) => {
-    const subject = { diagnosis, ...secretsOf(request) };
-    if (output === 'markdown') {
-      subjects.push(subject);
-    } else if (output === 'json') {
-      // Laid out as JSON.stringify({diagnoses}, null, 2) would, each one 4 spaces in: nested
-      // two deep and cut out again, which is cheaper than re-indenting every line.
-      const nested = JSON.stringify([[redactDiagnosis(subject)]], null, 2);
-      const text = nested.slice(NESTED_OPEN.length, nested.length - NESTED_CLOSE.length);
-      json.push(Buffer.from(json.length === 0 ? text : `,\n${text}`));
-    } else {
-      rows.push(tableRow(redactDiagnosis(subject)));
-    }
-  });
-  const progress = createProgress(io, `reading ${command.file}`);
+  const collector = createHarCollector({}, onDiagnosed);
+  const progress = createProgress(io, label);
   try {
     const file = await openHarFile(command.file);
     await readHarEntries(file.chunks, collector.entry, {
@@ -96,45 +82,86 @@ export async function diagnoseHar(command: DiagnoseHarCommand, io: HarIo): Promi
   } finally {
     progress.clear();
   }
+  return collector.counts();
+}
 
-  const { entries, unreadable, failed, finding } = collector.counts();
-  if (finding && output !== 'text') {
-    // stdout stays pure JSON / Markdown; the warning goes beside it.
-    io.stderr(`${['rhythm-auth: note:', ...findingLines(finding)].join('\n')}\n`);
+function note(io: HarIo, counts: HarCounts): void {
+  // stdout stays pure JSON / Markdown; the warning goes beside it.
+  if (counts.finding)
+    io.stderr(`${['rhythm-auth: note:', ...findingLines(counts.finding)].join('\n')}\n`);
+}
+
+/**
+ * `--markdown`: the support report of every diagnosis, written as it is made (SPEC §9: memory
+ * stays bounded however many 401s the file holds). The title counts the diagnoses, so a first
+ * pass counts them (and finds the export note); the second writes each section as it comes.
+ */
+async function markdownReport(command: DiagnoseHarCommand, io: HarIo): Promise<HarCounts> {
+  const counts = await collect(command, io, () => {}, `counting in ${command.file}`);
+  note(io, counts);
+  const head = reportHead(
+    { extensionVersion: io.version, browser: io.runtime, generatedAt: io.now(), tool: 'cli' },
+    {
+      includeTokenWithoutSignature: command.includeToken,
+      maskPersonalClaims: command.maskPersonal,
+    },
+  );
+  const n = counts.diagnosed;
+  if (n === 0) {
+    io.stderr(`rhythm-auth: no 401 from a Rhythm API in ${command.file}\n`);
+    io.stdout(renderMarkdownHead(head, 0));
+    return counts;
   }
-  switch (output) {
+  const secretsOf = createSecretsReader();
+  let index = 0;
+  await collect(command, io, ({ request, diagnosis }) => {
+    const d = redactDiagnosis({ diagnosis, ...secretsOf(request) }, head.options);
+    if (index === 0) io.stdout(renderMarkdownHead(head, n, d));
+    // The file changed between the passes: its new diagnoses are still written, numbered on.
+    io.stdout(renderMarkdownSection(d, index++, Math.max(n, index), head.options));
+  });
+  return counts;
+}
+
+/**
+ * `--json`: `{"diagnoses": […]}` laid out as JSON.stringify(…, null, 2) would, each diagnosis
+ * written as it is made (nested two deep and cut out again: cheaper than re-indenting).
+ */
+async function jsonDiagnoses(command: DiagnoseHarCommand, io: HarIo): Promise<HarCounts> {
+  const secretsOf = createSecretsReader();
+  let first = true;
+  const counts = await collect(command, io, ({ request, diagnosis }) => {
+    const nested = JSON.stringify(
+      [[redactDiagnosis({ diagnosis, ...secretsOf(request) })]],
+      null,
+      2,
+    );
+    const text = nested.slice(NESTED_OPEN.length, nested.length - NESTED_CLOSE.length);
+    io.stdout(first ? `{\n  "diagnoses": [\n${text}` : `,\n${text}`);
+    first = false;
+  });
+  io.stdout(first ? '{\n  "diagnoses": []\n}\n' : '\n  ]\n}\n');
+  note(io, counts);
+  return counts;
+}
+
+export async function diagnoseHar(command: DiagnoseHarCommand, io: HarIo): Promise<number> {
+  let counts: HarCounts;
+  switch (command.output) {
     case 'json':
-      if (json.length === 0) {
-        io.stdout('{\n  "diagnoses": []\n}\n');
-        break;
-      }
-      io.stdout('{\n  "diagnoses": [\n');
-      for (const piece of json) io.stdout(piece);
-      io.stdout('\n  ]\n}\n');
+      counts = await jsonDiagnoses(command, io);
       break;
     case 'markdown':
-      if (subjects.length === 0) {
-        io.stderr(`rhythm-auth: no 401 from a Rhythm API in ${command.file}\n`);
-      }
-      io.stdout(
-        renderMarkdown(
-          buildReport(
-            subjects,
-            {
-              extensionVersion: io.version,
-              browser: io.runtime,
-              generatedAt: io.now(),
-              tool: 'cli',
-            },
-            {
-              includeTokenWithoutSignature: command.includeToken,
-              maskPersonalClaims: command.maskPersonal,
-            },
-          ),
-        ),
-      );
+      counts = await markdownReport(command, io);
       break;
-    case 'text':
+    case 'text': {
+      // The table needs every row (and the summary every root cause): rows are small.
+      const rows: ReportedDiagnosis[] = [];
+      const secretsOf = createSecretsReader();
+      counts = await collect(command, io, ({ request, diagnosis }) => {
+        rows.push(tableRow(redactDiagnosis({ diagnosis, ...secretsOf(request) })));
+      });
+      const { entries, unreadable, finding } = counts;
       io.stdout(
         renderHarText(
           { file: command.file, entries, unreadable, diagnoses: rows, finding },
@@ -142,12 +169,13 @@ export async function diagnoseHar(command: DiagnoseHarCommand, io: HarIo): Promi
         ),
       );
       break;
+    }
     default: {
-      const unreachable: never = output;
+      const unreachable: never = command.output;
       return unreachable;
     }
   }
-  return failed > 0 ? EXIT_CHECK_FAILED : EXIT_OK;
+  return counts.failed > 0 ? EXIT_CHECK_FAILED : EXIT_OK;
 }
 
 export async function sanitizeHar(command: SanitizeHarCommand, io: HarIo): Promise<number> {

@@ -100,7 +100,7 @@ function redactParamList(params: string, pass: Pass): string {
 const USERINFO = /\b([a-z][a-z0-9+.-]{0,20}:\/\/)([^\s/?#@"'`<>\\[\]]+)@/gi;
 
 function scrubUserinfo(text: string, pass: Pass): string {
-  if (!text.includes('@')) return text;
+  if (!text.includes('@') || !text.includes('://')) return text;
   return text.replace(USERINFO, (match, scheme: string, userinfo: string) => {
     if (isMarker(safeDecodeForm(userinfo))) return match;
     const replacement = pass.replace(userinfo, 'userinfo');

@@ -15,6 +15,19 @@ import { LOOKALIKE_HEADERS } from '../context.js';
  * snake_case form the lists below use. Decode percent-encoding before calling.
  */
 export function canonicalName(raw: string): string {
+  // Names repeat (every entry of a HAR has the same keys): each is worked out once.
+  let known = CANONICAL.get(raw);
+  if (known === undefined) {
+    if (CANONICAL.size >= 4096) CANONICAL.clear();
+    known = canonical(raw);
+    CANONICAL.set(raw, known);
+  }
+  return known;
+}
+
+const CANONICAL = new Map<string, string>();
+
+function canonical(raw: string): string {
   let name = raw.trim();
   // PHP/Rails nesting and arrays: the innermost non-empty bracket names the value.
   const brackets = /\[([^[\]]*)\]/g;
@@ -88,6 +101,14 @@ const QUERY_ONLY: ReadonlySet<string> = new Set(['key']);
 /** Every secret name holds one of these: most names (`url`, `mimeType`) are ruled out by it alone. */
 const STEM =
   /tok|secret|pass|pwd|key|auth|sess|sig|code|cookie|cred|assert|jwt|bearer|verifier|csrf|xsrf/i;
+
+/**
+ * True when `text` may name a credential somewhere: no secret name avoids every stem above. A
+ * quick test before running patterns for names over a whole body.
+ */
+export function mayNameSecret(text: string): boolean {
+  return STEM.test(text);
+}
 
 /** True when a parameter or field of this name holds a credential (decode the name first). */
 export function isSecretName(raw: string, site: NameSite = 'query'): boolean {

@@ -106,10 +106,15 @@ export function buildReport(
   options: ReportOptions = {},
 ): SupportReport {
   const inputs: readonly ReportInput[] = Array.isArray(input) ? input : [input as ReportInput];
-  const opts: Required<ReportOptions> = {
-    includeTokenWithoutSignature: options.includeTokenWithoutSignature === true,
-    maskPersonalClaims: options.maskPersonalClaims === true,
-  };
+  const head = reportHead(context, options);
+  return { ...head, diagnoses: inputs.map((i) => redactDiagnosis(i, head.options)) };
+}
+
+/** A report without its diagnoses: what a renderer writing one diagnosis at a time starts with. */
+export function reportHead(
+  context: ReportContext,
+  options: ReportOptions = {},
+): Omit<SupportReport, 'diagnoses'> {
   const scrubContext = createScrubber({ keepHeaderPayload: false });
   return {
     schema: REPORT_SCHEMA,
@@ -117,8 +122,10 @@ export function buildReport(
     tool: context.tool,
     version: scrubContext(context.extensionVersion),
     browser: scrubContext(context.browser),
-    options: opts,
-    diagnoses: inputs.map((i) => redactDiagnosis(i, opts)),
+    options: {
+      includeTokenWithoutSignature: options.includeTokenWithoutSignature === true,
+      maskPersonalClaims: options.maskPersonalClaims === true,
+    },
   };
 }
 

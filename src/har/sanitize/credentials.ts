@@ -38,11 +38,18 @@ function rememberToken(token: string, masked: string, scope: Scope): void {
 
 /** The token masked, counted as a signature (JWS) or another token, and remembered. */
 export function maskCounted(token: string, scope: Scope): string {
-  if (isMaskedToken(token) || !hasSecretParts(token)) return token;
-  const masked = maskToken(token);
+  let masked = scope.masks.get(token);
+  if (masked === undefined) {
+    masked = isMaskedToken(token) || !hasSecretParts(token) ? token : maskToken(token);
+    if (scope.masks.size >= 10_000) scope.masks.clear();
+    scope.masks.set(token, masked);
+    if (masked !== token) rememberToken(token, masked, scope);
+    // A mask is a mask: met again (a copy, the second pass), it stays as it is.
+    scope.masks.set(masked, masked);
+  }
+  if (masked === token) return token;
   if (token.split('.').length === 3 && token.startsWith('eyJ')) scope.changes.signatures++;
   else scope.changes.tokens++;
-  rememberToken(token, masked, scope);
   return masked;
 }
 
@@ -94,7 +101,7 @@ export function redactRemembered(
 export function replaceCredential(raw: string, scope: Scope, encoded: boolean): string {
   if (raw.trim() === '' || isMarker(raw)) return raw;
   const value = encoded ? safeDecodeForm(raw) : raw;
-  if (isMarker(value) || isMaskedToken(value)) return raw;
+  if (isMarker(value) || scope.masks.get(value) === value || isMaskedToken(value)) return raw;
   if (value === scope.token || WHOLE_JWT.test(value)) {
     return encoded ? maskWritten(raw, scope) : maskCounted(raw, scope);
   }
@@ -117,6 +124,18 @@ function rememberBasic(word: string, scope: Scope): void {
   }
 }
 
+const WRAP = new Set(['"', "'", '`']);
+
+/** A word without the quotes around it and a trailing `,` or `;` (no regex: tokens are long). */
+function unwrap(word: string): string {
+  let start = 0;
+  let end = word.length;
+  if (end > 0 && (word[end - 1] === ',' || word[end - 1] === ';')) end--;
+  while (start < end && WRAP.has(word[start]!)) start++;
+  while (end > start && WRAP.has(word[end - 1]!)) end--;
+  return word.slice(start, end);
+}
+
 /**
  * A credential header value (`Authorization`, `X-Api-Key`, a look-alike name): the analyzer's
  * token masked, any other JWT masked, every other word that is not a scheme, a placeholder or a
@@ -125,16 +144,17 @@ function rememberBasic(word: string, scope: Scope): void {
 export function sanitizeCredentialHeader(value: string, scope: Scope): string {
   let text = value;
   const token = scope.token;
-  if (token && text.includes(token) && !isMaskedToken(token) && hasSecretParts(token)) {
-    text = text.split(token).join(maskCounted(token, scope));
+  if (token && text.includes(token)) {
+    const masked = maskCounted(token, scope);
+    if (masked !== token) text = text.split(token).join(masked);
   }
   let redacted = false;
   const out = text
     .split(/(\s+)/)
     .map((word) => {
-      const core = /^["'`]*(.*?)["'`]*[,;]?$/s.exec(word)?.[1] ?? word;
+      const core = unwrap(word);
       if (/^\s*$/.test(word) || SCHEME_WORD.test(core) || PLACEHOLDER_WORD.test(core)) return word;
-      if (isMarker(core) || isMaskedToken(core)) return word;
+      if (isMarker(core) || scope.masks.get(core) === core || isMaskedToken(core)) return word;
       if (WHOLE_JWT.test(core)) return word.replace(core, maskCounted(core, scope));
       redacted = true;
       rememberBasic(core, scope);

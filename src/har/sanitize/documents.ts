@@ -6,7 +6,12 @@
  * scrubbed, and credentials found elsewhere removed); base64 is decoded, sanitized and encoded
  * again in the same alphabet only when something changed.
  */
-import { isSecretMember, redactFormText, type ReplaceCredential } from '../../analyzer/index.js';
+import {
+  isSecretMember,
+  mayNameSecret,
+  redactFormText,
+  type ReplaceCredential,
+} from '../../analyzer/index.js';
 import { JsonTreeError, parseJsonTree, type JsonNode } from '../json-tree.js';
 import { replaceCredential } from './credentials.js';
 import { deeper, MAX_DOCUMENT_DEPTH, type Scope } from './scope.js';
@@ -14,6 +19,7 @@ import {
   decodeBase64Text,
   encodeBase64Like,
   maskTokensInText,
+  redactParams,
   redactUrlsInCode,
   replaceCopies,
   sanitizeString,
@@ -30,21 +36,38 @@ function fieldReplacer(scope: Scope): ReplaceCredential {
 
 const BASE64_SNIFF = /^[A-Za-z0-9+/_-]{16,}={0,2}$/;
 
-/** A JSON document worth walking: a secret name, an escape that may hide one, base64 or JSON in it. */
-const WALK_JSON =
-  /tok|secret|pass|pwd|key|auth|sess|sig|code|cookie|cred|assert|jwt|bearer|verifier|csrf|xsrf|\\[u/]|"[A-Za-z0-9+/_-]{16,}={0,2}"|"[{[]/i;
+/** Worth walking besides a secret name: an escape that may hide one, base64 or JSON inside. */
+const WALK_JSON = /\\[u/]|"[A-Za-z0-9+/_-]{16,}={0,2}"|"[{[]/;
 
-function sanitizeJson(text: string, tree: JsonNode, scope: Scope): string {
-  if (WALK_JSON.test(text)) return sanitizeTree(text, tree, 'any', scope, sanitizeDocument);
-  // Nothing inside can be named a credential: tokens and copies, on the text as a whole.
-  const out = replaceCopies(maskTokensInText(text, scope), scope);
-  if (out === text) return text;
+function isJson(text: string): boolean {
   try {
-    parseJsonTree(out);
-    return out;
-  } catch {
-    return sanitizeTree(text, tree, 'any', scope, sanitizeDocument);
+    parseJsonTree(text);
+    return true;
+  } catch (error) {
+    if (error instanceof JsonTreeError) return false;
+    throw error;
   }
+}
+
+/**
+ * A JSON document (or what starts like one). When nothing in it can be named a credential (no
+ * secret name, no escape hiding one, no base64 or JSON inside), its tokens, userinfo and copies
+ * are replaced in the text as a whole, without reading it member by member; else it is walked.
+ * Null: it is no JSON after all.
+ */
+function sanitizeJson(text: string, scope: Scope): string | null {
+  if (!mayNameSecret(text) && !WALK_JSON.test(text)) {
+    const out = replaceCopies(redactParams(maskTokensInText(text, scope), scope), scope);
+    if (out === text || isJson(out)) return out;
+  }
+  let tree: JsonNode;
+  try {
+    tree = parseJsonTree(text);
+  } catch (error) {
+    if (error instanceof JsonTreeError) return null;
+    throw error;
+  }
+  return deeper(scope, (s) => sanitizeTree(text, tree, 'any', s, sanitizeDocument));
 }
 
 const URL_LIKE = /^(?:[a-z][a-z0-9+.-]*:\/\/|\/)\S*$/i;
@@ -57,6 +80,7 @@ const TEXT_FIELD =
 const XML_FIELD = /<([A-Za-z][A-Za-z0-9_.:-]{0,63})>([^<]{1,4096})<\/\1>/g;
 
 function redactFields(text: string, scope: Scope): string {
+  if (!mayNameSecret(text)) return text;
   const replace = fieldReplacer(scope);
   // Named as JSON members are (`key` is any key here, not Google's API key).
   const secret = (name: string, value: string) => isSecretMember(name, value, 'json');
@@ -93,13 +117,8 @@ export function sanitizeDocument(text: string, hints: DocumentHints, scope: Scop
   }
   const first = /\S/.exec(text)?.[0];
   if (first === '{' || first === '[') {
-    let tree: JsonNode | null = null;
-    try {
-      tree = parseJsonTree(text);
-    } catch (error) {
-      if (!(error instanceof JsonTreeError)) throw error;
-    }
-    if (tree) return deeper(scope, (s) => sanitizeJson(text, tree, s));
+    const json = sanitizeJson(text, scope);
+    if (json !== null) return json;
   }
   // A URL (absolute, or a path with a query) is no form, even though it holds `=` and `&`.
   if (URL_LIKE.test(text)) return sanitizeString(text, scope);

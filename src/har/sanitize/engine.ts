@@ -80,6 +80,7 @@ const PLACES: Record<HarItem['array'], Place> = { entries: 'entry', pages: 'page
 
 export function createHarSanitizer(): HarSanitizer {
   const vault = createVault();
+  const masks = new Map<string, string>();
   let sealed = false;
   const run = (item: HarItem, copies: boolean): RewrittenItem => {
     const tree = parseJsonTree(item.text);
@@ -89,6 +90,7 @@ export function createHarSanitizer(): HarSanitizer {
       token: item.array === 'entries' ? entryToken(tree) : null,
       changes: emptyChanges(),
       depth: 0,
+      masks,
     };
     const text = sanitizeTree(item.text, tree, PLACES[item.array], scope, sanitizeDocument);
     return { text: text === item.text ? null : text, changes: scope.changes };

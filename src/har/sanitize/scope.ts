@@ -66,6 +66,8 @@ export interface Scope {
   changes: SanitizeChanges;
   /** Documents entered so far (the HAR item itself is 0). */
   depth: number;
+  /** Tokens masked so far, and their masks: a HAR repeats one token thousands of times. */
+  masks: Map<string, string>;
 }
 
 /** `run` one document deeper (a body, a base64 string, a JWT payload). */

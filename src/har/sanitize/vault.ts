@@ -18,6 +18,8 @@ export const MIN_COPY_LENGTH = 6;
 const WINDOW = MIN_COPY_LENGTH;
 const BASE = 0x01000193;
 const TABLE_BITS = 20;
+/** Up to this many strings to look for, `includes` per string beats the rolling hash. */
+const FEW_NEEDLES = 24;
 
 /** Words that are no secret even where a credential stands (`Cookie: consent=accepted`). */
 const COMMON =
@@ -80,6 +82,7 @@ export function createVault(): Vault {
   const values = new Map<string, string>();
   let sealed = false;
   let table: Uint8Array | null = null;
+  let few: Needle[] | null = null;
   const byHash = new Map<number, Needle[]>();
   // B^(WINDOW-1): the weight of the character that leaves the window.
   let outWeight = 1;
@@ -87,6 +90,7 @@ export function createVault(): Vault {
 
   function build(): void {
     table = new Uint8Array(1 << (TABLE_BITS - 3));
+    const all: Needle[] = [];
     for (const [value, replacement] of values) {
       const seen = new Set<string>();
       for (const encode of ENCODINGS) {
@@ -97,11 +101,15 @@ export function createVault(): Vault {
         const s = slot(h);
         table[s >>> 3]! |= 1 << (s & 7);
         const list = byHash.get(h) ?? [];
-        list.push({ text, replacement: encode(replacement) });
+        const needle = { text, replacement: encode(replacement) };
+        list.push(needle);
+        all.push(needle);
         list.sort((a, b) => b.text.length - a.text.length);
         byHash.set(h, list);
       }
     }
+    // Longest first, so a value inside a longer one is never replaced first.
+    few = all.length <= FEW_NEEDLES ? all.sort((a, b) => b.text.length - a.text.length) : null;
   }
 
   return {
@@ -122,6 +130,17 @@ export function createVault(): Vault {
     replaceCopies(text, onCopy) {
       const bits = table;
       if (!bits || values.size === 0 || text.length < WINDOW) return text;
+      // A few values: the engine's own substring search, once per value, is faster than hashing.
+      if (few) {
+        let out = text;
+        for (const n of few) {
+          if (!out.includes(n.text)) continue;
+          const parts = out.split(n.text);
+          for (let k = 1; k < parts.length; k++) onCopy?.();
+          out = parts.join(n.replacement);
+        }
+        return out;
+      }
       let out = '';
       let last = 0;
       let i = 0;
