@@ -15,12 +15,19 @@ import { LOOKALIKE_HEADERS } from '../context.js';
  * snake_case form the lists below use. Decode percent-encoding before calling.
  */
 export function canonicalName(raw: string): string {
-  // Names repeat (every entry of a HAR has the same keys): each is worked out once.
-  let known = CANONICAL.get(raw);
+  return cached(CANONICAL, raw, canonical);
+}
+
+/**
+ * `compute(key)`, worked out once per key: names repeat (every entry of a HAR has the same keys
+ * and a few dozen header names). Bounded: a hostile file of unique names only clears it.
+ */
+function cached<V>(cache: Map<string, V>, key: string, compute: (key: string) => V): V {
+  let known = cache.get(key);
   if (known === undefined) {
-    if (CANONICAL.size >= 4096) CANONICAL.clear();
-    known = canonical(raw);
-    CANONICAL.set(raw, known);
+    if (cache.size >= 4096) cache.clear();
+    known = compute(key);
+    cache.set(key, known);
   }
   return known;
 }
@@ -157,15 +164,7 @@ const CREDENTIAL_HEADER_ENDING = /(?:^|_)(?:csrf|xsrf|csrftoken|xsrftoken)$/;
  * (their names end in a word that is not a secret).
  */
 export function headerClass(name: string): HeaderClass {
-  if (!STEM.test(name)) return 'plain';
-  // A HAR repeats a few dozen header names thousands of times.
-  let known = HEADER_CLASSES.get(name);
-  if (known === undefined) {
-    if (HEADER_CLASSES.size >= 4096) HEADER_CLASSES.clear();
-    known = classify(name);
-    HEADER_CLASSES.set(name, known);
-  }
-  return known;
+  return STEM.test(name) ? cached(HEADER_CLASSES, name, classify) : 'plain';
 }
 
 const HEADER_CLASSES = new Map<string, HeaderClass>();
