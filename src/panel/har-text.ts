@@ -41,9 +41,7 @@ export function importedText(s: HarImportSummary): string {
 export function changesText(c: SanitizeChanges): string {
   const others = c.tokens + c.headers + c.queryParams + c.bodyFields + c.elsewhere;
   const parts = [
-    c.signatures > 0
-      ? `${count(c.signatures, 'token signature', 'token signatures')} masked`
-      : '',
+    c.signatures > 0 ? `${count(c.signatures, 'token signature', 'token signatures')} masked` : '',
     c.cookies > 0 ? `${count(c.cookies, 'cookie value', 'cookie values')} redacted` : '',
     others > 0 ? `${count(others, 'other secret', 'other secrets')} redacted` : '',
   ].filter(Boolean);
