@@ -4,7 +4,7 @@
  * size. Wall time from spawn to exit, median of a few runs.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const FILE = '.tmp/bench-100mb.har';
@@ -36,6 +36,12 @@ export interface HarResult {
   harOverJsonParse: number;
   harPeakRssMb: number;
   harPeakRssOverFileSize: number;
+  /** `diagnose --har --markdown --include-token` (streamed: SPEC §9 budget 3× the file). */
+  harMarkdownPeakRssMb: number;
+  harMarkdownPeakRssOverFileSize: number;
+  /** `sanitize-har` (two passes over the file) next to JSON.parse of it. */
+  harSanitizeMs: number;
+  harSanitizeOverJsonParse: number;
 }
 
 export function benchHar(rounds = 3): HarResult {
@@ -57,10 +63,14 @@ export function benchHar(rounds = 3): HarResult {
     '-e',
     `JSON.parse(require('node:fs').readFileSync(${JSON.stringify(FILE)}, 'utf8'))`,
   ];
+  const markdown = [...cli, '--markdown', '--include-token'];
+  const sanitize = ['bin/rhythm-auth.js', 'sanitize-har', FILE, `${FILE}.sanitized`];
   const diagnose: number[] = [];
   const diagnoseJson: number[] = [];
   const parsing: number[] = [];
+  const sanitizing: number[] = [];
   let rss = 0;
+  let markdownRss = 0;
   for (let i = 0; i < rounds; i++) {
     const d = run(cli);
     diagnose.push(d.ms);
@@ -69,7 +79,10 @@ export function benchHar(rounds = 3): HarResult {
     const j = run(cliJson);
     diagnoseJson.push(j.ms);
     rss = Math.max(rss, j.maxRssBytes);
+    markdownRss = Math.max(markdownRss, run(markdown).maxRssBytes);
+    sanitizing.push(run(sanitize).ms);
   }
+  rmSync(`${FILE}.sanitized`, { force: true });
   const harDiagnoseMs = median(diagnose);
   const harJsonParseMs = median(parsing);
   return {
@@ -80,5 +93,9 @@ export function benchHar(rounds = 3): HarResult {
     harOverJsonParse: harDiagnoseMs / harJsonParseMs,
     harPeakRssMb: rss / 1e6,
     harPeakRssOverFileSize: rss / size,
+    harMarkdownPeakRssMb: markdownRss / 1e6,
+    harMarkdownPeakRssOverFileSize: markdownRss / size,
+    harSanitizeMs: median(sanitizing),
+    harSanitizeOverJsonParse: median(sanitizing) / harJsonParseMs,
   };
 }

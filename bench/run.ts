@@ -40,6 +40,7 @@ const results = {
   analyzeOverDecode: round(analyze.analyzeOverDecode),
   harOverJsonParse: round(har.harOverJsonParse),
   harPeakRssOverFileSize: round(har.harPeakRssOverFileSize),
+  harMarkdownPeakRssOverFileSize: round(har.harMarkdownPeakRssOverFileSize),
   panelRender2000Ms: round(panel.panelRender2000Ms),
   gzipKb,
   details: {
@@ -51,6 +52,9 @@ const results = {
     harDiagnoseJsonMs: round(har.harDiagnoseJsonMs),
     harJsonParseMs: round(har.harJsonParseMs),
     harPeakRssMb: round(har.harPeakRssMb),
+    harMarkdownPeakRssMb: round(har.harMarkdownPeakRssMb),
+    harSanitizeMs: round(har.harSanitizeMs),
+    harSanitizeOverJsonParse: round(har.harSanitizeOverJsonParse),
     workerMsPerRequest: round(worker.workerMsPerRequest),
     workerInvocationsOtherHosts: worker.workerInvocationsOtherHosts,
   },
@@ -79,6 +83,12 @@ const rows: Array<[string, string, string, boolean]> = [
     `${results.harPeakRssOverFileSize}× (${results.details.harPeakRssMb} MB)`,
     `≤ ${BUDGETS.harPeakRssOverFileSize}×`,
     results.harPeakRssOverFileSize <= BUDGETS.harPeakRssOverFileSize,
+  ],
+  [
+    'HAR --markdown peak RSS / file size',
+    `${results.harMarkdownPeakRssOverFileSize}× (${results.details.harMarkdownPeakRssMb} MB)`,
+    '≤ 3×',
+    results.harMarkdownPeakRssOverFileSize <= 3,
   ],
   [
     'Panel: render 2,000 diagnoses',

@@ -1,8 +1,8 @@
 import { checkFor } from './checks/index.js';
 import { buildContext } from './context.js';
 import { isParsedUrl } from './parse/url.js';
-import { redactUrl } from './redact/redact.js';
-import { fingerprint } from './sha256.js';
+import { redactRequestUrl } from './redact/redact.js';
+import { tokenFingerprint } from './redact/token-mask.js';
 import {
   CHECK_IDS,
   type AnalyzerSettings,
@@ -64,7 +64,7 @@ export function analyze(request: CapturedRequest, settings: AnalyzerSettings = {
     request: {
       method: request.method,
       // SPEC §4: the token is not part of a diagnosis, and `?access_token=` would carry it.
-      url: redactUrl(request.url),
+      url: redactRequestUrl(request.url, ctx.token),
       status: request.status,
       sentAt: request.sentAt,
     },
@@ -76,7 +76,8 @@ export function analyze(request: CapturedRequest, settings: AnalyzerSettings = {
       header: ctx.decoded?.header ?? null,
       claims: ctx.claims,
       subject: ctx.subject,
-      fingerprint: ctx.token ? fingerprint(ctx.token, settings.sha256Hex) : null,
+      // A sanitized HAR's token is a mask that carries the original token's fingerprint.
+      fingerprint: ctx.token ? tokenFingerprint(ctx.token, settings.sha256Hex) : null,
     },
     service: url ? { module: url.module, host: url.host } : null,
     server: { challenge: ctx.challengeRaw, date: ctx.dateHeader },

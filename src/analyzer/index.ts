@@ -24,6 +24,7 @@ export {
 
 export { isObject } from './parse/guards.js';
 export { findHeader, headerValue } from './parse/headers.js';
+export { encodeBase64 } from './parse/base64.js';
 export {
   decodeBase64Lenient,
   decodeToken,
@@ -31,6 +32,7 @@ export {
   SANITIZED_SIGNATURE,
 } from './parse/decode-token.js';
 export { jsonSafeObject, TOO_DEEP } from './parse/json-safe.js';
+export { stringifyJson } from './parse/json-text.js';
 export {
   parseAuthorization,
   type ParsedAuthorization,
@@ -47,13 +49,32 @@ export {
   SIGNATURE_REMOVED,
   TOKEN_REDACTED,
   createScrubber,
+  isMarker,
+  redactFormText,
   redactJwtsInText,
   redactSecretParamsInText,
   redactToken,
   redactUrl,
   redactUrlCounted,
+  type ReplaceCredential,
 } from './redact/redact.js';
-export { headerClass, isSecretName, type HeaderClass } from './redact/secret-names.js';
+export {
+  canonicalName,
+  headerClass,
+  isErrorCode,
+  isSecretMember,
+  isSecretName,
+  mayNameSecret,
+  type HeaderClass,
+  type NameSite,
+} from './redact/secret-names.js';
+export {
+  hasSecretParts,
+  isMaskedToken,
+  maskToken,
+  maskedFingerprint,
+  tokenFingerprint,
+} from './redact/token-mask.js';
 export { requestSecrets, type RequestSecrets } from './redact/secrets.js';
 
 export * from './report/index.js';

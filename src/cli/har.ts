@@ -5,17 +5,18 @@
  */
 import {
   analyze,
-  buildReport,
   redactDiagnosis,
-  renderMarkdown,
+  renderMarkdownHead,
+  renderMarkdownSection,
+  reportHead,
   requestSecrets,
   type AnalyzerSettings,
   type CapturedRequest,
   type Diagnosis,
-  type ReportSubject,
   type RequestSecrets,
 } from '../analyzer/index.js';
-import { createHarCollector, type Diagnosed } from '../har/collect.js';
+import { createHarCollector, type Diagnosed, type HarCounts } from '../har/collect.js';
+import { settingsForFinding } from '../har/credential-tally.js';
 import { openHarFile } from '../har/node/read-file.js';
 import { readHarEntries } from '../har/read-entries.js';
 import { OutputError, sanitizeHarFile } from '../har/node/sanitize-file.js';
@@ -23,7 +24,7 @@ import type { DiagnoseHarCommand, SanitizeHarCommand } from './args.js';
 import { fileErrorText, UsageError } from './errors.js';
 import { harInputError } from './input-error.js';
 import { createProgress, type ProgressIo } from './progress.js';
-import { findingLines, harRow, renderHarText } from './render-har.js';
+import { findingLines, harRow, renderHarText, type HarRow } from './render-har.js';
 import { renderSanitizeText } from './render-sanitize.js';
 import { outputWidth, wantsColour } from './terminal.js';
 
@@ -64,48 +65,21 @@ function createSecretsReader(): (request: CapturedRequest) => RequestSecrets {
 /** No settings on the command line: the Rhythm hosts' 401s, as SPEC §5 says. */
 const SETTINGS: AnalyzerSettings = {};
 
-/**
- * What an output keeps of each diagnosis, in file order. A request without any credential waits
- * for the end of the file (it holds no token): only then is it known whether the exporter
- * removed the credentials, which its row must say as the banner does (collect.ts `rediagnose`).
- */
-function createRows<T>(make: (diagnosis: Diagnosis, request: CapturedRequest) => T) {
-  const rows: Array<T | { late: CapturedRequest }> = [];
-  const isLate = (row: T | { late: CapturedRequest }): row is { late: CapturedRequest } =>
-    typeof row === 'object' && row !== null && 'late' in row;
-  return {
-    add(d: Diagnosed): void {
-      rows.push(d.withoutCredentials ? { late: d.request } : make(d.diagnosis, d.request));
-    },
-    get size(): number {
-      return rows.length;
-    },
-    *all(final: (request: CapturedRequest) => Diagnosis): Generator<T> {
-      for (const row of rows) yield isLate(row) ? make(final(row.late), row.late) : row;
-    },
-  };
+interface Collected {
+  counts: HarCounts;
+  /** A request's diagnosis as its row should read with what the whole file showed. */
+  final(request: CapturedRequest): Diagnosis;
 }
 
-export async function diagnoseHar(command: DiagnoseHarCommand, io: HarIo): Promise<number> {
-  const output = command.output;
-  const secretsOf = createSecretsReader();
-  const subject = (diagnosis: Diagnosis, request: CapturedRequest): ReportSubject => ({
-    diagnosis,
-    ...secretsOf(request),
-  });
-  // The Markdown report redacts with its own options at the end; JSON and text redact as they go
-  // and keep only what they print (JSON as UTF-8 bytes), so no token outlives its entry.
-  const subjects = createRows(subject);
-  const rows = createRows((d, request) => harRow(redactDiagnosis(subject(d, request))));
-  const json = createRows((d, request) => {
-    // Laid out as JSON.stringify({diagnoses}, null, 2) would, each one 4 spaces in: nested two
-    // deep and cut out again, which is cheaper than re-indenting every line.
-    const nested = JSON.stringify([[redactDiagnosis(subject(d, request))]], null, 2);
-    return Buffer.from(nested.slice(NESTED_OPEN.length, nested.length - NESTED_CLOSE.length));
-  });
-  const kept = output === 'markdown' ? subjects : output === 'json' ? json : rows;
-  const collector = createHarCollector(SETTINGS, (diagnosed) => kept.add(diagnosed));
-  const progress = createProgress(io, `reading ${command.file}`);
+/** Reads the file once, handing each diagnosed request to `onDiagnosed`; the counts at the end. */
+async function collect(
+  command: DiagnoseHarCommand,
+  io: HarIo,
+  onDiagnosed: (diagnosed: Diagnosed) => void,
+  { label = `reading ${command.file}`, settings = SETTINGS } = {},
+): Promise<Collected> {
+  const collector = createHarCollector(settings, onDiagnosed);
+  const progress = createProgress(io, label);
   try {
     const file = await openHarFile(command.file);
     await readHarEntries(file.chunks, collector.entry, {
@@ -117,67 +91,154 @@ export async function diagnoseHar(command: DiagnoseHarCommand, io: HarIo): Promi
   } finally {
     progress.clear();
   }
+  return {
+    counts: collector.counts(),
+    final: (request) => collector.rediagnose(request) ?? analyze(request, settings),
+  };
+}
 
-  const { entries, unreadable, failed, finding } = collector.counts();
-  const final = (request: CapturedRequest) =>
-    collector.rediagnose(request) ?? analyze(request, SETTINGS);
-  const width = outputWidth(io.columns, io.env);
-  if (finding && output !== 'text') {
-    // stdout stays pure JSON / Markdown; the warning goes beside it.
-    io.stderr(`${['rhythm-auth: note:', ...findingLines(finding, width)].join('\n')}\n`);
+/**
+ * Each output piece in file order, written as soon as it can be. A request without any credential
+ * waits for the end of the file (it holds no token): only then is it known whether the exporter
+ * removed the credentials, which its row must say as the banner does (collect.ts `rediagnose`).
+ * Pieces after a waiting one wait with it, so the order stays the file's; a file with
+ * credentials streams, a file without any holds only requests that carry none.
+ */
+function createOrderedOutput<T>(
+  make: (diagnosis: Diagnosis, request: CapturedRequest) => T,
+  write: (piece: T) => void,
+) {
+  const waiting: Array<T | { late: CapturedRequest }> = [];
+  const isLate = (row: T | { late: CapturedRequest }): row is { late: CapturedRequest } =>
+    typeof row === 'object' && row !== null && 'late' in row;
+  return {
+    add(d: Diagnosed): void {
+      if (d.withoutCredentials) waiting.push({ late: d.request });
+      else if (waiting.length > 0) waiting.push(make(d.diagnosis, d.request));
+      else write(make(d.diagnosis, d.request));
+    },
+    end(final: (request: CapturedRequest) => Diagnosis): void {
+      for (const row of waiting) write(isLate(row) ? make(final(row.late), row.late) : row);
+      waiting.length = 0;
+    },
+  };
+}
+
+function note(io: HarIo, counts: HarCounts): void {
+  // stdout stays pure JSON / Markdown; the warning goes beside it.
+  if (counts.finding) {
+    const lines = findingLines(counts.finding, outputWidth(io.columns, io.env));
+    io.stderr(`${['rhythm-auth: note:', ...lines].join('\n')}\n`);
   }
-  switch (output) {
-    case 'json': {
-      if (json.size === 0) {
-        io.stdout('{\n  "diagnoses": []\n}\n');
-        break;
-      }
-      io.stdout('{\n  "diagnoses": [\n');
-      let first = true;
-      for (const piece of json.all(final)) {
-        if (!first) io.stdout(',\n');
-        io.stdout(piece);
-        first = false;
-      }
-      io.stdout('\n  ]\n}\n');
-      break;
-    }
-    case 'markdown':
-      if (subjects.size === 0) {
-        io.stderr(`rhythm-auth: no 401 from a Rhythm API in ${command.file}\n`);
-      }
-      io.stdout(
-        renderMarkdown(
-          buildReport(
-            [...subjects.all(final)],
-            {
-              extensionVersion: io.version,
-              browser: io.runtime,
-              generatedAt: io.now(),
-              tool: 'cli',
-            },
-            {
-              includeTokenWithoutSignature: command.includeToken,
-              maskPersonalClaims: command.maskPersonal,
-            },
-          ),
-        ),
+}
+
+/**
+ * `--markdown`: the support report of every diagnosis, written as it is made (SPEC §9: memory
+ * stays bounded however many 401s the file holds). The title counts the diagnoses, so a first
+ * pass counts them (and finds the export note); the second, which then knows whether the
+ * exporter removed the credentials, writes each section as it comes.
+ */
+async function markdownReport(command: DiagnoseHarCommand, io: HarIo): Promise<HarCounts> {
+  const { counts } = await collect(command, io, () => {}, {
+    label: `counting in ${command.file}`,
+  });
+  note(io, counts);
+  const head = reportHead(
+    { extensionVersion: io.version, browser: io.runtime, generatedAt: io.now(), tool: 'cli' },
+    {
+      includeTokenWithoutSignature: command.includeToken,
+      maskPersonalClaims: command.maskPersonal,
+    },
+  );
+  const n = counts.diagnosed;
+  if (n === 0) {
+    io.stderr(`rhythm-auth: no 401 from a Rhythm API in ${command.file}\n`);
+    io.stdout(renderMarkdownHead(head, 0));
+    return counts;
+  }
+  const secretsOf = createSecretsReader();
+  let index = 0;
+  const settings = settingsForFinding(SETTINGS, counts.finding) ?? SETTINGS;
+  await collect(
+    command,
+    io,
+    ({ request, diagnosis }) => {
+      const d = redactDiagnosis({ diagnosis, ...secretsOf(request) }, head.options);
+      if (index === 0) io.stdout(renderMarkdownHead(head, n, d));
+      // The file changed between the passes: its new diagnoses are still written, numbered on.
+      io.stdout(renderMarkdownSection(d, index++, Math.max(n, index), head.options));
+    },
+    { settings },
+  );
+  return counts;
+}
+
+/**
+ * `--json`: `{"diagnoses": […]}` laid out as JSON.stringify(…, null, 2) would, each diagnosis
+ * written as it is made (nested two deep and cut out again: cheaper than re-indenting).
+ */
+async function jsonDiagnoses(command: DiagnoseHarCommand, io: HarIo): Promise<HarCounts> {
+  const secretsOf = createSecretsReader();
+  let first = true;
+  const output = createOrderedOutput(
+    (diagnosis, request) => {
+      const nested = JSON.stringify(
+        [[redactDiagnosis({ diagnosis, ...secretsOf(request) })]],
+        null,
+        2,
       );
+      return nested.slice(NESTED_OPEN.length, nested.length - NESTED_CLOSE.length);
+    },
+    (text) => {
+      io.stdout(first ? `{\n  "diagnoses": [\n${text}` : `,\n${text}`);
+      first = false;
+    },
+  );
+  const { counts, final } = await collect(command, io, output.add);
+  output.end(final);
+  io.stdout(first ? '{\n  "diagnoses": []\n}\n' : '\n  ]\n}\n');
+  note(io, counts);
+  return counts;
+}
+
+/** The table: it needs every row (and the summary every root cause), and rows are small. */
+async function textTable(command: DiagnoseHarCommand, io: HarIo): Promise<HarCounts> {
+  const secretsOf = createSecretsReader();
+  const rows: HarRow[] = [];
+  const output = createOrderedOutput(
+    (diagnosis, request) => harRow(redactDiagnosis({ diagnosis, ...secretsOf(request) })),
+    (row) => rows.push(row),
+  );
+  const { counts, final } = await collect(command, io, output.add);
+  output.end(final);
+  const { entries, unreadable, finding } = counts;
+  io.stdout(
+    renderHarText(
+      { file: command.file, entries, unreadable, rows, finding },
+      { colour: wantsColour(io.env, io.stdoutIsTty), width: outputWidth(io.columns, io.env) },
+    ),
+  );
+  return counts;
+}
+
+export async function diagnoseHar(command: DiagnoseHarCommand, io: HarIo): Promise<number> {
+  let counts: HarCounts;
+  switch (command.output) {
+    case 'json':
+      counts = await jsonDiagnoses(command, io);
+      break;
+    case 'markdown':
+      counts = await markdownReport(command, io);
       break;
     case 'text':
-      io.stdout(
-        renderHarText(
-          { file: command.file, entries, unreadable, rows: [...rows.all(final)], finding },
-          { colour: wantsColour(io.env, io.stdoutIsTty), width },
-        ),
-      );
+      counts = await textTable(command, io);
       break;
     default: {
-      const unreachable: never = output;
+      const unreachable: never = command.output;
       return unreachable;
     }
   }
-  return failed > 0 ? EXIT_CHECK_FAILED : EXIT_OK;
+  return counts.failed > 0 ? EXIT_CHECK_FAILED : EXIT_OK;
 }
 
 export async function sanitizeHar(command: SanitizeHarCommand, io: HarIo): Promise<number> {

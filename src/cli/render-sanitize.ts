@@ -4,13 +4,13 @@ import { count, entriesText } from './render-har.js';
 import { terminalSafe, wrap } from './terminal.js';
 
 const CHANGE_LABELS: Readonly<Record<keyof SanitizeChanges, string>> = {
-  signatures: 'JWT signatures replaced (header and claims kept)',
-  tokens: 'other tokens redacted (JWE, odd segments)',
-  cookies: 'cookies removed (Cookie, Set-Cookie, cookies[])',
+  signatures: 'JWT signatures masked (header and claims kept)',
+  tokens: 'other tokens masked (JWE, opaque tokens)',
+  cookies: 'cookie values redacted (names, attributes kept)',
   headers: 'credential header values redacted (Basic, API keys…)',
-  queryParams: 'secret query parameters redacted',
-  bodyFields: 'secret body fields redacted (forms, JSON)',
-  elsewhere: 'secrets elsewhere (URLs in other headers, copies)',
+  queryParams: 'secret URL parameters redacted (query, user:pass@)',
+  bodyFields: 'secret body fields redacted (forms, JSON, text)',
+  elsewhere: 'copies of credentials found elsewhere in the file',
 };
 
 export function renderSanitizeText(
@@ -32,7 +32,7 @@ export function renderSanitizeText(
       `  ${CHANGE_LABELS[kind].padEnd(labelWidth)}  ${count(result.changes[kind]).padStart(numberWidth)}`,
   );
   const note = wrap(
-    'Kept, because a diagnosis needs them: JWT headers and claims (names and e-mails too), URLs, other headers, bodies without secret fields. Review it before sharing.',
+    'Kept, because a diagnosis needs them: JWT headers and claims (names and e-mails too), the shape of each token (masked), URLs, cookie names, other headers, bodies except their secret fields. Review it before sharing.',
     width,
     '',
   );

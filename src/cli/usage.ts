@@ -88,7 +88,7 @@ const BLOCKS: readonly Block[] = [
       ],
       [
         'sanitize-har <in> <out>',
-        'writes <out> with every JWT signature replaced by c2lnbmF0dXJlLXJlbW92ZWQ (base64url of "signature-removed": the token stays a complete JWS, header and claims kept, so the sanitized HAR gets the same diagnoses), Cookie/Set-Cookie headers and cookies[] removed, other credentials (Basic, API keys, opaque tokens), secret query parameters (access_token, code, client_secret, password…) and secret body fields (forms, JSON: client_secret, refresh_token…) replaced by [redacted]. Prints what it changed, per kind.',
+        'writes <out> with every credential of the file replaced, wherever it stands (entries, pages, log.comment, custom fields, WebSocket messages, bodies, base64 bodies, JSON inside JSON) and wherever it was copied: JWTs keep header and claims, their signature masked; the token the analyzer reads is masked keeping its shape and fingerprint (so <out> gets the same diagnoses); cookie values, Basic credentials, API keys, credential parameters and body fields (access_token, client_secret, password…) and user:pass@ become [redacted]. Cookie names, Set-Cookie attributes and the rest of the file stay byte for byte. Prints what it changed, per kind.',
       ],
     ],
   },

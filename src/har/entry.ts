@@ -26,14 +26,22 @@ function statusOf(raw: unknown): number | null {
  */
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
-function headersOf(raw: unknown): HttpHeader[] {
+/**
+ * The headers of a HAR request or response. Polly.JS writes each value as an array of the
+ * header's values (`["Bearer eyJ…"]`): joined as HTTP joins repeated headers (`, `; a new line
+ * between cookies of `Set-Cookie`, whose values hold commas).
+ */
+export function headersOf(raw: unknown): HttpHeader[] {
   if (!Array.isArray(raw)) return [];
   const out: HttpHeader[] = [];
   for (const h of raw) {
     if (!isObject(h) || typeof h.name !== 'string') continue;
     // HTTP/2 pseudo-headers (`:authority`, `:path`) are not request headers.
     if (h.name.startsWith(':')) continue;
-    out.push({ name: h.name, value: textOf(h.value) });
+    const value = Array.isArray(h.value)
+      ? h.value.map(textOf).join(h.name.toLowerCase() === 'set-cookie' ? '\n' : ', ')
+      : textOf(h.value);
+    out.push({ name: h.name, value });
   }
   return out;
 }

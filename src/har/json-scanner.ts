@@ -17,7 +17,8 @@
  * (plain numbers and locals, for speed) can be read in one place.
  */
 
-export type ItemArray = 'entries' | 'pages';
+/** `member`: any other member of `log` or of the top-level object (only with `members: true`). */
+export type ItemArray = 'entries' | 'pages' | 'member';
 
 export interface ScannedItem {
   array: ItemArray;
@@ -59,6 +60,12 @@ export interface ScannerOptions {
   mode?: 'har' | 'json';
   /** An item larger than this is refused (a JS string cannot hold much more than 512 MiB). */
   maxItemBytes?: number;
+  /**
+   * Hand out the other members of `log` and of the top-level object too (`log.comment`,
+   * `log.creator`, `_custom` fields), objects, arrays and strings: the sanitizer reads every
+   * string of the file. Off: they are skeleton, copied through `text`.
+   */
+  members?: boolean;
 }
 
 export interface JsonScanner {
@@ -152,6 +159,7 @@ function joinParts(parts: Uint8Array[], total: number): Uint8Array {
 
 export function createJsonScanner(sink: ScanSink, options: ScannerOptions = {}): JsonScanner {
   const har = (options.mode ?? 'har') === 'har';
+  const members = har && options.members === true;
   const maxItemBytes = options.maxItemBytes ?? 256 * 1024 * 1024;
   const stats: ScanStats = { bytes: 0, items: 0, maxBufferedBytes: 0 };
 
@@ -207,6 +215,7 @@ export function createJsonScanner(sink: ScanSink, options: ScannerOptions = {}):
   }
 
   function path(): string {
+    if (itemArray === 'member') return 'a member of log';
     const role = roles[roles.length - 1];
     return role === R_ENTRIES ? 'log.entries' : 'log.pages';
   }
@@ -238,6 +247,16 @@ export function createJsonScanner(sink: ScanSink, options: ScannerOptions = {}):
       if (parentRole === R_ENTRIES && kind) {
         fail(`not a HAR: ${path()}[${indexes[top]}] is ${kind}, not an object`, at);
       }
+    }
+    if (
+      members &&
+      role === R_OTHER &&
+      (parentRole === R_LOG || parentRole === R_ROOT) &&
+      (c === 0x7b || c === 0x5b || c === QUOTE)
+    ) {
+      itemArray = 'member';
+      itemIndex = 0;
+      return true;
     }
     if (har && role === R_ROOT && c !== 0x7b) rootFail(c, at);
     if (har && role === R_LOG) {
@@ -316,7 +335,14 @@ export function createJsonScanner(sink: ScanSink, options: ScannerOptions = {}):
         if (k < i && i === 0) slashes += capCarry;
         capCarry = 0;
         i = q + 1;
-        if ((slashes & 1) === 0) inString = false;
+        if ((slashes & 1) === 0) {
+          inString = false;
+          // A captured string (a member of log) ends with its closing quote.
+          if (depth === 0) {
+            capInString = false;
+            return i;
+          }
+        }
         continue;
       }
       const c = buf[i++]!;
@@ -513,8 +539,8 @@ export function createJsonScanner(sink: ScanSink, options: ScannerOptions = {}):
           }
           if (startValue(c, at)) {
             tok = T_CAPTURE;
-            capDepth = 1;
-            capInString = false;
+            capDepth = c === QUOTE ? 0 : 1;
+            capInString = c === QUOTE;
             capCarry = 0;
             itemStart = at;
             itemFrom = i;

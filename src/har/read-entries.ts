@@ -8,6 +8,7 @@
 import {
   createJsonScanner,
   HarSyntaxError,
+  type ScannerOptions,
   type ScanSink,
   type ScanStats,
   type ScannedItem,
@@ -34,8 +35,9 @@ export async function scanHar(
   chunks: Chunks,
   sink: ScanSink,
   options: ReadHarOptions = {},
+  scannerOptions: ScannerOptions = {},
 ): Promise<ScanStats> {
-  const scanner = createJsonScanner(sink);
+  const scanner = createJsonScanner(sink, scannerOptions);
   options.signal?.throwIfAborted();
   for await (const chunk of chunks) {
     options.signal?.throwIfAborted();

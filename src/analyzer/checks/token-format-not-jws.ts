@@ -4,6 +4,7 @@
  * header), any other JWE by its `alg`/`enc`, a nested JWT (`cty: JWT`), and opaque tokens, dots or
  * not. Only the first of these has the "no audience was requested" cause.
  */
+import { opaquePrefix } from '../parse/opaque-prefixes.js';
 import type { DecodedToken } from '../parse/decode-token.js';
 import { PROVIDER_NAMES, providerOfIssuer } from '../providers.js';
 import { quote } from '../text.js';
@@ -57,16 +58,8 @@ export function encryptedOutcome(
   );
 }
 
-/** Prefixes that name an opaque token's issuer: evidence in the token itself. */
-const OPAQUE_PREFIXES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^ya29\./, "Google's OAuth access tokens start with `ya29.`"],
-  [/^1\/\//, 'Google refresh tokens start with `1//`'],
-  [/^gh[opsur]_/, 'GitHub tokens start with `gh…_`'],
-  [/^xox[abpors]-/, 'Slack tokens start with `xox…-`'],
-];
-
 export function opaqueOutcome(decoded: DecodedToken, token: string): CheckOutcome {
-  const known = OPAQUE_PREFIXES.find(([prefix]) => prefix.test(token))?.[1];
+  const known = opaquePrefix(token)?.text;
   if (decoded.segments === 1) {
     return fail(
       'Token is opaque, not a JWT',

@@ -1,33 +1,21 @@
 /**
- * The shapes of secrets in free text, and the markers that replace them. Kept apart from
- * `redact.ts` so the payload re-encoder can use them without an import cycle.
+ * The markers that replace secrets, and the shape of a JWT in free text. Kept apart from
+ * `redact.ts` so the payload re-encoder and the parameter rules can use them without a cycle.
  */
 import { safeDecode } from '../parse/url.js';
-import { isSecretName } from './secret-names.js';
 
 export const SIGNATURE_REMOVED = '[signature removed]';
 export const TOKEN_REDACTED = '[token redacted]';
 export const REDACTED = '[redacted]';
+/** personal.ts's marker, named here so every marker is known in one place. */
+export const MASKED = '[masked]';
 
-/** `?name=value` (also after `&`, `#` or `;`) inside free text, for any parameter name. */
-const PARAM_IN_TEXT = /([?&#;])([A-Za-z0-9_.%-]{1,64})=([^&#\s"'`<>()[\]\\]*)/g;
+const MARKERS: ReadonlySet<string> = new Set([REDACTED, TOKEN_REDACTED, SIGNATURE_REMOVED, MASKED]);
 
-/**
- * Credential-shaped parameters (secret-names.ts) inside free text: a detail quoting a URL, a
- * Referer, a URL in a body. `?code=xyz` → `?code=[redacted]`. `onRedacted` hears every value
- * replaced (the HAR sanitizer counts them and hunts down their copies).
- */
-export function redactSecretParamsInText(
-  text: string,
-  onRedacted?: (value: string) => void,
-): string {
-  // Most strings have no `=`: skip the regex (a HAR's report scrubs hundreds of thousands).
-  if (!text.includes('=')) return text;
-  return text.replace(PARAM_IN_TEXT, (match, sep: string, name: string, value: string) => {
-    if (value === '' || value === REDACTED || !isSecretName(safeDecode(name))) return match;
-    onRedacted?.(value);
-    return `${sep}${name}=${REDACTED}`;
-  });
+/** True for a value that is one of our markers (also percent-encoded): it is never redacted again. */
+export function isMarker(value: string): boolean {
+  if (value.length > 40) return false;
+  return MARKERS.has(value) || (value.includes('%') && MARKERS.has(safeDecode(value)));
 }
 
 /**
@@ -36,14 +24,23 @@ export function redactSecretParamsInText(
  * a token, and over-redacting a few characters of prose costs nothing.
  */
 const JWT_SHAPED = /eyJ[A-Za-z0-9_\-+/=%]*(?:\.[A-Za-z0-9_\-+/=%]*){1,4}/g;
+/** The same token with its dots percent-encoded (`eyJ…%2EeyJ…%2E…`), inside an encoded URL. */
+const JWT_ENCODED_DOTS = /eyJ[A-Za-z0-9_-]*(?:%2[Ee][A-Za-z0-9_-]*){1,4}/g;
 
 /**
  * Calls `replace` on every JWT-shaped run of `text`, except runs already redacted
- * (`header.payload.` directly followed by a `[…]` marker).
+ * (`header.payload.` directly followed by a `[…]` marker). A run whose dots are percent-encoded
+ * is given to `replace` decoded, and its dots are encoded again in the result.
  */
 export function replaceJwtShaped(text: string, replace: (token: string) => string): string {
   if (!text.includes('eyJ')) return text;
-  return text.replace(JWT_SHAPED, (match, offset: number, whole: string) =>
+  const out = text.replace(JWT_SHAPED, (match, offset: number, whole: string) =>
     match.endsWith('.') && whole[offset + match.length] === '[' ? match : replace(match),
   );
+  if (!/%2e/i.test(out)) return out;
+  return out.replace(JWT_ENCODED_DOTS, (match) => {
+    const decoded = match.replace(/%2e/gi, '.');
+    const replaced = replace(decoded);
+    return replaced === decoded ? match : replaced.replace(/\./g, '%2E');
+  });
 }

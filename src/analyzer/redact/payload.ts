@@ -4,25 +4,16 @@
  * out in base64 what the rest of the report removed. Such a payload is re-encoded with those values
  * removed; any other is returned byte for byte.
  */
+import { encodeBase64 } from '../parse/base64.js';
 import { decodeBase64Lenient } from '../parse/decode-token.js';
 import { isObject } from '../parse/guards.js';
+import { stringifyJson } from '../parse/json-text.js';
 import { mapStrings } from './map-strings.js';
-import { redactSecretParamsInText, replaceJwtShaped, TOKEN_REDACTED } from './patterns.js';
+import { redactSecretParamsInText } from './params.js';
+import { replaceJwtShaped, TOKEN_REDACTED } from './patterns.js';
 import { maskClaims, personalValues } from './personal.js';
 
 export const PAYLOAD_WITHHELD = '[payload withheld]';
-
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-
-function base64url(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    const chars = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6));
-    for (let c = 0; c < chars; c++) out += ALPHABET[(n >> (18 - 6 * c)) & 63];
-  }
-  return out;
-}
 
 export interface PayloadOptions {
   maskPersonal?: boolean;
@@ -47,6 +38,9 @@ export function safePayloadSegment(segment: string, options: PayloadOptions = {}
   const safe = options.maskPersonal
     ? maskClaims(scrubbed, [...(options.masks ?? []), ...personalValues(claims)])
     : scrubbed;
-  const json = JSON.stringify(safe);
-  return json === JSON.stringify(claims) ? segment : base64url(new TextEncoder().encode(json));
+  // Not JSON.stringify: a payload nested 5,000 deep overflows its stack (json-text.ts).
+  const json = stringifyJson(safe);
+  return json === stringifyJson(claims)
+    ? segment
+    : encodeBase64(new TextEncoder().encode(json), { url: true, pad: false });
 }

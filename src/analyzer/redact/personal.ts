@@ -1,8 +1,9 @@
 /** Masking of personal claims (SPEC §6: `email`, `name`, `nickname`, `picture`). */
 import { PERSONAL_CLAIMS } from '../rhythm.js';
 import { mapStrings } from './map-strings.js';
+import { MASKED } from './patterns.js';
 
-export const MASKED = '[masked]';
+export { MASKED };
 /** Shorter values are not searched for elsewhere (masking `Al` everywhere would maul the text). */
 export const MIN_MASK_LENGTH = 3;
 

@@ -8,71 +8,28 @@
  * its query, a server message quoting a header): the exact token and secrets we were given, then
  * credential-shaped parameters, then anything JWT-shaped.
  */
-import { safeDecodeForm } from '../parse/url.js';
+import { redactSecretParamsInText, redactUrl } from './params.js';
 import { safePayloadSegment } from './payload.js';
 import {
+  isMarker,
   REDACTED,
   SIGNATURE_REMOVED,
   TOKEN_REDACTED,
-  redactSecretParamsInText,
   replaceJwtShaped,
 } from './patterns.js';
 import { maskText } from './personal.js';
-import { isSecretName } from './secret-names.js';
 
+export { REDACTED, SIGNATURE_REMOVED, TOKEN_REDACTED, isMarker } from './patterns.js';
 export {
-  REDACTED,
-  SIGNATURE_REMOVED,
-  TOKEN_REDACTED,
+  redactFormText,
   redactSecretParamsInText,
-} from './patterns.js';
+  redactUrl,
+  redactUrlCounted,
+  type ReplaceCredential,
+} from './params.js';
 
 /** Secrets shorter than this are not searched for: replacing `abc` everywhere would maul the text. */
 const MIN_SECRET_LENGTH = 8;
-
-/** `a=1&access_token=x` → `a=1&access_token=[redacted]`; `count` says how many values went. */
-function redactParams(params: string, count: { n: number }): string {
-  return params
-    .split('&')
-    .map((pair) => {
-      const eq = pair.indexOf('=');
-      if (eq < 0) return pair;
-      if (!isSecretName(safeDecodeForm(pair.slice(0, eq))) || pair.slice(eq + 1) === REDACTED)
-        return pair;
-      count.n++;
-      return `${pair.slice(0, eq)}=${REDACTED}`;
-    })
-    .join('&');
-}
-
-/**
- * A URL with the value of every credential-shaped parameter (`access_token`, `code`,
- * `client_secret`, `password`…: secret-names.ts) replaced by `[redacted]`, in the query and in
- * the fragment (the implicit flow puts tokens there), and any `user:password@` removed. String
- * surgery, not `URL`: it must work on URLs that do not parse and leave everything else as sent.
- */
-export function redactUrl(url: string): string {
-  return redactUrlCounted(url).url;
-}
-
-/** `redactUrl`, counting what it replaced (`user:password@` counts as one). */
-export function redactUrlCounted(url: string): { url: string; redacted: number } {
-  const count = { n: 0 };
-  const hashAt = url.indexOf('#');
-  const beforeHash = hashAt < 0 ? url : url.slice(0, hashAt);
-  const queryAt = beforeHash.indexOf('?');
-  const base = (queryAt < 0 ? beforeHash : beforeHash.slice(0, queryAt)).replace(
-    /^([a-z][a-z0-9+.-]*:\/\/)([^/?#@]*)@/i,
-    (match: string, scheme: string, userinfo: string) => {
-      if (userinfo === REDACTED) return match;
-      count.n++;
-      return `${scheme}${REDACTED}@`;
-    },
-  );
-  const query = queryAt < 0 ? '' : `?${redactParams(beforeHash.slice(queryAt + 1), count)}`;
-  const fragment = hashAt < 0 ? '' : `#${redactParams(url.slice(hashAt + 1), count)}`;
-  return { url: base + query + fragment, redacted: count.n };
-}
 
 export interface JwtRedaction {
   /** Keep a JWS's header and payload: `header.payload.[signature removed]`. Off: `[token redacted]`. */
@@ -135,22 +92,43 @@ export interface ScrubOptions extends JwtRedaction {
   secrets?: readonly string[];
 }
 
+/**
+ * A function that removes one token from text: the whole token (as sent, or without its
+ * whitespace) becomes `whole`, and each secret piece of it, on its own, a marker.
+ */
+function createTokenRemover(token: string | null, whole: string): (text: string) => string {
+  // A marker is no secret: a sanitized HAR's `?access_token=[redacted]` must stay as it is.
+  if (!token || isMarker(token)) return (text) => text;
+  const compact = token.replace(/\s+/g, '');
+  const pieces = secretPieces(token);
+  const pieceMark = compact.split('.').length === 3 ? SIGNATURE_REMOVED : TOKEN_REDACTED;
+  return (input) => {
+    let text = replaceAll(replaceAll(input, token, whole), compact, whole);
+    for (const piece of pieces) text = replaceAll(text, piece, pieceMark);
+    return text;
+  };
+}
+
+/**
+ * The URL a diagnosis keeps (SPEC §4): credential parameters redacted, and the request's own
+ * token (or its signature) removed wherever else it was copied in the URL (`?echo=<signature>`).
+ */
+export function redactRequestUrl(url: string, token: string | null): string {
+  return createTokenRemover(token, TOKEN_REDACTED)(redactUrl(url));
+}
+
 /** A function that scrubs one string by every layer, configured once. */
 export function createScrubber(options: ScrubOptions): (text: string) => string {
-  const token = options.token ?? null;
+  const token = options.token && !isMarker(options.token) ? options.token : null;
   const compact = token?.replace(/\s+/g, '') ?? null;
-  const pieces = token ? secretPieces(token) : [];
-  const pieceMark = compact?.split('.').length === 3 ? SIGNATURE_REMOVED : TOKEN_REDACTED;
-  const secrets = [...(options.secrets ?? [])].sort((a, b) => b.length - a.length);
+  const secrets = (options.secrets ?? [])
+    .filter((s) => !isMarker(s))
+    .sort((a, b) => b.length - a.length);
   const masks = options.maskPersonal ? (options.masks ?? []) : [];
   // Once per scrubber, not per string: a report has hundreds of strings, a HAR thousands of reports.
-  const whole = compact ? redactToken(compact, options) : '';
+  const removeToken = createTokenRemover(token, compact ? redactToken(compact, options) : '');
   return (input) => {
-    let text = input;
-    if (token && compact) {
-      text = replaceAll(replaceAll(text, token, whole), compact, whole);
-      for (const piece of pieces) text = replaceAll(text, piece, pieceMark);
-    }
+    let text = removeToken(input);
     for (const secret of secrets) text = replaceAll(text, secret, REDACTED);
     text = redactJwtsInText(redactSecretParamsInText(text), options);
     return maskText(text, masks);

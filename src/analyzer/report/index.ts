@@ -9,7 +9,12 @@ import {
 } from './report.js';
 
 export * from './format.js';
-export { renderMarkdown } from './markdown.js';
+export {
+  renderMarkdown,
+  renderMarkdownHead,
+  renderMarkdownSection,
+  type ReportHead,
+} from './markdown.js';
 export * from './report.js';
 
 type Render = (

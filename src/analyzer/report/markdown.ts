@@ -25,14 +25,14 @@ const TOOL_NAMES = {
   library: 'the rhythm-auth library',
 } as const;
 
-function title(report: SupportReport): string {
-  const only = report.diagnoses.length === 1 ? report.diagnoses[0] : undefined;
-  if (!only) return `# Rhythm Auth report: ${report.diagnoses.length} diagnoses`;
+/** The title: one diagnosis names its verdict and root cause, more are counted. */
+function title(count: number, only: ReportedDiagnosis | undefined): string {
+  if (count !== 1 || !only) return `# Rhythm Auth report: ${count} diagnoses`;
   const cause = only.rootCause ? `\`${only.rootCause.id}\`` : mdText(outcomeText(only));
   return `# Rhythm Auth report: ${VERDICT_MARKS[only.verdict]} ${only.verdict}: ${cause}`;
 }
 
-function preamble(report: SupportReport): string {
+function preamble(report: ReportHead): string {
   const { options } = report;
   const redaction = [
     'no token signatures, complete tokens, cookies or credentials',
@@ -176,18 +176,47 @@ function section(
   ];
 }
 
-export function renderMarkdown(report: SupportReport): string {
-  const many = report.diagnoses.length > 1;
-  const parts = [title(report), '', preamble(report), ''];
-  report.diagnoses.forEach((d, i) => {
-    const mark = VERDICT_MARKS[d.verdict];
-    const label = `${mark} ${d.request.status} ${mdText(d.request.method.toUpperCase(), 20)}${d.rootCause ? `: \`${d.rootCause.id}\`` : ''}`;
-    parts.push(...section(d, many ? `## ${i + 1}. ${label}` : `## ${label}`, report.options), '');
-  });
-  const text = parts.join('\n');
-  const { includeTokenWithoutSignature, maskPersonalClaims } = report.options;
+/** What the head of a report needs: a report without its diagnoses. */
+export type ReportHead = Omit<SupportReport, 'diagnoses'>;
+
+/** The last line of defence: a JWT-shaped run in any rendered piece is reduced. */
+function finalPass(text: string, options: SupportReport['options']): string {
   return redactJwtsInText(text, {
-    keepHeaderPayload: includeTokenWithoutSignature,
-    maskPersonal: maskPersonalClaims,
+    keepHeaderPayload: options.includeTokenWithoutSignature,
+    maskPersonal: options.maskPersonalClaims,
   });
+}
+
+/**
+ * The Markdown report in pieces, so a report of thousands of diagnoses (`diagnose --har
+ * --markdown`) is written as it is made, never held (SPEC §9): the head for `count` diagnoses
+ * (`only`: the one diagnosis, when there is one), then each diagnosis' section, numbered.
+ */
+export function renderMarkdownHead(
+  head: ReportHead,
+  count: number,
+  only?: ReportedDiagnosis,
+): string {
+  return finalPass(`${title(count, only)}\n\n${preamble(head)}\n`, head.options);
+}
+
+export function renderMarkdownSection(
+  d: ReportedDiagnosis,
+  index: number,
+  count: number,
+  options: SupportReport['options'],
+): string {
+  const mark = VERDICT_MARKS[d.verdict];
+  const label = `${mark} ${d.request.status} ${mdText(d.request.method.toUpperCase(), 20)}${d.rootCause ? `: \`${d.rootCause.id}\`` : ''}`;
+  const heading = count > 1 ? `## ${index + 1}. ${label}` : `## ${label}`;
+  return finalPass(`\n${section(d, heading, options).join('\n')}\n`, options);
+}
+
+export function renderMarkdown(report: SupportReport): string {
+  const count = report.diagnoses.length;
+  const parts = [renderMarkdownHead(report, count, report.diagnoses[0])];
+  report.diagnoses.forEach((d, i) =>
+    parts.push(renderMarkdownSection(d, i, count, report.options)),
+  );
+  return parts.join('');
 }

@@ -6,11 +6,11 @@
  * goes through the scrubber, so renderers cannot leak what they never receive. The renderers run
  * a last JWT-shaped pass over their output as well.
  */
-import { fingerprint } from '../sha256.js';
 import type { Diagnosis, TokenInfo } from '../types.js';
 import { mapStrings } from '../redact/map-strings.js';
 import { maskClaims, personalValues } from '../redact/personal.js';
 import { createScrubber, redactJwtsInText, redactToken, redactUrl } from '../redact/redact.js';
+import { tokenFingerprint } from '../redact/token-mask.js';
 
 export const REPORT_SCHEMA = 'rhythm-auth/report@1';
 
@@ -92,7 +92,7 @@ export function redactDiagnosis(
     keepHeaderPayload &&
     token &&
     diagnosis.token.form === 'jws' &&
-    diagnosis.token.fingerprint === fingerprint(token)
+    diagnosis.token.fingerprint === tokenFingerprint(token)
   ) {
     const kept = redactToken(token, redaction);
     if (kept.includes('.')) safe.token.withoutSignature = kept;
@@ -106,10 +106,15 @@ export function buildReport(
   options: ReportOptions = {},
 ): SupportReport {
   const inputs: readonly ReportInput[] = Array.isArray(input) ? input : [input as ReportInput];
-  const opts: Required<ReportOptions> = {
-    includeTokenWithoutSignature: options.includeTokenWithoutSignature === true,
-    maskPersonalClaims: options.maskPersonalClaims === true,
-  };
+  const head = reportHead(context, options);
+  return { ...head, diagnoses: inputs.map((i) => redactDiagnosis(i, head.options)) };
+}
+
+/** A report without its diagnoses: what a renderer writing one diagnosis at a time starts with. */
+export function reportHead(
+  context: ReportContext,
+  options: ReportOptions = {},
+): Omit<SupportReport, 'diagnoses'> {
   const scrubContext = createScrubber({ keepHeaderPayload: false });
   return {
     schema: REPORT_SCHEMA,
@@ -117,8 +122,10 @@ export function buildReport(
     tool: context.tool,
     version: scrubContext(context.extensionVersion),
     browser: scrubContext(context.browser),
-    options: opts,
-    diagnoses: inputs.map((i) => redactDiagnosis(i, opts)),
+    options: {
+      includeTokenWithoutSignature: options.includeTokenWithoutSignature === true,
+      maskPersonalClaims: options.maskPersonalClaims === true,
+    },
   };
 }
 

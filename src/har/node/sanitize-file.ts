@@ -1,21 +1,26 @@
 /**
- * `rhythm-auth sanitize-har <in> <out>`, Node's side: streams the input through the scanner,
- * copies everything between entries byte for byte, writes each entry sanitized (or unchanged when
- * nothing in it was secret) as soon as it is read. The output goes to a temporary file renamed
- * over `<out>` at the end, so a broken input never leaves a half-written "sanitized" HAR behind.
+ * `rhythm-auth sanitize-har <in> <out>`, Node's side: the file streamed through the scanner
+ * twice (sanitize/engine.ts): the first pass collects every credential of the document, the
+ * second writes each item (an entry, a page, any other member of `log`) with its credentials and
+ * every copy of any credential replaced, everything between items copied byte for byte. Memory
+ * holds one chunk, one item and the credentials found, never the file. The output goes to a
+ * temporary file renamed over `<out>` at the end, so a broken input never leaves a half-written
+ * "sanitized" HAR behind.
  */
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
-import { addChanges, emptyChanges, type SanitizeChanges } from '../secrets.js';
-import { sanitizeHarEntry, sanitizeHarValue } from '../sanitize-entry.js';
 import type { ScannedItem } from '../json-scanner.js';
 import { parseScannedItem } from '../parse-item.js';
 import { scanHar, type ReadHarOptions } from '../read-entries.js';
+import { JsonTreeError } from '../json-tree.js';
+import { createHarSanitizer, type HarItem } from '../sanitize/engine.js';
+import { addChanges, emptyChanges, hasChanges, type SanitizeChanges } from '../sanitize/scope.js';
 import { openHarFile, utf8 } from './read-file.js';
 
 export interface SanitizeFileOptions {
   chunkSize?: number;
+  /** Bytes done, of both passes (each pass reads the file once: the total is twice its size). */
   onProgress?: ReadHarOptions['onProgress'];
 }
 
@@ -36,21 +41,14 @@ export interface SanitizeFileResult {
   bytesOut: number;
 }
 
-/**
- * The sanitized item, laid out like the original: minified stays minified; a pretty-printed item
- * is re-indented with its own indentation and line endings, so the file still reads the same.
- */
-export function layoutLike(value: unknown, original: Uint8Array): string {
-  const text = Buffer.from(original.buffer, original.byteOffset, original.length).toString('utf8');
-  const firstBreak = text.indexOf('\n');
-  if (firstBreak < 0) return JSON.stringify(value);
-  const eol = text[firstBreak - 1] === '\r' ? '\r\n' : '\n';
-  const lastLine = text.slice(text.lastIndexOf('\n') + 1);
-  const base = /^[ \t]*/.exec(lastLine)?.[0] ?? '';
-  const second = /^[ \t]*/.exec(text.slice(firstBreak + 1))?.[0] ?? '';
-  const unit =
-    second.startsWith(base) && second.length > base.length ? second.slice(base.length) : '  ';
-  return JSON.stringify(value, null, unit).replace(/\n/g, `${eol}${base}`);
+/** The item as the engine reads it; a broken one is reported where it breaks, as the reader does. */
+function harItem(item: ScannedItem): HarItem {
+  return { array: item.array, text: utf8(item.bytes) };
+}
+
+function rethrowAt(item: ScannedItem, error: unknown): never {
+  if (error instanceof JsonTreeError) parseScannedItem(item, utf8); // throws the HarSyntaxError
+  throw error;
 }
 
 export async function sanitizeHarFile(
@@ -58,6 +56,29 @@ export async function sanitizeHarFile(
   output: string,
   options: SanitizeFileOptions = {},
 ): Promise<SanitizeFileResult> {
+  const sanitizer = createHarSanitizer();
+  // Pass 1: every credential of the file, before a byte is written.
+  const first = await openHarFile(input, options.chunkSize);
+  const total = (first.options.totalBytes ?? 0) * 2;
+  await scanHar(
+    first.chunks,
+    {
+      item(item) {
+        try {
+          sanitizer.collect(harItem(item));
+        } catch (error) {
+          rethrowAt(item, error);
+        }
+      },
+    },
+    {
+      ...first.options,
+      totalBytes: total,
+      onProgress: (bytes) => options.onProgress?.(bytes, total),
+    },
+    { members: true },
+  );
+
   const temporary = `${output}.${process.pid}.partial`;
   const out = createWriteStream(temporary);
   const opened = once(out, 'open').catch((error: unknown) => {
@@ -86,26 +107,35 @@ export async function sanitizeHarFile(
       });
     }
   };
-  const sanitizeItem = (item: ScannedItem) => {
-    const value = parseScannedItem(item, utf8);
-    const { entry, changes } =
-      item.array === 'entries' ? sanitizeHarEntry(value) : sanitizeHarValue(value);
-    const changed = Object.values(changes).some((n) => n > 0);
+  const rewriteItem = (item: ScannedItem) => {
+    let rewritten;
+    try {
+      rewritten = sanitizer.rewrite(harItem(item));
+    } catch (error) {
+      rethrowAt(item, error);
+    }
     if (item.array === 'entries') {
       result.entries++;
-      if (changed) result.entriesChanged++;
+      if (hasChanges(rewritten.changes)) result.entriesChanged++;
     }
-    addChanges(result.changes, changes);
+    addChanges(result.changes, rewritten.changes);
     // Unchanged items are copied as they were: byte for byte, formatting and all.
-    write(changed ? layoutLike(entry, item.bytes) : Uint8Array.from(item.bytes));
+    write(rewritten.text ?? Uint8Array.from(item.bytes));
   };
   try {
     await opened;
     const file = await openHarFile(input, options.chunkSize);
+    const half = file.options.totalBytes ?? 0;
     const stats = await scanHar(
       file.chunks,
-      { item: sanitizeItem, text: (bytes) => write(Uint8Array.from(bytes)) },
-      { ...file.options, onProgress: options.onProgress, afterChunk: flush },
+      { item: rewriteItem, text: (bytes) => write(Uint8Array.from(bytes)) },
+      {
+        ...file.options,
+        totalBytes: total,
+        onProgress: (bytes) => options.onProgress?.(half + bytes, total),
+        afterChunk: flush,
+      },
+      { members: true },
     );
     await flush();
     out.end();

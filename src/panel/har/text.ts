@@ -37,14 +37,12 @@ export function importedText(s: HarImportSummary): string {
   return text;
 }
 
-/** "3 token signatures replaced, 2 cookies removed, 1 other secret redacted". */
+/** "3 token signatures masked, 2 cookie values redacted, 1 other secret redacted". */
 export function changesText(c: SanitizeChanges): string {
   const others = c.tokens + c.headers + c.queryParams + c.bodyFields + c.elsewhere;
   const parts = [
-    c.signatures > 0
-      ? `${count(c.signatures, 'token signature', 'token signatures')} replaced`
-      : '',
-    c.cookies > 0 ? `${count(c.cookies, 'cookie', 'cookies')} removed` : '',
+    c.signatures > 0 ? `${count(c.signatures, 'token signature', 'token signatures')} masked` : '',
+    c.cookies > 0 ? `${count(c.cookies, 'cookie value', 'cookie values')} redacted` : '',
     others > 0 ? `${count(others, 'other secret', 'other secrets')} redacted` : '',
   ].filter(Boolean);
   return parts.length === 0 ? 'nothing secret was found in them' : parts.join(', ');

@@ -159,6 +159,18 @@ describe('analyze', () => {
       expect(json).not.toContain(secret);
   });
 
+  it("keeps no copy of the request's own token in its URL, under any parameter name", () => {
+    const signature = USER_TOKEN.split('.')[2]!;
+    const url = `${ROLODEX}/contacts/acme.org/current?echo=${signature}&page=2`;
+    const d = analyze(
+      request({ url, headers: [{ name: 'Authorization', value: `Bearer ${USER_TOKEN}` }] }),
+    );
+    expect(d.request.url).toBe(
+      `${ROLODEX}/contacts/acme.org/current?echo=[signature removed]&page=2`,
+    );
+    expect(JSON.stringify(d)).not.toContain(signature);
+  });
+
   it.each([
     ['a number too large for a double', '{"sub":"u","exp":1e400,"iat":-1e400}'],
     ['arrays nested 20,000 deep', `{"sub":"u","aud":${'['.repeat(20_000)}${']'.repeat(20_000)}}`],

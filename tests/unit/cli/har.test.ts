@@ -6,7 +6,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { maskToken } from '../../../src/analyzer/redact/token-mask.js';
 import type { Diagnosis } from '../../../src/analyzer/types.js';
+import { deepToken, nestedJson } from '../../helpers/deep.js';
+import { T0 } from '../../helpers/tokens.js';
 import {
   CURRENT,
   SENT,
@@ -267,6 +270,42 @@ describe('rhythm-auth diagnose --har', () => {
   });
 });
 
+describe('a token nested 5,000 deep (issue 11)', () => {
+  /** A Rhythm 401 carrying the token, and a custom field as deep in the entry itself. */
+  function deepHar(): { path: string; signature: string } {
+    const token = deepToken(5000, Math.floor(T0 / 1000));
+    const entry = JSON.stringify(
+      chromeEntry({ url: CURRENT, status: 401, authorization: `Bearer ${token}` }),
+    ).replace('{', `{"_deep":${nestedJson(5000, `"${token}"`)},`);
+    const text = `{"log":{"version":"1.2","creator":{"name":"x","version":"1"},"entries":[${entry}]}}`;
+    return { path: file('deep.har', text), signature: token.split('.')[2]! };
+  }
+
+  it('sanitize-har writes it without its signature, instead of crashing', () => {
+    const { path, signature } = deepHar();
+    const out = join(dir, 'deep-clean.har');
+    const result = cli(['sanitize-har', path, out]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const clean = readFileSync(out, 'utf8');
+    expect(() => JSON.parse(clean) as unknown).not.toThrow();
+    expect(clean).not.toContain(signature);
+  });
+
+  it('--markdown --include-token reports it without its signature, instead of crashing', () => {
+    const { path, signature } = deepHar();
+    const clean = join(dir, 'deep-clean-2.har');
+    cli(['sanitize-har', path, clean]);
+    for (const target of [path, clean]) {
+      const result = cli(['diagnose', '--har', target, '--markdown', '--include-token']);
+      expect(result.status === 0 || result.status === 1, result.stderr).toBe(true);
+      expect(result.stdout).toMatch(/^# Rhythm Auth report/);
+      expect(result.stdout).not.toContain(signature);
+      expect(result.stderr).not.toMatch(/^\s+at /m);
+    }
+  });
+});
+
 describe('rhythm-auth sanitize-har', () => {
   it('writes a HAR without signatures, cookies or secrets, and says what it changed', () => {
     const out = join(dir, 'clean.har');
@@ -276,8 +315,8 @@ describe('rhythm-auth sanitize-har', () => {
     expect(result.stdout.replace(/\s+/g, ' ')).toMatch(
       /scenarios\.har → \S+clean\.har: 22 entries, 18 changed/,
     );
-    expect(result.stdout).toMatch(/^ {2}JWT signatures replaced \(header and claims kept\) +14$/m);
-    expect(result.stdout).toMatch(/^ {2}cookies removed \(Cookie, Set-Cookie, cookies\[\]\) +4$/m);
+    expect(result.stdout).toMatch(/^ {2}JWT signatures masked \(header and claims kept\) +\d+$/m);
+    expect(result.stdout).toMatch(/^ {2}cookie values redacted \(names, attributes kept\) +4$/m);
     const clean = readFileSync(out, 'utf8');
     for (const token of [tokens.user, tokens.m2m, tokens.id, tokens.noContact]) {
       expect(clean).not.toContain(token.split('.')[2]);
@@ -292,7 +331,10 @@ describe('rhythm-auth sanitize-har', () => {
     ]) {
       expect(clean).not.toContain(secret);
     }
-    expect(clean).toContain('.c2lnbmF0dXJlLXJlbW92ZWQ');
+    // Every JWT keeps its header and payload; its signature is the mask (token-mask.ts).
+    for (const token of [tokens.user, tokens.m2m, tokens.id, tokens.noContact]) {
+      expect(clean).toContain(maskToken(token));
+    }
   });
 
   it('keeps the diagnosis: sanitize → diagnose gives the same root causes', () => {

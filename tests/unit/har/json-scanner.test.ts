@@ -21,19 +21,26 @@ interface Scan {
 }
 
 /** Feeds `input` in chunks of the given sizes (cycled), like a read stream would. */
-function scan(input: Uint8Array | string, sizes: readonly number[] = [input.length]): Scan {
+function scan(
+  input: Uint8Array | string,
+  sizes: readonly number[] = [input.length],
+  options: { members?: boolean } = {},
+): Scan {
   const bytes = typeof input === 'string' ? encode(input) : input;
   const items: Scan['items'] = [];
   const rebuilt: Uint8Array[] = [];
-  const scanner = createJsonScanner({
-    item(item) {
-      items.push({ ...item, text: decode(item.bytes) });
-      rebuilt.push(item.bytes.slice());
+  const scanner = createJsonScanner(
+    {
+      item(item) {
+        items.push({ ...item, text: decode(item.bytes) });
+        rebuilt.push(item.bytes.slice());
+      },
+      text(part) {
+        rebuilt.push(part.slice());
+      },
     },
-    text(part) {
-      rebuilt.push(part.slice());
-    },
-  });
+    options,
+  );
   let at = 0;
   for (let i = 0; at < bytes.length; i++) {
     const size = Math.max(1, sizes[i % sizes.length]!);
@@ -132,6 +139,38 @@ describe('createJsonScanner: finding the entries', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('with members: hands out every other member of log and of the document, strings too', () => {
+    const doc = {
+      _top: { note: 'a "quoted" \\ value' },
+      log: { ...HAR.log, comment: 'exported \\"x\\"', _custom: ['x', { y: 1 }], count: 3 },
+      _tail: 'end',
+    };
+    const text = JSON.stringify(doc, null, 2);
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 10 }),
+        (sizes) => {
+          const result = scan(text, sizes, { members: true });
+          const members = result.items
+            .filter((i) => i.array === 'member')
+            .map((i) => JSON.parse(i.text) as unknown);
+          // Numbers and literals stay skeleton; objects, arrays and strings are items.
+          expect(members).toEqual([
+            doc._top,
+            '1.2',
+            doc.log.creator,
+            doc.log.comment,
+            doc.log._custom,
+            doc._tail,
+          ]);
+          expect(result.items.filter((i) => i.array === 'entries')).toHaveLength(ENTRIES.length);
+          expect(result.text).toBe(text);
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 

@@ -1,13 +1,16 @@
 /**
- * sanitizeHarEntry (SPEC §6): what a shared HAR keeps (enough to diagnose) and what it never
- * keeps (signatures, cookies, credentials), on the scenario entries and on generated ones.
+ * The HAR sanitizer on one entry (SPEC §6): what a shared HAR keeps (enough to diagnose:
+ * JWT header and payload, the token's shape, cookie names and attributes) and what it never keeps
+ * (signatures, cookie values, credentials), on the scenario entries and on generated ones.
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analyzer/analyze.js';
 import { capturedFromHarEntry } from '../../../src/har/entry.js';
-import { sanitizeHarEntry, sanitizeHarValue } from '../../../src/har/sanitize-entry.js';
-import { SANITIZED_SIGNATURE, type SanitizeChanges } from '../../../src/har/secrets.js';
+import { maskToken } from '../../../src/analyzer/redact/token-mask.js';
+import { sanitizeHarEntry } from '../../../src/har/sanitize/engine.js';
+const sanitizeHarValue = (value: unknown) => sanitizeHarEntry(value, 'pages');
+import type { SanitizeChanges } from '../../../src/har/secrets.js';
 import {
   CURRENT,
   chromeEntry,
@@ -46,12 +49,15 @@ const rootCause = (entry: unknown) => {
 };
 
 describe('sanitizeHarEntry: JWTs', () => {
-  it('keeps header and payload and replaces the signature with a base64url marker', () => {
-    const [h, p, sig] = t.user.split('.');
+  it('keeps header and payload and masks the signature, same length, the fingerprint in it', () => {
+    const [h, p, sig] = t.user.split('.') as [string, string, string];
     const { entry, changes } = sanitized(
       chromeEntry({ url: CURRENT, status: 401, authorization: `Bearer ${t.user}` }),
     );
-    expect(header(entry, 'authorization')).toBe(`Bearer ${h}.${p}.${SANITIZED_SIGNATURE}`);
+    const masked = header(entry, 'authorization')!;
+    expect(masked).toBe(`Bearer ${maskToken(t.user)}`);
+    expect(masked.startsWith(`Bearer ${h}.${p}.`)).toBe(true);
+    expect(masked.split('.')[2]).toHaveLength(sig.length);
     expect(JSON.stringify(entry)).not.toContain(sig);
     expect(changes.signatures).toBe(1);
   });
@@ -90,21 +96,31 @@ describe('sanitizeHarEntry: JWTs', () => {
 });
 
 describe('sanitizeHarEntry: cookies, credentials, query strings, bodies', () => {
-  it('removes Cookie and Set-Cookie headers and empties the cookies arrays', () => {
+  it('replaces every cookie value, keeping the names and the Set-Cookie attributes (F13)', () => {
     const { entry, changes } = sanitized(surroundings(t)[1]);
-    const names = [...entry.request.headers, ...entry.response.headers].map((h) => h.name);
-    expect(names).not.toContain('cookie');
-    expect(names).not.toContain('set-cookie');
-    expect(entry.request.cookies).toEqual([]);
-    expect(entry.response.cookies).toEqual([]);
+    expect(header(entry, 'cookie')).toBe('portal_session=[redacted]');
+    expect(entry.response.headers.find((h) => h.name === 'set-cookie')?.value).toBe(
+      'AWSALB=[redacted]; Path=/; Secure; HttpOnly',
+    );
+    expect(entry.request.cookies).toEqual([
+      { name: 'portal_session', value: '[redacted]', path: '/', httpOnly: true, secure: true },
+    ]);
+    expect(entry.response.cookies).toEqual([
+      { name: 'AWSALB', value: '[redacted]', path: '/', secure: true },
+    ]);
+    expect(JSON.stringify(entry)).not.toMatch(/ps-1a2b3c4d5e6f7a8b9c0d|alb-0f1e2d3c4b5a69788796/);
     expect(changes.cookies).toBe(4);
   });
 
   const credentials: Array<[string, string, string]> = [
     ['Basic credentials keep their scheme', 'Basic YWRhOnMzY3IzdA==', 'Basic [redacted]'],
-    ['an opaque bearer token', 'Bearer k8Jq2ZxV9wLmN3pR', 'Bearer [redacted]'],
+    [
+      'an opaque bearer token (masked: the analyzer reads it)',
+      'Bearer k8Jq2ZxV9wLmN3pR',
+      `Bearer ${maskToken('k8Jq2ZxV9wLmN3pR')}`,
+    ],
     ['a placeholder stays (it is the finding)', 'Bearer undefined', 'Bearer undefined'],
-    ['extra spaces stay', 'Bearer  k8Jq2ZxV9wLmN3pR', 'Bearer  [redacted]'],
+    ['extra spaces stay', 'Bearer  k8Jq2ZxV9wLmN3pR', `Bearer  ${maskToken('k8Jq2ZxV9wLmN3pR')}`],
   ];
   it.each(credentials)('redacts %s', (_, value, expected) => {
     const { entry } = sanitized(chromeEntry({ url: CURRENT, status: 401, authorization: value }));
@@ -126,29 +142,30 @@ describe('sanitizeHarEntry: cookies, credentials, query strings, bodies', () => 
     );
     expect(header(entry, 'X-Api-Key')).toBe('[redacted]');
     expect(header(entry, 'Proxy-Authorization')).toBe('Basic [redacted]');
-    expect(header(entry, 'x-auth-token')).toMatch(
-      new RegExp(`^Bearer eyJ[^.]+\\.[^.]+\\.${SANITIZED_SIGNATURE}$`),
-    );
+    expect(header(entry, 'x-auth-token')).toBe(`Bearer ${maskToken(t.user)}`);
     expect(entry.response.headers.find((h) => h.name === 'www-authenticate')?.value).toBe(
       'Bearer error="invalid_token"',
     );
     expect(changes.headers).toBe(2);
   });
 
-  it('redacts secret query parameters in the URL, queryString and :path alike', () => {
+  it('redacts secret query parameters in the URL, queryString and :path alike; a JWT keeps header and payload (F5)', () => {
     const url = `${CURRENT}?access_token=${t.user}&code=c0de-1234abcd&page=2&client_secret=cs-123456789`;
     const { entry, changes } = sanitized(chromeEntry({ url, status: 401 }));
+    const jwt = maskToken(t.user);
     expect(entry.request.url).toBe(
-      `${CURRENT}?access_token=[redacted]&code=[redacted]&page=2&client_secret=[redacted]`,
+      `${CURRENT}?access_token=${jwt}&code=[redacted]&page=2&client_secret=[redacted]`,
     );
     expect(entry.request.queryString.map((q) => q.value)).toEqual([
-      '[redacted]',
+      jwt,
       '[redacted]',
       '2',
       '[redacted]',
     ]);
-    expect(header(entry, ':path')).toMatch(/access_token=\[redacted\]&code=\[redacted\]&page=2/);
-    expect(changes.queryParams).toBe(3);
+    expect(header(entry, ':path')).toBe(
+      `/contacts/acme.org/current?access_token=${jwt}&code=[redacted]&page=2&client_secret=[redacted]`,
+    );
+    expect(changes.queryParams).toBeGreaterThanOrEqual(3);
   });
 
   it('redacts an Auth0 /oauth/token exchange: client_secret in the form, tokens in the answer', () => {
@@ -158,14 +175,24 @@ describe('sanitizeHarEntry: cookies, credentials, query strings, bodies', () => 
       '[redacted]',
     );
     const answer = JSON.parse(entry.response.content.text!) as Record<string, unknown>;
-    expect(answer).toMatchObject({
-      access_token: '[redacted]',
-      id_token: '[redacted]',
+    expect(answer).toEqual({
+      access_token: maskToken(t.m2m),
+      id_token: maskToken(t.id),
       refresh_token: '[redacted]',
       token_type: 'Bearer',
       expires_in: 86400,
     });
-    expect(changes.bodyFields).toBe(5);
+    // The body is spliced, not re-serialized: everything but the credentials as it was.
+    expect(entry.response.content.text).toBe(
+      JSON.stringify({
+        access_token: maskToken(t.m2m),
+        id_token: maskToken(t.id),
+        refresh_token: '[redacted]',
+        token_type: 'Bearer',
+        expires_in: 86400,
+      }),
+    );
+    expect(changes.bodyFields).toBeGreaterThanOrEqual(3);
   });
 
   const bodies: Array<[string, string, string]> = [
@@ -227,7 +254,7 @@ describe('sanitizeHarEntry: cookies, credentials, query strings, bodies', () => 
       title: `https://portal.acme.org/cb#access_token=${t.user}&state=x`,
     };
     const out = sanitizeHarValue(page).entry as { title: string };
-    expect(out.title).toBe('https://portal.acme.org/cb#access_token=[redacted]&state=x');
+    expect(out.title).toBe(`https://portal.acme.org/cb#access_token=${maskToken(t.user)}&state=x`);
   });
 });
 

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createScrubber,
   redactJwtsInText,
+  redactSecretParamsInText,
   redactUrl,
   requestSecrets,
 } from '../../../../src/analyzer/index.js';
@@ -28,6 +29,26 @@ describe('redactUrl', () => {
       '/x?client_secret=[redacted]&password=[redacted]&code_verifier=[redacted]&clientSecret=[redacted]&x-api-key=[redacted]',
     ],
     ['other parameters untouched', '/x?tokens=1&page=2&a=', '/x?tokens=1&page=2&a='],
+    [
+      'array and nested names, any case',
+      '/x?access_token[]=a&user[password]=b&RefreshToken=c&API-KEY=d',
+      '/x?access_token[]=[redacted]&user[password]=[redacted]&RefreshToken=[redacted]&API-KEY=[redacted]',
+    ],
+    [
+      'a token in a percent-encoded URL nested in the query',
+      `/x?redirect_uri=${encodeURIComponent('https://a.example/cb?code=abc123&state=s')}`,
+      `/x?redirect_uri=${encodeURIComponent('https://a.example/cb?code=abc123&state=s').replace('abc123', '[redacted]')}`,
+    ],
+    [
+      'a token in a URL nested twice',
+      `/x?next=${encodeURIComponent(`/login?return=${encodeURIComponent('/cb#access_token=tok456')}`)}`,
+      `/x?next=${encodeURIComponent(`/login?return=${encodeURIComponent('/cb#access_token=tok456')}`).replace('tok456', '[redacted]')}`,
+    ],
+    [
+      'markers stay as they are',
+      '/x?access_token=[redacted]&code=%5Bredacted%5D',
+      '/x?access_token=[redacted]&code=%5Bredacted%5D',
+    ],
   ];
   it.each(cases)('redacts %s', (_name, path, expected) => {
     expect(redactUrl(`${CURRENT}${path}`)).toBe(`${CURRENT}${expected}`);
@@ -36,6 +57,31 @@ describe('redactUrl', () => {
   it('removes user:password@ and works on URLs that do not parse', () => {
     expect(redactUrl('https://user:pw@host/x')).toBe('https://[redacted]@host/x');
     expect(redactUrl('not a url?token=abc')).toBe('not a url?token=[redacted]');
+  });
+
+  it('is idempotent', () => {
+    const url = `${CURRENT}?code=x1&next=${encodeURIComponent('https://u:p@h/?token=t')}`;
+    const once = redactUrl(url);
+    expect(redactUrl(once)).toBe(once);
+    expect(once).not.toMatch(/x1|u%3Ap|token%3Dt(?!\[)/);
+  });
+});
+
+describe('redactSecretParamsInText', () => {
+  it.each([
+    [
+      'a Referer in text',
+      'see https://a/cb?code=c0de1&x=1',
+      'see https://a/cb?code=[redacted]&x=1',
+    ],
+    ['userinfo anywhere', '0; url=https://ada:hunter2@h/x', '0; url=https://[redacted]@h/x'],
+    [
+      'a nested URL',
+      'next=/a?redirect=%2Fcb%3Ftoken%3Dabc',
+      'next=/a?redirect=%2Fcb%3Ftoken%3D[redacted]',
+    ],
+  ])('redacts %s', (_name, text, expected) => {
+    expect(redactSecretParamsInText(text)).toBe(expected);
   });
 });
 

@@ -110,6 +110,20 @@ describe('support report redaction', () => {
       expect(text, format).toContain('page=2');
     }
   });
+
+  it("keeps none of the issue's query credentials: [] names, percent-encoded names, a token in a nested URL, userinfo", () => {
+    const nested = encodeURIComponent('https://app.acme.org/cb?access_token=nt-1234567&x=1');
+    const url = `https://ada:pw-9876543@rolodex.api.rhythmsoftware.com/contacts/acme.org/current?refresh_token=rt-1234567&api_key=ak-7654321&sig=sg-1234567&access_token[]=ab-1234567&access%5Ftoken=pe-1234567&redirect_uri=${nested}&page=2`;
+    const c = makeCase('query', capture({ url }));
+    const stored = c.subject.diagnosis.request.url;
+    expect(stored).toBe(
+      `https://[redacted]@rolodex.api.rhythmsoftware.com/contacts/acme.org/current?refresh_token=[redacted]&api_key=[redacted]&sig=[redacted]&access_token[]=[redacted]&access%5Ftoken=[redacted]&redirect_uri=${nested.replace('nt-1234567', '[redacted]')}&page=2`,
+    );
+    for (const [format, text] of [...exports(c), ...exports(c, INCLUDE)]) {
+      expect(text, format).not.toMatch(/(rt|ak|sg|ab|pe|nt)-\d{7}|pw-9876543/);
+      expect(text, format).toContain('page=2');
+    }
+  });
 });
 
 describe('personal claims', () => {

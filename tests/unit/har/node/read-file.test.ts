@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lineColumn, openHarFile } from '../../../../src/har/node/read-file.js';
 import { readHarEntries } from '../../../../src/har/read-entries.js';
-import { layoutLike, sanitizeHarFile } from '../../../../src/har/node/sanitize-file.js';
+import { sanitizeHarFile } from '../../../../src/har/node/sanitize-file.js';
 import { failure } from '../failure.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'rhythm-auth-har-'));
@@ -62,14 +62,33 @@ describe('sanitizeHarFile', () => {
     const out = join(dir, 'out.har');
     const result = await sanitizeHarFile(file('in.har', text), out, { chunkSize: 16 });
     const written = readFileSync(out, 'utf8');
-    expect(written).toBe(
-      text
-        .replace('abcdefgh123', '[redacted]')
-        .replace('{"url"', '{\r\n          "url"')
-        .replace('[redacted]"}', '[redacted]"\r\n        }'),
-    );
+    // Only the credential changes: the entry keeps its own layout, byte for byte.
+    expect(written).toBe(text.replace('abcdefgh123', '[redacted]'));
     expect(result).toMatchObject({ entries: 2, entriesChanged: 1 });
     expect(result.changes.queryParams).toBe(1);
+  });
+
+  it('sanitizes log.comment and custom members of log and of the document (F4)', async () => {
+    const jwt = `eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.${'s1gn4tur3'.repeat(5)}`;
+    const text = JSON.stringify({
+      _top: { note: `see ${jwt}` },
+      log: {
+        comment: `token ${jwt}`,
+        _custom: ['x', { password: 'hunter2-hunter2' }],
+        entries: [],
+      },
+    });
+    const out = join(dir, 'members.har');
+    await sanitizeHarFile(file('members-in.har', text), out, { chunkSize: 7 });
+    const written = readFileSync(out, 'utf8');
+    expect(written).not.toContain('s1gn4tur3');
+    expect(written).not.toContain('hunter2-hunter2');
+    expect(JSON.parse(written)).toMatchObject({
+      log: {
+        comment: expect.stringMatching(/^token eyJhbGciOiJIUzI1NiJ9\.eyJzdWIiOiJ4In0\./),
+        _custom: ['x', { password: '[redacted]' }],
+      },
+    });
   });
 
   it('leaves no output behind when the input is broken', async () => {
@@ -79,16 +98,17 @@ describe('sanitizeHarFile', () => {
   });
 });
 
-describe('layoutLike', () => {
-  it('re-indents like the original: minified, two spaces, tabs, CRLF', () => {
-    const value = { a: [1] };
-    const bytes = (text: string) => new TextEncoder().encode(text);
-    expect(layoutLike(value, bytes('{"a":[2]}'))).toBe('{"a":[1]}');
-    expect(layoutLike(value, bytes('{\n      "a": [2]\n    }'))).toBe(
-      '{\n      "a": [\n        1\n      ]\n    }',
-    );
-    expect(layoutLike(value, bytes('{\r\n\t\t"a": 2\r\n\t}'))).toBe(
-      '{\r\n\t\t"a": [\r\n\t\t\t1\r\n\t\t]\r\n\t}',
-    );
+describe('sanitizeHarFile keeps each item as it was written', () => {
+  it('minified, two spaces, tabs, CRLF: only the credential changes', async () => {
+    const layouts = [
+      '{"log":{"entries":[{"request":{"url":"https://x/?code=abcdefgh123"},"n":1.50}]}}',
+      '{\n  "log": {\n    "entries": [\n      {\n        "request": { "url": "https://x/?code=abcdefgh123" },\n        "n": 1e2\n      }\n    ]\n  }\n}\n',
+      '{\r\n\t"log": {\r\n\t\t"entries": [\r\n\t\t\t{"request": {"url": "https://x/?code=abcdefgh123"}, "\\u0061": "\\u00e9"}\r\n\t\t]\r\n\t}\r\n}',
+    ];
+    for (const [i, text] of layouts.entries()) {
+      const out = join(dir, `layout-${i}.har`);
+      await sanitizeHarFile(file(`layout-${i}-in.har`, text), out);
+      expect(readFileSync(out, 'utf8')).toBe(text.replace('abcdefgh123', '[redacted]'));
+    }
   });
 });

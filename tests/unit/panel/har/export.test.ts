@@ -12,7 +12,9 @@ import {
   sanitizedHar,
   sanitizedHarFileName,
 } from '../../../../src/panel/har/export.js';
-import { scenarioHar, type Tokens } from '../../../fixtures/har/generate.js';
+import { CURRENT, chromeEntry, scenarioHar, type Tokens } from '../../../fixtures/har/generate.js';
+import { deepToken, nestedJson } from '../../../helpers/deep.js';
+import { T0 } from '../../../helpers/tokens.js';
 
 const OPTIONS = { settings: {}, creator: { name: 'Rhythm Auth', version: '0.1.0' } };
 
@@ -82,8 +84,10 @@ describe('sanitizedHar', () => {
     for (const token of [tokens.user, tokens.m2m, tokens.id, tokens.noContact]) {
       expect(har.text).not.toContain(token.split('.')[2]);
     }
-    expect(har.text).not.toMatch(/portal_session|ps-1a2b3c|AWSALB|ak-live-7c6b5a4d3e2f1a0b/);
-    expect(har.text).not.toMatch(/"name": "cookie"|"name": "set-cookie"/i);
+    expect(har.text).not.toMatch(/ps-1a2b3c|alb-0f1e2d|ak-live-7c6b5a4d3e2f1a0b/);
+    // Cookie names and Set-Cookie attributes stay; only the values go (SPEC §6).
+    expect(har.text).toContain('"value": "portal_session=[redacted]"');
+    expect(har.text).toContain('"value": "AWSALB=[redacted]; Path=/; Secure; HttpOnly"');
     expect(har.text).not.toContain('getContent');
     expect(har.changes.signatures).toBeGreaterThan(0);
     expect(har.changes.cookies).toBeGreaterThan(0);
@@ -107,6 +111,21 @@ describe('sanitizedHar', () => {
       expect(har.requests).toBe(0);
       expect(JSON.parse(har.text)).toMatchObject({ log: { entries: [], pages: [] } });
     }
+  });
+});
+
+describe('sanitizedHar on hostile depth (issue 11)', () => {
+  it('exports a token nested 5,000 deep, and an entry as deep, without crashing or its signature', () => {
+    const token = deepToken(5000, Math.floor(T0 / 1000));
+    const entry = JSON.parse(
+      JSON.stringify(
+        chromeEntry({ url: CURRENT, status: 401, authorization: `Bearer ${token}` }),
+      ).replace('{', `{"_deep":${nestedJson(5000, `"${token}"`)},`),
+    ) as Record<string, unknown>;
+    const har = sanitizedHar({ entries: [entry] }, OPTIONS);
+    expect(har.requests).toBe(1);
+    expect(() => JSON.parse(har.text) as unknown).not.toThrow();
+    expect(har.text).not.toContain(token.split('.')[2]);
   });
 });
 

@@ -220,10 +220,12 @@ describe('Export sanitized HAR', () => {
       /^rhythm-auth-sanitized-\d{4}-\d\d-\d\d-\d\d-\d\d-\d\d\.har$/,
     );
     expect(saved[0]!.text).not.toContain(tokens.user.split('.')[2]);
-    expect(saved[0]!.text).not.toContain('portal_session');
+    // The cookie's value goes; its name stays (SPEC §6).
+    expect(saved[0]!.text).not.toContain('ps-1a2b3c4d5e6f7a8b9c0d');
+    expect(saved[0]!.text).toContain('portal_session=[redacted]');
     expect(summary.textContent).toMatch(
       new RegExp(
-        `^Saved ${saved[0]!.fileName.replace(/\./g, '\\.')}: ${rootCauses.length + 1} requests to the Rhythm APIs from DevTools’ network log; \\d+ token signatures replaced, \\d+ cookies removed, \\d+ other secrets redacted\\.`,
+        `^Saved ${saved[0]!.fileName.replace(/\./g, '\\.')}: ${rootCauses.length + 1} requests to the Rhythm APIs from DevTools’ network log; \\d+ token signatures masked, \\d+ cookie values redacted, \\d+ other secrets redacted\\.`,
       ),
     );
   });

@@ -148,7 +148,7 @@ describe('HAR status words', () => {
     expect(changesText(emptyChanges())).toBe('nothing secret was found in them');
     expect(
       changesText({ ...emptyChanges(), signatures: 3, cookies: 1, headers: 1, bodyFields: 1 }),
-    ).toBe('3 token signatures replaced, 1 cookie removed, 2 other secrets redacted');
+    ).toBe('3 token signatures masked, 1 cookie value redacted, 2 other secrets redacted');
   });
 
   it('gives sizes in bytes, KB, MB', () => {
