@@ -211,10 +211,10 @@ async function textTable(command: DiagnoseHarCommand, io: HarIo): Promise<HarCou
   );
   const { counts, final } = await collect(command, io, output.add);
   output.end(final);
-  const { entries, unreadable, finding } = counts;
+  const { entries, unreadable, unreadableReasons, finding } = counts;
   io.stdout(
     renderHarText(
-      { file: command.file, entries, unreadable, rows, finding },
+      { file: command.file, entries, unreadable, unreadableReasons, rows, finding },
       { colour: wantsColour(io.env, io.stdoutIsTty), width: outputWidth(io.columns, io.env) },
     ),
   );

@@ -30,6 +30,8 @@ export interface HarSummary {
   entries: number;
   /** Entries that are not a readable request/response (no URL, no status, no start time). */
   unreadable: number;
+  /** Why, most frequent first; absent: not said. */
+  unreadableReasons?: ReadonlyArray<readonly [reason: string, count: number]>;
   rows: readonly HarRow[];
   finding: SanitizedExportFinding | null;
 }
@@ -171,6 +173,14 @@ export function findingLines(
   ];
 }
 
+/** ` (no start time)`, or ` (no start time: 3, no status: 1)` when the reasons differ. */
+function unreadableWhy(summary: HarSummary): string {
+  const reasons = summary.unreadableReasons ?? [];
+  if (reasons.length === 0) return '';
+  if (reasons.length === 1) return ` (${reasons[0]![0]})`;
+  return ` (${reasons.map(([reason, n]) => `${reason}: ${count(n)}`).join(', ')})`;
+}
+
 export function renderHarText(summary: HarSummary, options: HarTextOptions): string {
   const paint = createPaint(options.colour);
   const { rows } = summary;
@@ -178,7 +188,9 @@ export function renderHarText(summary: HarSummary, options: HarTextOptions): str
   const facts = [
     entriesText(summary.entries),
     `${plural(rows.length, 'Rhythm 401')} diagnosed`,
-    ...(summary.unreadable > 0 ? [entriesText(summary.unreadable, 'unreadable ')] : []),
+    ...(summary.unreadable > 0
+      ? [`${entriesText(summary.unreadable, 'unreadable ')}${unreadableWhy(summary)}`]
+      : []),
   ];
   const lines = wrap(terminalSafe(`${summary.file}: ${facts.join(', ')}`), width, '  ', '');
   if (summary.finding) lines.push('', ...findingLines(summary.finding, width, paint));

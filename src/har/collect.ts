@@ -19,7 +19,7 @@ import {
   tallyHarRequest,
   type SanitizedExportFinding,
 } from './credential-tally.js';
-import { capturedFromHarEntry } from './entry.js';
+import { readHarEntry, type UnreadableReason } from './entry.js';
 import type { ScannedItem } from './json-scanner.js';
 
 export interface Diagnosed {
@@ -41,6 +41,8 @@ export interface HarCounts {
   entries: number;
   /** Entries without a URL, a method, a status or a start time. */
   unreadable: number;
+  /** Why they were unreadable, most frequent first (`no start time`: 4). */
+  unreadableReasons?: Array<[reason: UnreadableReason, count: number]>;
   /** Requests that were ours: each one diagnosed. */
   diagnosed: number;
   /** Diagnoses with a failing check. */
@@ -55,13 +57,15 @@ export function createHarCollector(
 ) {
   const tally = createHarCredentialTally();
   const counts = { entries: 0, unreadable: 0, diagnosed: 0, failed: 0 };
+  const reasons = new Map<UnreadableReason, number>();
   return {
     /** For `readHarEntries`. */
     entry(entry: unknown, item: ScannedItem): void {
       counts.entries++;
-      const request = capturedFromHarEntry(entry);
+      const { request, reason } = readHarEntry(entry);
       if (!request) {
         counts.unreadable++;
+        reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
         return;
       }
       tallyHarRequest(tally, request);
@@ -78,7 +82,11 @@ export function createHarCollector(
       });
     },
     counts(): HarCounts {
-      return { ...counts, finding: sanitizedExportFinding(tally) };
+      return {
+        ...counts,
+        unreadableReasons: [...reasons].sort((a, b) => b[1] - a[1]),
+        finding: sanitizedExportFinding(tally),
+      };
     },
     /**
      * After the last entry: the diagnosis of a request `withoutCredentials` as its row should read

@@ -46,19 +46,50 @@ export function headersOf(raw: unknown): HttpHeader[] {
   return out;
 }
 
-/** The request of a HAR entry, or null when it lacks a URL, a method, a status or a start time. */
-export function capturedFromHarEntry(entry: unknown): CapturedRequest | null {
-  if (!isObject(entry) || !isObject(entry.request) || !isObject(entry.response)) return null;
+/** Why an entry could not be read as a request (the CLI's summary says it). */
+export type UnreadableReason =
+  'not an entry' | 'no URL' | 'no method' | 'no status' | 'no start time';
+
+/**
+ * An absolute URL for a request: as written, or, for a relative one (`/contacts/…`, written by
+ * proxies such as Akita), built from its `Host` (or HTTP/2 `:authority`) header and `:scheme`
+ * (https when absent: the Rhythm APIs serve nothing else).
+ */
+function absoluteUrl(url: string, headers: unknown): string {
+  if (!url.startsWith('/') || url.startsWith('//') || !Array.isArray(headers)) return url;
+  const value = (name: string) => {
+    for (const h of headers) {
+      if (isObject(h) && typeof h.name === 'string' && h.name.toLowerCase() === name) {
+        const v = textOf(Array.isArray(h.value) ? h.value[0] : h.value).trim();
+        if (v) return v;
+      }
+    }
+    return undefined;
+  };
+  const host = value(':authority') ?? value('host');
+  // A host and an optional port, nothing else: a header that holds more is not used.
+  if (!host || !/^[a-z0-9.-]+(:\d{1,5})?$/i.test(host)) return url;
+  const scheme = value(':scheme')?.toLowerCase() === 'http' ? 'http' : 'https';
+  return `${scheme}://${host}${url}`;
+}
+
+/** The request of a HAR entry, or why it cannot be read (no URL, method, status or start time). */
+export function readHarEntry(
+  entry: unknown,
+): { request: CapturedRequest; reason?: never } | { request?: never; reason: UnreadableReason } {
+  if (!isObject(entry) || !isObject(entry.request) || !isObject(entry.response))
+    return { reason: 'not an entry' };
   const { request, response } = entry;
-  if (typeof request.url !== 'string' || typeof request.method !== 'string') return null;
+  if (typeof request.url !== 'string') return { reason: 'no URL' };
+  if (typeof request.method !== 'string') return { reason: 'no method' };
   const status = statusOf(response.status);
-  if (status === null) return null;
+  if (status === null) return { reason: 'no status' };
   const started = entry.startedDateTime;
   const sentAt =
     typeof started === 'string' && ISO_WITH_ZONE.test(started.trim())
       ? Date.parse(started.trim())
       : NaN;
-  if (!Number.isFinite(sentAt)) return null;
+  if (!Number.isFinite(sentAt)) return { reason: 'no start time' };
   const type =
     typeof entry._resourceType === 'string'
       ? entry._resourceType
@@ -66,14 +97,21 @@ export function capturedFromHarEntry(entry: unknown): CapturedRequest | null {
         ? entry._type
         : undefined;
   return {
-    url: request.url,
-    method: request.method,
-    status,
-    sentAt,
-    requestHeaders: headersOf(request.headers),
-    responseHeaders: headersOf(response.headers),
-    ...(type ? { type } : {}),
+    request: {
+      url: absoluteUrl(request.url, request.headers),
+      method: request.method,
+      status,
+      sentAt,
+      requestHeaders: headersOf(request.headers),
+      responseHeaders: headersOf(response.headers),
+      ...(type ? { type } : {}),
+    },
   };
+}
+
+/** The request of a HAR entry, or null when it lacks a URL, a method, a status or a start time. */
+export function capturedFromHarEntry(entry: unknown): CapturedRequest | null {
+  return readHarEntry(entry).request ?? null;
 }
 
 /** The response body as text, first `max` characters; undefined when absent or binary. */

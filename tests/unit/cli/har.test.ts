@@ -207,6 +207,14 @@ describe('rhythm-auth diagnose --har', () => {
     }
   });
 
+  it('says why entries were unreadable (the real no-creator HAR has no startedDateTime)', () => {
+    const real = new URL('../../fixtures/har/real/no-creator-auth-variants.har', import.meta.url);
+    const { stdout } = cli(['diagnose', '--har', real.pathname]);
+    expect(stdout).toMatch(
+      /: 4 entries, 0 Rhythm 401s diagnosed, 4 unreadable entries \(no start time\)/,
+    );
+  });
+
   it('says so and exits 0 when there is no Rhythm 401', () => {
     const path = file('none.har', JSON.stringify({ log: { version: '1.2', entries: [] } }));
     const text = cli(['diagnose', '--har', path]);

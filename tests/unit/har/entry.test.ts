@@ -4,7 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/analyzer/analyze.js';
-import { capturedFromHarEntry, harEntryKey, harResponseText } from '../../../src/har/entry.js';
+import {
+  capturedFromHarEntry,
+  harEntryKey,
+  harResponseText,
+  readHarEntry,
+  type UnreadableReason,
+} from '../../../src/har/entry.js';
 import type { CapturedRequest } from '../../../src/analyzer/types.js';
 import { T0, TEST_TENANT, signToken } from '../../helpers/tokens.js';
 
@@ -425,5 +431,70 @@ describe('a HAR entry through analyze', () => {
     const diagnosis = analyze(capturedFromHarEntry(entry)!);
     expect(diagnosis.rootCause?.id).toBe('header.scheme');
     expect(diagnosis.checks.find((c) => c.id === 'header.scheme')?.status).toBe('fail');
+  });
+});
+
+describe('capturedFromHarEntry: relative URLs (proxies such as Akita write them)', () => {
+  const relative = (
+    headers: Array<{ name: string; value: unknown }>,
+    url = '/contacts/acme.org/current',
+  ) => ({
+    ...chrome,
+    request: { ...chrome.request, url, headers },
+  });
+  it.each<[string, Array<{ name: string; value: unknown }>, string]>([
+    ['a Host header', [{ name: 'Host', value: HOST }], `https://${HOST}/contacts/acme.org/current`],
+    [
+      'a host with a port',
+      [{ name: 'host', value: `${HOST}:8443` }],
+      `https://${HOST}:8443/contacts/acme.org/current`,
+    ],
+    [
+      'HTTP/2 :authority and :scheme',
+      [
+        { name: ':authority', value: HOST },
+        { name: ':scheme', value: 'http' },
+      ],
+      `http://${HOST}/contacts/acme.org/current`,
+    ],
+    [
+      'a Host as Polly.JS writes it (an array)',
+      [{ name: 'host', value: [HOST] }],
+      `https://${HOST}/contacts/acme.org/current`,
+    ],
+  ])('makes it absolute from %s', (_, headers, url) => {
+    expect(capturedFromHarEntry(relative(headers))?.url).toBe(url);
+  });
+  it.each<[string, Array<{ name: string; value: unknown }>, string]>([
+    ['no Host header', [], '/contacts/acme.org/current'],
+    [
+      'a Host that is more than a host',
+      [{ name: 'Host', value: 'evil.test/x?' }],
+      '/contacts/acme.org/current',
+    ],
+    ['a protocol-relative URL', [{ name: 'Host', value: HOST }], '//other.test/x'],
+  ])('leaves it as written with %s', (_, headers, url) => {
+    expect(capturedFromHarEntry(relative(headers, url))?.url).toBe(url);
+  });
+  it('diagnoses a relative Rhythm 401 as the absolute one', () => {
+    const absolute = capturedFromHarEntry(chrome)!;
+    const made = capturedFromHarEntry({
+      ...chrome,
+      request: { ...chrome.request, url: `/contacts/${TEST_TENANT}/current` },
+    })!;
+    expect(made.url).toBe(absolute.url);
+  });
+});
+
+describe('readHarEntry: why an entry is unreadable', () => {
+  const { request, response } = chrome;
+  it.each<[string, unknown, UnreadableReason]>([
+    ['a string', 'GET /', 'not an entry'],
+    ['no URL', { ...chrome, request: { ...request, url: undefined } }, 'no URL'],
+    ['no method', { ...chrome, request: { ...request, method: undefined } }, 'no method'],
+    ['no status', { ...chrome, response: { ...response, status: undefined } }, 'no status'],
+    ['no startedDateTime', { ...chrome, startedDateTime: undefined }, 'no start time'],
+  ])('says %s', (_, entry, reason) => {
+    expect(readHarEntry(entry)).toEqual({ reason });
   });
 });
