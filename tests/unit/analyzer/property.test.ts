@@ -18,6 +18,9 @@ import {
 } from '../../../src/analyzer/types.js';
 import { T0, TEST_TENANT, noAudienceToken, signToken } from '../../helpers/tokens.js';
 
+/** Thousands of runs: seconds on a quiet machine, much more on a loaded one (never a failure). */
+const PROPERTY_TIMEOUT = 120_000;
+
 const b64url = (text: string): string => Buffer.from(text, 'utf8').toString('base64url');
 const hostile = (json: string): Record<string, unknown> =>
   JSON.parse(json) as Record<string, unknown>;
@@ -400,41 +403,53 @@ describe('analyze on hostile input', () => {
     expect(({} as Record<string, unknown>).y).toBeUndefined();
   });
 
-  it('diagnoses mutated real tokens without throwing and never echoes their signature', () => {
-    const arb = fc.tuple(mutatedAuth, capturedRequest(fc.constant('')), settings, headerName);
-    fc.assert(
-      fc.property(arb, ([auth, req, set, name]) => {
-        const requestHeaders = [{ name, value: auth.value }, ...req.requestHeaders];
-        const json = expectWellFormed(analyze({ ...req, requestHeaders }, set));
-        expect(json).not.toContain(auth.original.split('.')[2]);
-      }),
-      { numRuns: 5_000 },
-    );
-  });
+  it(
+    'diagnoses mutated real tokens without throwing and never echoes their signature',
+    () => {
+      const arb = fc.tuple(mutatedAuth, capturedRequest(fc.constant('')), settings, headerName);
+      fc.assert(
+        fc.property(arb, ([auth, req, set, name]) => {
+          const requestHeaders = [{ name, value: auth.value }, ...req.requestHeaders];
+          const json = expectWellFormed(analyze({ ...req, requestHeaders }, set));
+          expect(json).not.toContain(auth.original.split('.')[2]);
+        }),
+        { numRuns: 5_000 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('diagnoses mutated real tokens in the Authorization header of a Rhythm call', () => {
-    fc.assert(
-      fc.property(mutatedAuth, rhythmUrl, sentAt, (auth, u, at) => {
-        const req: CapturedRequest = {
-          url: u,
-          method: 'GET',
-          status: 401,
-          sentAt: at,
-          requestHeaders: [{ name: 'Authorization', value: auth.value }],
-          responseHeaders: [],
-        };
-        expect(expectWellFormed(analyze(req))).not.toContain(auth.original.split('.')[2]);
-      }),
-      { numRuns: 2_000 },
-    );
-  });
+  it(
+    'diagnoses mutated real tokens in the Authorization header of a Rhythm call',
+    () => {
+      fc.assert(
+        fc.property(mutatedAuth, rhythmUrl, sentAt, (auth, u, at) => {
+          const req: CapturedRequest = {
+            url: u,
+            method: 'GET',
+            status: 401,
+            sentAt: at,
+            requestHeaders: [{ name: 'Authorization', value: auth.value }],
+            responseHeaders: [],
+          };
+          expect(expectWellFormed(analyze(req))).not.toContain(auth.original.split('.')[2]);
+        }),
+        { numRuns: 2_000 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('diagnoses random requests: garbage headers, URLs, challenges and settings', () => {
-    fc.assert(
-      fc.property(capturedRequest(randomAuth), settings, (req, set) => {
-        expectWellFormed(analyze(req, set));
-      }),
-      { numRuns: 3_000 },
-    );
-  });
+  it(
+    'diagnoses random requests: garbage headers, URLs, challenges and settings',
+    () => {
+      fc.assert(
+        fc.property(capturedRequest(randomAuth), settings, (req, set) => {
+          expectWellFormed(analyze(req, set));
+        }),
+        { numRuns: 3_000 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });

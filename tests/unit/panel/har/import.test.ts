@@ -76,6 +76,7 @@ describe('importHar', () => {
       bytes: new TextEncoder().encode(text).length,
       entries: scenarios.length + 3,
       unreadable: 0,
+      unreadableReasons: [],
       diagnosed: scenarios.length,
       listed: scenarios.length,
       failed: scenarios.filter((s) => s.rootCause !== null).length,
