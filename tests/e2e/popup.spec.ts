@@ -47,7 +47,7 @@ test('clicking a diagnosis opens its full checklist, and back returns to the lis
 
   await popup.locator('li[data-diagnosis="token.expiry"] button').click();
   const detail = popup.getByRole('region', { name: 'Diagnosis' });
-  await expect(detail).toHaveAttribute('data-diagnosis', 'token.expiry');
+  await expect(detail).toHaveAttribute('data-selected-diagnosis', 'token.expiry');
   const rows = detail.locator('[data-check-id][data-status]');
   await expect(rows).toHaveCount(CHECKLIST.length);
   expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-check-id')))).toEqual(
