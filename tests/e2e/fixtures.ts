@@ -62,6 +62,8 @@ export async function launchExtension(
   api: ReferenceApi,
   otherHosts: OtherHosts,
   extraArgs: string[] = [],
+  /** Headed on this X display (an Xvfb of the test's own), for a screenshot with the toolbar. */
+  display?: string,
 ): Promise<{ context: BrowserContext; profile: string }> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`${EXTENSION_DIR} has no manifest.json: run "npm run build" first.`);
@@ -70,7 +72,8 @@ export async function launchExtension(
   const { chromium } = await import('@playwright/test');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
-    headless: true,
+    headless: display === undefined,
+    ...(display === undefined ? {} : { env: { ...process.env, DISPLAY: display }, viewport: null }),
     ignoreHTTPSErrors: true,
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,

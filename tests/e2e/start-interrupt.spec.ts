@@ -4,11 +4,12 @@
  * of the run may still be alive. Headless always; headed on a display of its own when Xvfb is
  * installed (`.ci/run` installs it).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { startXvfb, xvfbPath } from './xvfb-screen.js';
 
 const PROFILE_PREFIX = 'rhythm-auth-start-';
 
@@ -115,24 +116,13 @@ test.describe('Ctrl-C on npm start', () => {
   });
 
   test('headed (Xvfb): Ctrl-C stops Chromium, deletes the profile, leaves no process', async () => {
-    const xvfb = spawnSync('sh', ['-c', 'command -v Xvfb']).stdout.toString().trim();
-    test.skip(!xvfb, 'Xvfb is not installed (apt-get install xvfb)');
-    const server = spawn(
-      xvfb,
-      ['-displayfd', '3', '-screen', '0', '1280x800x24', '-nolisten', 'tcp'],
-      {
-        stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
-      },
-    );
+    test.skip(!xvfbPath(), 'Xvfb is not installed (apt-get install xvfb)');
+    const x = await startXvfb('1280x800x24');
     try {
-      const display = await new Promise<string>((done, fail) => {
-        server.stdio[3]!.once('data', (d: Buffer) => done(`:${d.toString().trim()}`));
-        server.once('exit', (code) => fail(new Error(`Xvfb exited with ${code}`)));
-      });
-      const { output } = await interruptAndCheck([], { DISPLAY: display }, /Ctrl-C stops/);
+      const { output } = await interruptAndCheck([], { DISPLAY: x.display }, /Ctrl-C stops/);
       expect(output).toContain('Stopped; deleted');
     } finally {
-      server.kill('SIGTERM');
+      x.close();
     }
   });
 });
