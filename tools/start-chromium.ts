@@ -55,7 +55,8 @@ export function spawnChromium(chromium: string, args: string[]): ChildProcess {
   return spawn(chromium, args, { stdio: 'ignore', detached: true });
 }
 
-function groupAlive(pgid: number): boolean {
+/** Whether any process of the process group `pgid` is still alive. */
+export function groupAlive(pgid: number): boolean {
   try {
     process.kill(-pgid, 0);
     return true;

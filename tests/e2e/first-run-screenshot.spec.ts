@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import {
   APP_URL,
   badgeText,
+  configureExtension,
   expect,
   launchExtension,
   runScenario,
@@ -114,23 +115,7 @@ test('docs/first-run.png: the badge and the panel, in a real headed Chromium', a
       .toBe(true);
     const extensionId = new URL(worker.url()).host;
     // Pinned, as the first-run page asks: what chrome://extensions' "Pin to toolbar" does.
-    const settings = await context.newPage();
-    await settings.goto('chrome://extensions');
-    await settings.evaluate(
-      (id) =>
-        (
-          chrome as unknown as {
-            developerPrivate: {
-              updateExtensionConfiguration(u: {
-                extensionId: string;
-                pinnedToToolbar: boolean;
-              }): Promise<void>;
-            };
-          }
-        ).developerPrivate.updateExtensionConfiguration({ extensionId: id, pinnedToToolbar: true }),
-      extensionId,
-    );
-    await settings.close();
+    await configureExtension(context, extensionId, { pinnedToToolbar: true });
     // Only the app tab: the first-run tab opened on install would be the one in front.
     for (const page of context
       .pages()

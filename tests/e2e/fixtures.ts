@@ -306,6 +306,34 @@ export async function grantHostPermission(
   await page.close();
 }
 
+/**
+ * What chrome://extensions does when the user changes an extension's configuration there:
+ * "Site access" (`hostAccess`), "Pin to toolbar" (`pinnedToToolbar`), through developerPrivate.
+ */
+export async function configureExtension(
+  context: BrowserContext,
+  extensionId: string,
+  update: {
+    hostAccess?: 'ON_CLICK' | 'ON_SPECIFIC_SITES' | 'ON_ALL_SITES';
+    pinnedToToolbar?: boolean;
+  },
+): Promise<void> {
+  const page = await context.newPage();
+  await page.goto('chrome://extensions');
+  await page.evaluate(
+    ([id, u]) =>
+      (
+        chrome as unknown as {
+          developerPrivate: {
+            updateExtensionConfiguration(update: { extensionId: string }): Promise<void>;
+          };
+        }
+      ).developerPrivate.updateExtensionConfiguration({ extensionId: id, ...u }),
+    [extensionId, update] as const,
+  );
+  await page.close();
+}
+
 /** The Options page opened as a tab, loaded. */
 export async function openOptions(context: BrowserContext, extensionId: string): Promise<Page> {
   const page = await context.newPage();

@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { groupAlive } from '../../tools/start-chromium.js';
 import { startXvfb, xvfbPath } from './xvfb-screen.js';
 
 const PROFILE_PREFIX = 'rhythm-auth-start-';
@@ -44,15 +45,6 @@ function runningProfile(tmp: string): string | null {
   if (!name) return null;
   const dir = join(tmp, name);
   return readdirSync(dir).includes('SingletonLock') ? dir : null;
-}
-
-function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Every live process whose command line names `text` (a profile path). */
