@@ -38,9 +38,10 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: true,
       sourcemap: false,
       rollupOptions: {
-        // The DevTools panel page is created at run time (devtools.panels.create), so crxjs cannot
-        // find it in the manifest: name it here or dist/ has no panel.
-        input: { panel: 'src/panel/index.html' },
+        // The DevTools panel page is created at run time (devtools.panels.create) and the
+        // first-run page opened by the worker (tabs.create), so crxjs cannot find them in the
+        // manifest: name them here or dist/ has neither.
+        input: { panel: 'src/panel/index.html', welcome: 'src/welcome/index.html' },
         // The analyzer is pure (its own tsconfig and lint rules): importing a module of it does
         // nothing but define exports. Said here, each page bundles only what it uses through the
         // analyzer's one face (src/analyzer/index.ts) instead of all of it (SPEC §9 budgets).

@@ -6,12 +6,12 @@
  * `npm start -- --headless --screenshot <file.png>`: the same without a display: runs every demo
  * scenario, opens the panel, writes a screenshot of it and exits 0 (SPEC §10).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { chromiumArgs, startReferenceApi, type ReferenceApi } from './reference-api/server.js';
-import { findChromium } from './start-chromium.js';
+import { findChromium, onInterrupt, spawnChromium, stopChromium } from './start-chromium.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist/extension');
@@ -82,36 +82,45 @@ function chromiumFlags(api: ReferenceApi, profile: string): string[] {
   ];
 }
 
-async function runHeaded(chromium: string, api: ReferenceApi, profile: string): Promise<void> {
-  const child: ChildProcess = spawn(
-    chromium,
-    [...chromiumFlags(api, profile), '--auto-open-devtools-for-tabs', APP_URL],
-    { stdio: 'ignore' },
-  );
+async function runHeaded(
+  chromium: string,
+  api: ReferenceApi,
+  profile: string,
+  stop: AbortSignal,
+): Promise<void> {
+  const child = spawnChromium(chromium, [
+    ...chromiumFlags(api, profile),
+    '--auto-open-devtools-for-tabs',
+    APP_URL,
+  ]);
   console.log(`Chromium is open on ${APP_URL} with Rhythm Auth loaded and DevTools open.`);
-  console.log('In DevTools, open the "Rhythm Auth" tab (in the » menu when the tabs do not fit).');
+  console.log('DevTools opens on its Elements panel; Rhythm Auth is the last tab of its tab row');
+  console.log('(click » at the end of the row when the tabs do not fit, then "Rhythm Auth").');
   console.log(
     'Click the buttons on the demo page; each 401 appears in the panel and on the badge.',
   );
   console.log('Ctrl-C stops the reference API and Chromium and deletes the throwaway profile.');
-  await new Promise<void>((done) => {
-    const stop = () => {
-      // Wait for Chromium to exit before the profile is deleted: it writes to it while closing.
-      const force = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      child.once('exit', () => clearTimeout(force));
-      child.kill('SIGTERM');
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    child.once('exit', (code, signal) => {
-      if (code && !signal)
-        console.error(`Chromium exited with ${code}. Without a display, use --headless.`);
-      done();
-    });
-  });
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const stopped = () => {
+    console.log('Stopping Chromium…');
+    void stopChromium(child);
+  };
+  if (stop.aborted) stopped();
+  stop.addEventListener('abort', stopped, { once: true });
+  const code = await exited;
+  if (code && !stop.aborted)
+    console.error(`Chromium exited with ${code}. Without a display, use --headless.`);
+  // Closed by hand or stopped: either way no helper process of it may still write to the profile.
+  await stopChromium(child);
 }
 
-async function runHeadless(chromium: string, api: ReferenceApi, profile: string, file: string) {
+async function runHeadless(
+  chromium: string,
+  api: ReferenceApi,
+  profile: string,
+  file: string,
+  stop: AbortSignal,
+) {
   const { chromium: pw } = await import('@playwright/test');
   const [, ...args] = chromiumFlags(api, profile); // Playwright sets --user-data-dir itself
   const context = await pw.launchPersistentContext(profile, {
@@ -120,8 +129,17 @@ async function runHeadless(chromium: string, api: ReferenceApi, profile: string,
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 800 },
     args,
+    // Playwright's own handlers exit the process (130) as soon as the browser is closed, before
+    // the profile is deleted: Ctrl-C is handled here instead (main).
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
   });
+  // Closing the context ends every call in flight below: the run then unwinds to main's clean-up.
+  const close = () => void context.close();
+  stop.addEventListener('abort', close, { once: true });
   try {
+    if (stop.aborted) throw new Error('interrupted while Chromium started');
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     for (let i = 0; i < 100; i++) {
       if (await worker.evaluate(() => chrome.webRequest.onCompleted.hasListeners())) break;
@@ -151,6 +169,7 @@ async function runHeadless(chromium: string, api: ReferenceApi, profile: string,
     const shown = await rows.count();
     console.log(`The panel lists ${shown} diagnoses; screenshot written to ${file}`);
   } finally {
+    stop.removeEventListener('abort', close);
     await context.close();
   }
 }
@@ -164,16 +183,28 @@ async function main(): Promise<void> {
     );
   }
   buildIfNeeded();
+  // From here on Ctrl-C stops the run and waits for the clean-up (tools/start-chromium.ts).
+  const interrupt = new AbortController();
+  const release = onInterrupt(() => interrupt.abort());
   const api = await startReferenceApi();
   const profile = mkdtempSync(join(tmpdir(), 'rhythm-auth-start-'));
   console.log(`Reference Rhythm API on ${api.origin} (loopback only; nothing calls the real API).`);
   try {
-    if (options.screenshot) await runHeadless(chromium, api, profile, options.screenshot);
-    else await runHeaded(chromium, api, profile);
+    if (options.screenshot)
+      await runHeadless(chromium, api, profile, options.screenshot, interrupt.signal);
+    else await runHeaded(chromium, api, profile, interrupt.signal);
+  } catch (error) {
+    // What an interrupted run throws (a closed page) is not news: the user asked it to stop.
+    if (!interrupt.signal.aborted) throw error;
   } finally {
     await api.close();
     rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    if (existsSync(profile)) console.error(`npm start: could not delete ${profile}`);
+    else if (interrupt.signal.aborted) console.log(`Stopped; deleted ${profile}.`);
+    release();
   }
+  // A headless run cut short did not write its screenshot.
+  if (interrupt.signal.aborted && options.screenshot) process.exit(130);
 }
 
 main().then(

@@ -3,16 +3,37 @@ import { badgeText } from '../shared/stored.js';
 /** The slice of `browser.action` the badge needs. */
 export interface ActionApi {
   setBadgeText(details: { tabId: number; text: string }): Promise<void>;
+  setTitle(details: { tabId: number; title: string }): Promise<void>;
   setBadgeBackgroundColor(details: { tabId: number; color: string }): Promise<void>;
   setBadgeTextColor?(details: { tabId: number; color: string }): Promise<void>;
 }
 
 export const BADGE_COLOR = '#d93025';
 
-/** Shows the count of kept 401s on the tab's badge (SPEC §10). Never throws: the tab may be gone. */
-export async function showCount(action: ActionApi, tabId: number, count: number): Promise<void> {
+/**
+ * The toolbar button's tooltip: what the badge's number counts. The manifest's `default_title`
+ * is the empty one, for tabs the worker never wrote to.
+ */
+export function badgeTitle(count: number, with403 = false): string {
+  const what = with403 ? '401s or 403s' : count === 1 ? '401' : '401s';
+  return count > 0
+    ? `Rhythm Auth: ${count} Rhythm API ${what} in this tab`
+    : `Rhythm Auth: no Rhythm API ${with403 ? '401s or 403s' : '401s'} in this tab`;
+}
+
+/**
+ * Shows the count of kept 401s on the tab's badge (SPEC §10) and says in the tooltip what it
+ * counts (403s too when the Options page asks for them). Never throws: the tab may be gone.
+ */
+export async function showCount(
+  action: ActionApi,
+  tabId: number,
+  count: number,
+  with403 = false,
+): Promise<void> {
   try {
     await action.setBadgeText({ tabId, text: badgeText(count) });
+    await action.setTitle({ tabId, title: badgeTitle(count, with403) });
     if (count > 0) {
       await action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
       await action.setBadgeTextColor?.({ tabId, color: '#ffffff' });

@@ -15,11 +15,13 @@ import {
   watchSettings,
   type Settings,
 } from '../shared/settings.js';
+import { WELCOME_PAGE } from '../shared/pages.js';
 import type { StoredDiagnosis } from '../shared/stored.js';
 import { createTabStore } from '../shared/tab-store.js';
 import { createActiveChecks } from './active/active-checks.js';
 import { showCount } from './badge.js';
 import { createCapture } from './capture.js';
+import { opensWelcome } from './first-run.js';
 import { createHandlers, dispatch } from './handlers.js';
 import { createHeldTokens } from './active/held-tokens.js';
 import { hostFilter, watchRequests, type WebRequestEvents } from './watch-requests.js';
@@ -50,8 +52,12 @@ function broadcast(tabId: number, event: PortEvent): void {
   }
 }
 
+/** The badge and its tooltip, which says whether 403s are counted too. */
+const badge = (tabId: number, count: number) =>
+  showCount(browser.action, tabId, count, settings.capture403);
+
 function onDiagnosed(entry: StoredDiagnosis, count: number): void {
-  void showCount(browser.action, entry.tabId, count);
+  void badge(entry.tabId, count);
   broadcast(entry.tabId, { type: 'request-diagnosed', entry });
 }
 
@@ -100,7 +106,7 @@ const handlers = createHandlers({
   onDiagnosed,
   async onCleared(tabId) {
     held.dropTab(tabId);
-    await showCount(browser.action, tabId, 0);
+    await badge(tabId, 0);
     broadcast(tabId, { type: 'tab-cleared', tabId });
   },
   active,
@@ -140,8 +146,11 @@ browser.runtime.onConnect.addListener((port) => {
 
 // Chrome resets a tab's badge when it navigates; the diagnoses stay until the tab closes.
 browser.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.status === 'loading')
-    void store.count(tabId).then((n) => showCount(browser.action, tabId, n));
+  if (change.status === 'loading') void store.count(tabId).then((n) => badge(tabId, n));
+});
+browser.runtime.onInstalled.addListener((details) => {
+  if (opensWelcome(details))
+    void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });
 });
 browser.tabs.onRemoved.addListener((tabId) => {
   held.dropTab(tabId);

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { DEFAULT_SETTINGS, MAX_KEEP_PER_TAB, type Settings } from '../shared/settings.js';
 import {
+  deniedHostsMessage,
   hostPatterns,
   toForm,
+  withoutHosts,
   validateSettings,
   type FieldErrors,
   type SettingsField,
@@ -16,7 +18,24 @@ type Status =
   | { kind: 'idle' }
   | { kind: 'saving' }
   | { kind: 'saved' }
+  | { kind: 'partly'; denied: string[] }
   | { kind: 'failed'; message: string };
+
+function statusText(status: Status, invalid: boolean): string {
+  switch (status.kind) {
+    case 'saving':
+      return 'Saving…';
+    case 'saved':
+      return 'Saved. It applies from the next request.';
+    case 'partly':
+      return `Saved, except ${status.denied.join(', ')} (see Extra API hosts).`;
+    case 'failed':
+      return status.message;
+    case 'loading':
+    case 'idle':
+      return invalid ? 'Not saved: correct the fields marked above.' : '';
+  }
+}
 
 const FIELD_ORDER: SettingsField[] = [
   'expectedIssuer',
@@ -52,7 +71,8 @@ export function App({ store }: { store: OptionsStore }) {
 
   const set = (patch: Partial<SettingsForm>) => {
     setForm({ ...form, ...patch });
-    if (status.kind === 'saved' || status.kind === 'failed') setStatus({ kind: 'idle' });
+    if (status.kind === 'saved' || status.kind === 'partly' || status.kind === 'failed')
+      setStatus({ kind: 'idle' });
   };
 
   const submit = (e: Event) => {
@@ -69,23 +89,22 @@ export function App({ store }: { store: OptionsStore }) {
     const added = next.extraApiHosts.filter((h) => !saved.extraApiHosts.includes(h));
     const removed = saved.extraApiHosts.filter((h) => !next.extraApiHosts.includes(h));
     // Asked first, before anything is awaited: the prompt needs this click's user gesture.
-    const granted = store.requestHosts(hostPatterns(added)).catch(() => false);
+    const asked = store.requestHosts(hostPatterns(added));
     setErrors({});
     setStatus({ kind: 'saving' });
-    void granted
-      .then(async (ok) => {
-        if (!ok) {
-          setErrors({
-            extraApiHosts: `Permission to read ${added.join(', ')} was not granted, so it can't be watched. Nothing was saved.`,
-          });
-          setStatus({ kind: 'idle' });
-          return;
-        }
-        await store.save(next);
+    void asked
+      .then(async (grant) => {
+        // A host the browser did not grant is left out of what is saved, and only it: the
+        // other fields and hosts are saved, and the form keeps it for another try.
+        const denied = added.filter((h, i) => grant.denied.includes(hostPatterns(added)[i]!));
+        const kept = { ...next, extraApiHosts: withoutHosts(next.extraApiHosts, denied) };
+        await store.save(kept);
         await store.releaseHosts(hostPatterns(removed));
-        setSaved(next);
+        setSaved(kept);
         setForm(toForm(next));
-        setStatus({ kind: 'saved' });
+        if (denied.length === 0) return setStatus({ kind: 'saved' });
+        setErrors({ extraApiHosts: deniedHostsMessage(denied, grant.reason) });
+        setStatus({ kind: 'partly', denied });
       })
       .catch((error: unknown) =>
         setStatus({
@@ -201,29 +220,26 @@ export function App({ store }: { store: OptionsStore }) {
             {error('keepPerTab')}
           </div>
         </fieldset>
+        {/* Fixed at the bottom of the window, Save first: no message above or beside it moves it. */}
         <div class="options__actions">
-          <button
-            type="submit"
-            class="primary"
-            disabled={status.kind === 'loading' || status.kind === 'saving'}
-          >
-            Save
-          </button>
-          <span
-            role="status"
-            data-testid="status"
-            class={status.kind === 'failed' ? 'field__error' : 'muted'}
-          >
-            {status.kind === 'saving'
-              ? 'Saving…'
-              : status.kind === 'saved'
-                ? 'Saved. It applies from the next request.'
-                : status.kind === 'failed'
-                  ? status.message
-                  : Object.keys(errors).length > 0
-                    ? 'Not saved: correct the fields marked above.'
-                    : ''}
-          </span>
+          <div class="options__bar">
+            <button
+              type="submit"
+              class="primary"
+              disabled={status.kind === 'loading' || status.kind === 'saving'}
+            >
+              Save
+            </button>
+            <span
+              role="status"
+              data-testid="status"
+              class={
+                status.kind === 'failed' || status.kind === 'partly' ? 'field__error' : 'muted'
+              }
+            >
+              {statusText(status, Object.keys(errors).length > 0)}
+            </span>
+          </div>
         </div>
       </form>
     </main>

@@ -128,3 +128,21 @@ export function validateSettings(
 export function hostPatterns(hosts: readonly string[]): string[] {
   return hosts.map((h) => `*://${h}/*`);
 }
+
+export function withoutHosts(hosts: readonly string[], drop: readonly string[]): string[] {
+  return hosts.filter((h) => !drop.includes(h));
+}
+
+/**
+ * Why a host is not watched though it is listed: the browser did not grant the permission to
+ * read it, because the user declined its prompt or because the browser refused by itself
+ * (`reason`, its own words: no user gesture, an enterprise policy).
+ */
+export function deniedHostsMessage(hosts: readonly string[], reason?: string): string {
+  const list = hosts.join(', ');
+  const why = reason
+    ? `the browser refused (${reason.slice(0, 200)})`
+    : 'the permission prompt was declined or closed';
+  const them = hosts.length === 1 ? 'it is' : 'they are';
+  return `Not granted: Rhythm Auth may not read ${list}, so ${them} not watched: ${why}. Everything else was saved. Save again to ask again.`;
+}

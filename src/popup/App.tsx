@@ -8,7 +8,9 @@ import { CheckList } from '../shared/ui/CheckList.js';
 import { RhythmAccessBanner, useRhythmAccess } from '../shared/ui/RhythmAccess.js';
 import { RichText } from '../shared/ui/RichText.js';
 import { ExportMenu } from './ExportMenu.js';
-import { clockTime, hostAndPath, rootCauseLine } from '../shared/ui/format.js';
+import { clockTime, hostAndPath, rootCauseLine, shortHost } from '../shared/ui/format.js';
+import { visible } from '../shared/ui/visible.js';
+import { WELCOME_PAGE } from '../shared/pages.js';
 import { requestSiteAccess, type SiteAccess } from './site-access.js';
 import { useTab } from './use-tab.js';
 
@@ -64,14 +66,26 @@ export function App() {
       )}
       <footer class="popup__footer muted">
         <span>
-          Full picture and active checks: open DevTools (F12) → <strong>Rhythm Auth</strong> panel.
+          Full picture and active checks: open DevTools (F12) → <strong>Rhythm Auth</strong> panel
+          (in the » overflow when the tabs do not fit).
         </span>
-        <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-          Settings
-        </button>
+        <span class="popup__links">
+          <button type="button" class="link" onClick={openWelcome}>
+            Getting started
+          </button>
+          <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
+            Settings
+          </button>
+        </span>
       </footer>
     </main>
   );
+}
+
+/** The first-run page, in a tab of its own (the popup closes when it loses focus). */
+function openWelcome() {
+  void browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });
+  window.close();
 }
 
 function List({
@@ -92,11 +106,15 @@ function List({
               type="button"
               class="row"
               onClick={() => onOpen(entry.id)}
-              title={`${host}${path}`}
+              title={visible(`${host}${path}`.slice(0, 300))}
             >
               <span class="row__time mono">{clockTime(d.request.sentAt)}</span>
-              <span class="row__method mono">{d.request.method}</span>
-              <span class="row__path mono">{path}</span>
+              <span class="row__method mono">{visible(d.request.method.slice(0, 12))}</span>
+              {/* The host first and never cut: rolodex, membership and the bare API host differ there. */}
+              <span class="row__where mono">
+                <span class="row__host">{visible(shortHost(host).slice(0, 200))}</span>
+                <span class="row__path">{visible(path.slice(0, 300))}</span>
+              </span>
               <span class={`row__cause row__cause--${d.verdict}`}>
                 <RichText text={rootCauseLine(d)} />
               </span>
@@ -111,7 +129,11 @@ function List({
 function Detail({ entry, onBack }: { entry: StoredDiagnosis; onBack: () => void }) {
   const d = entry.diagnosis;
   return (
-    <section class="detail" aria-label="Diagnosis" data-diagnosis={d.rootCause?.id ?? 'none'}>
+    <section
+      class="detail"
+      aria-label="Diagnosis"
+      data-selected-diagnosis={d.rootCause?.id ?? 'none'}
+    >
       <button type="button" class="back" onClick={onBack} autoFocus>
         ← All 401s
       </button>

@@ -32,7 +32,7 @@ describe('capture in Firefox', () => {
     expect(await textOf(popup, '[data-testid="count"]')).toBe('2 × 401');
     expect(await listedCauses(popup)).toEqual(['header.scheme', 'token.expiry']);
     await popup.click('li[data-diagnosis="token.expiry"] button');
-    await popup.waitForSelector('section.detail[data-diagnosis="token.expiry"]');
+    await popup.waitForSelector('section.detail[data-selected-diagnosis="token.expiry"]');
     expect(await textOf(popup, '.detail .verdict')).toContain('expired');
     expect(
       await popup.$eval('[data-check-id="token.expiry"]', (el) => el.getAttribute('data-status')),

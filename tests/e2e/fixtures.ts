@@ -62,6 +62,8 @@ export async function launchExtension(
   api: ReferenceApi,
   otherHosts: OtherHosts,
   extraArgs: string[] = [],
+  /** Headed on this X display (an Xvfb of the test's own), for a screenshot with the toolbar. */
+  display?: string,
 ): Promise<{ context: BrowserContext; profile: string }> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`${EXTENSION_DIR} has no manifest.json: run "npm run build" first.`);
@@ -70,7 +72,8 @@ export async function launchExtension(
   const { chromium } = await import('@playwright/test');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
-    headless: true,
+    headless: display === undefined,
+    ...(display === undefined ? {} : { env: { ...process.env, DISPLAY: display }, viewport: null }),
     ignoreHTTPSErrors: true,
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
@@ -299,6 +302,34 @@ export async function grantHostPermission(
         }
       ).developerPrivate.addHostPermission(id, p),
     [extensionId, pattern] as const,
+  );
+  await page.close();
+}
+
+/**
+ * What chrome://extensions does when the user changes an extension's configuration there:
+ * "Site access" (`hostAccess`), "Pin to toolbar" (`pinnedToToolbar`), through developerPrivate.
+ */
+export async function configureExtension(
+  context: BrowserContext,
+  extensionId: string,
+  update: {
+    hostAccess?: 'ON_CLICK' | 'ON_SPECIFIC_SITES' | 'ON_ALL_SITES';
+    pinnedToToolbar?: boolean;
+  },
+): Promise<void> {
+  const page = await context.newPage();
+  await page.goto('chrome://extensions');
+  await page.evaluate(
+    ([id, u]) =>
+      (
+        chrome as unknown as {
+          developerPrivate: {
+            updateExtensionConfiguration(update: { extensionId: string }): Promise<void>;
+          };
+        }
+      ).developerPrivate.updateExtensionConfiguration({ extensionId: id, ...u }),
+    [extensionId, update] as const,
   );
   await page.close();
 }

@@ -4,6 +4,7 @@
  * 403s, an extra API host), and the links to it from the popup and the panel.
  */
 import {
+  clickWithoutUserGesture,
   expect,
   fetchFrom,
   openOptions,
@@ -149,4 +150,65 @@ test('the popup and the panel open the Options page', async ({
   await panel.getByRole('button', { name: 'Settings' }).click();
   const options = await opened;
   await expect(options.getByRole('heading', { name: 'Rhythm Auth settings' })).toBeVisible();
+});
+
+test('a host the browser does not grant is left out, and only it: the rest is saved', async ({
+  context,
+  extensionId,
+}) => {
+  const options = await openOptions(context, extensionId);
+  await options.getByLabel('Expected issuer (Auth0 domain)').fill('globex-com.us.auth0.com');
+  await options.getByLabel('Extra API hosts').fill(`${STAGING}\nnew-api.example.test`);
+  await options.getByLabel('Diagnoses kept per tab').fill('40');
+  // Without a user gesture Chrome refuses permissions.request by itself, the way a policy or a
+  // closed prompt would (headless Chromium cannot answer a real prompt).
+  await clickWithoutUserGesture(options, 'button[type="submit"]');
+
+  await expect(options.getByTestId('status')).toHaveText(
+    'Saved, except new-api.example.test (see Extra API hosts).',
+  );
+  const error = options.getByTestId('error-extraApiHosts');
+  await expect(error).toContainText('Rhythm Auth may not read new-api.example.test');
+  await expect(error).toContainText('the browser refused (');
+  await expect(error).toContainText('user gesture');
+  // Kept in the form for another try; saved without it, everything else saved.
+  await expect(options.getByLabel('Extra API hosts')).toHaveValue(
+    `${STAGING}\nnew-api.example.test`,
+  );
+  expect(await storageItems(options, 'sync')).toEqual({
+    settings: {
+      expectedIssuer: 'https://globex-com.us.auth0.com/',
+      expectedClientId: '',
+      extraApiHosts: [STAGING], // under *.rhythmsoftware.com: already granted
+      capture403: false,
+      keepPerTab: 40,
+    },
+  });
+});
+
+test('Save stays where it is, whatever the page says after a click', async ({
+  context,
+  extensionId,
+}) => {
+  const options = await openOptions(context, extensionId);
+  const save = options.getByRole('button', { name: 'Save' });
+  const at = async () => JSON.stringify(await save.boundingBox());
+  const before = await at();
+  // Wrong fields: an error under each, a status beside Save.
+  await options.getByLabel('Client id').fill('not a client id');
+  await options.getByLabel('Diagnoses kept per tab').fill('0');
+  await save.click();
+  await expect(options.getByTestId('status')).toHaveText(
+    'Not saved: correct the fields marked above.',
+  );
+  expect(await at()).toBe(before);
+  // The longest status there is: a denied host's (two lines on a narrow window).
+  await options.setViewportSize({ width: 420, height: 700 });
+  const narrow = await at();
+  await options.getByLabel('Client id').fill('');
+  await options.getByLabel('Diagnoses kept per tab').fill('10');
+  await options.getByLabel('Extra API hosts').fill('a-long-host-name.example.test');
+  await clickWithoutUserGesture(options, 'button[type="submit"]');
+  await expect(options.getByTestId('status')).toContainText('Saved, except');
+  expect(await at()).toBe(narrow);
 });

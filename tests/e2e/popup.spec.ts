@@ -47,7 +47,7 @@ test('clicking a diagnosis opens its full checklist, and back returns to the lis
 
   await popup.locator('li[data-diagnosis="token.expiry"] button').click();
   const detail = popup.getByRole('region', { name: 'Diagnosis' });
-  await expect(detail).toHaveAttribute('data-diagnosis', 'token.expiry');
+  await expect(detail).toHaveAttribute('data-selected-diagnosis', 'token.expiry');
   const rows = detail.locator('[data-check-id][data-status]');
   await expect(rows).toHaveCount(CHECKLIST.length);
   expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-check-id')))).toEqual(
@@ -89,4 +89,44 @@ test('the popup of a tab without 401s says which requests it watches', async ({
   await expect(popup.getByTestId('count')).toHaveText('');
   await expect(popup.getByRole('button', { name: 'Clear' })).toBeDisabled();
   expect(await badgeText(popup, tabId)).toBe('');
+});
+
+test('rows show the host before the path: rolodex, membership and the bare API host differ', async ({
+  app,
+  worker,
+  context,
+  extensionId,
+}) => {
+  for (const id of ['expired', 'wrong-module-host', 'bare-api-host'])
+    expect(await runScenario(app, id)).toBe(401);
+  const tabId = await tabIdOf(worker, app);
+  await expect.poll(() => badgeText(worker, tabId)).toBe('3');
+  const popup = await openPopup(context, extensionId, tabId);
+  const rows = popup.locator('ol.list > li[data-diagnosis] .row__where');
+  await expect(rows).toHaveText([
+    'api.rhythmsoftware.com/contacts/acme.org/current',
+    'membership.api/contacts/acme.org/current',
+    'rolodex.api/contacts/acme.org/current',
+  ]);
+  await expect(popup.locator('ol.list > li button').first()).toHaveAttribute(
+    'title',
+    'api.rhythmsoftware.com/contacts/acme.org/current',
+  );
+
+  // Narrower than Chrome's 440 px popup (Firefox shows popups in its narrower overflow panel):
+  // the path gives way, never the host.
+  for (const width of [440, 340, 300]) {
+    await popup.evaluate((w) => (document.body.style.width = `${w}px`), width);
+    const fits = await popup
+      .locator('.row__host')
+      .evaluateAll((hosts) =>
+        hosts.map((h) => h.scrollWidth <= h.clientWidth && h.getBoundingClientRect().width > 0),
+      );
+    expect(fits, `every host whole at ${width} px`).toEqual([true, true, true]);
+  }
+  const pathCut = await popup
+    .locator('.row__path')
+    .first()
+    .evaluate((p) => p.scrollWidth > p.clientWidth);
+  expect(pathCut, 'the path is what is cut at 300 px').toBe(true);
 });

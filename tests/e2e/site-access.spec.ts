@@ -12,6 +12,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import {
   badgeText,
   clickWithoutUserGesture,
+  configureExtension,
   expect,
   listedCauses,
   openPopup,
@@ -23,26 +24,9 @@ import { openPanel } from './panel-helpers.js';
 
 type HostAccess = 'ON_CLICK' | 'ON_SPECIFIC_SITES' | 'ON_ALL_SITES';
 
-/** What chrome://extensions does when the user changes "Site access" (developerPrivate). */
-async function setHostAccess(context: BrowserContext, extensionId: string, hostAccess: HostAccess) {
-  const page = await context.newPage();
-  await page.goto('chrome://extensions');
-  await page.evaluate(
-    ([id, access]) =>
-      (
-        chrome as unknown as {
-          developerPrivate: {
-            updateExtensionConfiguration(update: {
-              extensionId: string;
-              hostAccess: string;
-            }): Promise<void>;
-          };
-        }
-      ).developerPrivate.updateExtensionConfiguration({ extensionId: id, hostAccess: access }),
-    [extensionId, hostAccess] as const,
-  );
-  await page.close();
-}
+/** What chrome://extensions does when the user changes "Site access". */
+const setHostAccess = (context: BrowserContext, extensionId: string, hostAccess: HostAccess) =>
+  configureExtension(context, extensionId, { hostAccess });
 
 const banner = (page: Page) => page.getByTestId('rhythm-access');
 const ALLOW = 'Allow access to the Rhythm sites';

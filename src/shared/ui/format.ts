@@ -1,4 +1,9 @@
-import type { CheckStatus, Diagnosis } from '../../analyzer/index.js';
+import {
+  isRhythmApiHost,
+  RHYTHM_API_DOMAIN,
+  type CheckStatus,
+  type Diagnosis,
+} from '../../analyzer/index.js';
 
 /** The same marks as the CLI and the Markdown report. */
 export { STATUS_MARKS as STATUS_MARK } from '../../analyzer/index.js';
@@ -42,4 +47,15 @@ export function rootCauseLine(d: Diagnosis): string {
   if (d.rootCause) return d.rootCause.summary;
   if (d.verdict === 'warn') return 'No check failed; see the warnings';
   return 'No check failed: the cause is not visible from the request';
+}
+
+/**
+ * A host as a list row shows it when room is short: a Rhythm module host without the domain
+ * every one of them shares (`rolodex.api`, `membership.api`), the bare API host whole (its own
+ * failure, url.service), any other host (an extra one from the settings) as it is.
+ */
+export function shortHost(host: string): string {
+  const lower = host.toLowerCase();
+  if (lower === RHYTHM_API_DOMAIN || !isRhythmApiHost(lower)) return host;
+  return lower.slice(0, -'.rhythmsoftware.com'.length);
 }

@@ -1,17 +1,25 @@
 import { describe, expect, it, vi } from 'vitest';
-import { BADGE_COLOR, showCount, type ActionApi } from '../../../src/background/badge.js';
+import {
+  BADGE_COLOR,
+  badgeTitle,
+  showCount,
+  type ActionApi,
+} from '../../../src/background/badge.js';
 import { badgeText } from '../../../src/shared/stored.js';
+import manifest from '../../../manifest.json' with { type: 'json' };
 
 function fakeAction(failWith?: Error) {
-  const calls: Array<[string, { tabId: number; text?: string; color?: string }]> = [];
+  type Details = { tabId: number; text?: string; color?: string; title?: string };
+  const calls: Array<[string, Details]> = [];
   const record =
     (name: string) =>
-    async (details: { tabId: number; text?: string; color?: string }): Promise<void> => {
+    async (details: Details): Promise<void> => {
       calls.push([name, details]);
       if (failWith) throw failWith;
     };
   const action: ActionApi = {
     setBadgeText: vi.fn(record('text')),
+    setTitle: vi.fn(record('title')),
     setBadgeBackgroundColor: vi.fn(record('background')),
     setBadgeTextColor: vi.fn(record('textColor')),
   };
@@ -32,12 +40,30 @@ describe('badgeText', () => {
   });
 });
 
+describe('badgeTitle: the tooltip says what the number counts', () => {
+  it.each<[number, boolean, string]>([
+    [0, false, 'Rhythm Auth: no Rhythm API 401s in this tab'],
+    [1, false, 'Rhythm Auth: 1 Rhythm API 401 in this tab'],
+    [3, false, 'Rhythm Auth: 3 Rhythm API 401s in this tab'],
+    [100, false, 'Rhythm Auth: 100 Rhythm API 401s in this tab'],
+    [0, true, 'Rhythm Auth: no Rhythm API 401s or 403s in this tab'],
+    [2, true, 'Rhythm Auth: 2 Rhythm API 401s or 403s in this tab'],
+  ])('%i (403s counted: %s) → %j', (count, with403, title) => {
+    expect(badgeTitle(count, with403)).toBe(title);
+  });
+
+  it('is the manifest default for a tab the worker never wrote to', () => {
+    expect(manifest.action.default_title).toBe(badgeTitle(0));
+  });
+});
+
 describe('showCount', () => {
   it('sets the count in white on red on the tab', async () => {
     const { action, calls } = fakeAction();
     await showCount(action, 12, 3);
     expect(calls).toEqual([
       ['text', { tabId: 12, text: '3' }],
+      ['title', { tabId: 12, title: 'Rhythm Auth: 3 Rhythm API 401s in this tab' }],
       ['background', { tabId: 12, color: BADGE_COLOR }],
       ['textColor', { tabId: 12, color: '#ffffff' }],
     ]);
@@ -53,14 +79,17 @@ describe('showCount', () => {
   it('empties the badge for 0 without touching its colours', async () => {
     const { action, calls } = fakeAction();
     await showCount(action, 12, 0);
-    expect(calls).toEqual([['text', { tabId: 12, text: '' }]]);
+    expect(calls).toEqual([
+      ['text', { tabId: 12, text: '' }],
+      ['title', { tabId: 12, title: 'Rhythm Auth: no Rhythm API 401s in this tab' }],
+    ]);
   });
 
   it('works where the browser has no setBadgeTextColor', async () => {
     const { action, calls } = fakeAction();
     delete action.setBadgeTextColor;
     await showCount(action, 12, 1);
-    expect(calls.map(([name]) => name)).toEqual(['text', 'background']);
+    expect(calls.map(([name]) => name)).toEqual(['text', 'title', 'background']);
   });
 
   it('swallows the error of a tab that closed in the meantime', async () => {

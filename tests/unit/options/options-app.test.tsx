@@ -7,7 +7,8 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings.js
 
 afterEach(cleanup);
 
-function fakeStore(initial: Settings = DEFAULT_SETTINGS, granted = true) {
+/** `granted` false: the user declines the prompt; a string: the browser refuses, in those words. */
+function fakeStore(initial: Settings = DEFAULT_SETTINGS, granted: boolean | string = true) {
   const calls: string[] = [];
   let stored = initial;
   const store: OptionsStore & { calls: string[]; stored: () => Settings } = {
@@ -20,7 +21,10 @@ function fakeStore(initial: Settings = DEFAULT_SETTINGS, granted = true) {
     }),
     requestHosts: vi.fn((patterns: string[]) => {
       calls.push(`request ${patterns.join(' ')}`);
-      return Promise.resolve(granted);
+      if (granted === true) return Promise.resolve({ denied: [] });
+      // Already covered hosts (the Rhythm ones) stay granted, as permissions.contains says.
+      const denied = patterns.filter((p) => !p.includes('rhythmsoftware.com'));
+      return Promise.resolve(granted === false ? { denied } : { denied, reason: granted });
     }),
     releaseHosts: vi.fn(async (patterns: string[]) => {
       if (patterns.length) calls.push(`release ${patterns.join(' ')}`);
@@ -98,16 +102,67 @@ describe('the Options page', () => {
     ).toBe('https://acme-org.us.auth0.com/');
   });
 
-  it('saves nothing when a host’s permission is refused, and says so', async () => {
+  it('saves every other field when a host’s permission is declined, and names that host', async () => {
+    const store = fakeStore({ ...DEFAULT_SETTINGS, extraApiHosts: ['old.example.com'] }, false);
+    await open(store);
+    input('Expected issuer (Auth0 domain)', 'acme-org.us.auth0.com');
+    input(
+      'Extra API hosts',
+      'old.example.com\nnew.example.com\nrolodex.staging.rhythmsoftware.com',
+    );
+    input('Diagnoses kept per tab', '30');
+    save();
+    await waitFor(() =>
+      expect(status()).toBe('Saved, except new.example.com (see Extra API hosts).'),
+    );
+    expect(store.calls).toEqual([
+      'request *://new.example.com/* *://rolodex.staging.rhythmsoftware.com/*',
+      'save',
+    ]);
+    // Saved: everything but the host that was not granted.
+    expect(store.stored()).toEqual({
+      ...DEFAULT_SETTINGS,
+      expectedIssuer: 'https://acme-org.us.auth0.com/',
+      extraApiHosts: ['old.example.com', 'rolodex.staging.rhythmsoftware.com'],
+      keepPerTab: 30,
+    });
+    const error = screen.getByTestId('error-extraApiHosts').textContent;
+    expect(error).toContain('Rhythm Auth may not read new.example.com');
+    expect(error).toContain('the permission prompt was declined or closed');
+    // The form keeps it, for another try.
+    expect((screen.getByLabelText('Extra API hosts') as HTMLTextAreaElement).value).toBe(
+      'old.example.com\nnew.example.com\nrolodex.staging.rhythmsoftware.com',
+    );
+    expect(screen.getByLabelText('Extra API hosts').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('says the browser’s own reason when it refused by itself', async () => {
+    const store = fakeStore(DEFAULT_SETTINGS, 'This function must be called during a user gesture');
+    await open(store);
+    input('Extra API hosts', 'a.example.com b.example.com');
+    save();
+    await waitFor(() =>
+      expect(status()).toBe('Saved, except a.example.com, b.example.com (see Extra API hosts).'),
+    );
+    expect(screen.getByTestId('error-extraApiHosts').textContent).toContain(
+      'so they are not watched: the browser refused (This function must be called during a user gesture)',
+    );
+    expect(store.stored().extraApiHosts).toEqual([]);
+  });
+
+  it('asks again on the next Save, and then saves the host', async () => {
     const store = fakeStore(DEFAULT_SETTINGS, false);
     await open(store);
     input('Extra API hosts', 'new.example.com');
     save();
-    await waitFor(() =>
-      expect(screen.getByTestId('error-extraApiHosts').textContent).toContain(
-        'Permission to read new.example.com was not granted',
-      ),
-    );
-    expect(store.calls).toEqual(['request *://new.example.com/*']);
+    await waitFor(() => expect(status()).toContain('Saved, except new.example.com'));
+    (store.requestHosts as ReturnType<typeof vi.fn>).mockImplementation((patterns: string[]) => {
+      store.calls.push(`request ${patterns.join(' ')}`);
+      return Promise.resolve({ denied: [] });
+    });
+    save();
+    await waitFor(() => expect(status()).toBe('Saved. It applies from the next request.'));
+    expect(store.stored().extraApiHosts).toEqual(['new.example.com']);
+    expect(screen.queryByTestId('error-extraApiHosts')).toBeNull();
   });
 });
