@@ -15,10 +15,12 @@ function firefoxManifest(): ManifestV3Export {
     browser_specific_settings: {
       gecko: {
         id: 'rhythm-auth@rhythm-auth.dev',
-        strict_min_version: '142.0',
+        strict_min_version: '140.0',
         // Firefox asks every new extension to declare what it collects: nothing.
         data_collection_permissions: { required: ['none'] },
       },
+      // Firefox for Android reads data_collection_permissions from 142; desktop from 140 (ESR).
+      gecko_android: { strict_min_version: '142.0' },
     },
   } as ManifestV3Export;
 }

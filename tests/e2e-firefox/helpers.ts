@@ -78,7 +78,15 @@ export async function openApp(session: FirefoxSession): Promise<Page> {
   const page = await session.browser.newPage();
   appTabs += 1;
   await page.goto(`${APP_URL}?tab=${appTabs}`);
-  await page.waitForFunction(() => 'rhythmDemo' in window);
+  // page.evaluate, polled: waitForFunction builds its predicate with Function(), which the demo
+  // page's CSP blocks in Firefox ESR 140 (153 lets BiDi's own scripts through).
+  await vi.waitFor(
+    async () => {
+      if (!(await page.evaluate(() => 'rhythmDemo' in window)))
+        throw new Error('no rhythmDemo yet');
+    },
+    { timeout: 10_000, interval: 50 },
+  );
   return page;
 }
 
@@ -187,4 +195,21 @@ export async function clickText(page: Page, selector: string, text: string): Pro
 /** Clicks the button labelled `text`. */
 export function clickButton(page: Page, text: string): Promise<void> {
   return clickText(page, 'button', text);
+}
+
+/**
+ * Types a value into a field as one input event. Puppeteer's Locator.fill times out in Firefox ESR
+ * 140 (its checks run through Function(), which the page's CSP refuses), so the value is set from
+ * the page, as a paste would.
+ */
+export async function fillIn(page: Page, selector: string, value: string): Promise<void> {
+  const field = await page.waitForSelector(selector);
+  if (!field) throw new Error(`no ${selector}`);
+  await field.evaluate((node, text) => {
+    const input = node as HTMLInputElement | HTMLTextAreaElement;
+    input.focus();
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, value);
 }

@@ -15,6 +15,7 @@ import {
   tabIdOf,
   textOf,
   useFirefox,
+  fillIn,
 } from './helpers.js';
 
 const firefox = useFirefox();
@@ -27,9 +28,9 @@ describe('the Options page in Firefox', () => {
     const app = await openApp(session);
     const options = await openExtensionPage(session, 'src/options/index.html');
     await options.waitForSelector('main.options[aria-busy="false"]');
-    await options.locator('#expectedIssuer').fill('globex-com.us.auth0.com');
+    await fillIn(options, '#expectedIssuer', 'globex-com.us.auth0.com');
     await options.click('#capture403');
-    await options.locator('#extraApiHosts').fill(`https://${STAGING}/`);
+    await fillIn(options, '#extraApiHosts', `https://${STAGING}/`);
     await clickButton(options, 'Save');
     await expect
       .poll(() => textOf(options, '[data-testid="status"]'))

@@ -20,6 +20,7 @@ import {
   tabIdOf,
   textOf,
   useFirefox,
+  fillIn,
 } from './helpers.js';
 
 // The active check's host permission prompt, answered Allow without a doorhanger (site-access.test.ts).
@@ -138,10 +139,7 @@ describe('the panel page in Firefox', () => {
     const { app, panel } = await appAndPanel();
     const expired = await session.api.mint({ expired: true });
     await clickButton(panel, 'Paste token…');
-    await panel.waitForSelector('#paste-text');
-    await panel
-      .locator('#paste-text')
-      .fill(`curl '${CURRENT}' -H 'Authorization: Bearer ${expired}'`);
+    await fillIn(panel, '#paste-text', `curl '${CURRENT}' -H 'Authorization: Bearer ${expired}'`);
     await clickButton(panel, 'Diagnose');
     await expect.poll(() => panelCauses(panel)).toEqual(['token.expiry']);
     expect(await count(panel, '[role=option][data-source=paste]')).toBe(1);
