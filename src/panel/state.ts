@@ -120,11 +120,7 @@ function keepSelection(state: PanelState): PanelState {
   return { ...state, selectedId: visibleEntries(state)[0]?.id ?? null };
 }
 
-function move(
-  state: PanelState,
-  to: 'next' | 'previous' | 'first' | 'last',
-  by = 1,
-): PanelState {
+function move(state: PanelState, to: 'next' | 'previous' | 'first' | 'last', by = 1): PanelState {
   const visible = visibleEntries(state);
   if (visible.length === 0) return state;
   const at = visible.findIndex((e) => e.id === state.selectedId);

@@ -146,16 +146,18 @@ export function DiagnosisList({
     const selected = i === selectedIndex;
     const hit = cache.current.get(entry.id);
     const row =
-      hit && hit.entry === entry && hit.selected === selected && hit.index === i && hit.total === total
+      hit &&
+      hit.entry === entry &&
+      hit.selected === selected &&
+      hit.index === i &&
+      hit.total === total
         ? hit
         : {
             entry,
             selected,
             index: i,
             total,
-            vnode: (
-              <Row key={entry.id} entry={entry} selected={selected} index={i} total={total} />
-            ),
+            vnode: <Row key={entry.id} entry={entry} selected={selected} index={i} total={total} />,
           };
     next.set(entry.id, row);
     rows.push(row.vnode);
