@@ -7,7 +7,7 @@
  * row menu, and a list longer than its viewport (only the rows in view exist).
  */
 import type { Page } from '@playwright/test';
-import { expect, runScenario, tabIdOf, test } from './fixtures.js';
+import { expect, fetchFrom, runScenario, tabIdOf, test } from './fixtures.js';
 import { openPanel, panelCauses, selectedRow } from './panel-helpers.js';
 
 const SCENARIOS = [
@@ -19,6 +19,7 @@ const SCENARIOS = [
   'expired',
 ];
 const CAUSES = ['token.expiry', 'header.scheme', 'url.service', 'token.audience', 'header.present'];
+const CURRENT = 'https://rolodex.api.rhythmsoftware.com/contacts/acme.org/current';
 const CHECK_ID = /\b(request|header|token|claims|url|server|clock|contact)\.[a-z_]+\b/;
 
 interface Box {
@@ -300,13 +301,7 @@ test("a row's menu (right-click, Shift+F10): copy as cURL without the token, cop
 }) => {
   const token = await api.mint({ expired: true });
   await runScenario(app, 'no-bearer-prefix');
-  await app.evaluate(
-    ([url, auth]) => fetch(url, { headers: { Authorization: auth } }).then((r) => r.status),
-    [
-      'https://rolodex.api.rhythmsoftware.com/contacts/acme.org/current',
-      `Bearer ${token}`,
-    ] as const,
-  );
+  expect(await fetchFrom(app, CURRENT, { Authorization: `Bearer ${token}` })).toBe(401);
   const panel = await openPanel(context, extensionId, await tabIdOf(worker, app));
   await expect.poll(() => panelCauses(panel)).toEqual(['token.expiry', 'header.scheme']);
   // What the panel hands to the clipboard, read where it hands it over.
@@ -331,9 +326,7 @@ test("a row's menu (right-click, Shift+F10): copy as cURL without the token, cop
   await expect(menu).toHaveCount(0);
   await expect.poll(copied).toHaveLength(1);
   const [curl] = await copied();
-  expect(curl).toBe(
-    `curl 'https://rolodex.api.rhythmsoftware.com/contacts/acme.org/current' -H "Authorization: Bearer $RHYTHM_TOKEN"`,
-  );
+  expect(curl).toBe(`curl '${CURRENT}' -H "Authorization: Bearer $RHYTHM_TOKEN"`);
   for (const part of token.split('.')) expect(curl).not.toContain(part);
   await expect(panel.getByText('Copied the request as cURL')).toBeVisible();
   await expect(panel.getByRole('listbox')).toBeFocused();
