@@ -4,7 +4,8 @@
  * The search box takes words and, like DevTools' Network filter, `key:value` terms (README):
  * `status:fail|warn|pass` (the verdict) or `status:401` (the HTTP status), `host:rolodex` (part of
  * the host), `check:token.expiry` (that check, or every check under a prefix like `check:token`,
- * failed or warned). A `-` before a term excludes what it matches. A term with no value yet
+ * failed or warned), `source:har|paste|captured` (what the Source select picks, which a narrow
+ * panel hides). A `-` before a term excludes what it matches. A term with no value yet
  * (`host:` while typing) filters nothing.
  */
 import type { Verdict } from '../analyzer/index.js';
@@ -41,7 +42,7 @@ export const SOURCE_FILTER_LABELS: Readonly<Record<SourceFilter, string>> = {
 };
 
 /** The keys the search box understands, for its hint. */
-export const SEARCH_KEYS = ['status', 'host', 'check'] as const;
+export const SEARCH_KEYS = ['status', 'host', 'check', 'source'] as const;
 export type SearchKey = (typeof SEARCH_KEYS)[number];
 
 /** One term of the search box: a word (key null), or `key:value`, maybe negated with `-`. */
@@ -51,7 +52,7 @@ export interface SearchTerm {
   negate: boolean;
 }
 
-const TERM = /^(-?)(status|host|check):(.*)$/;
+const TERM = new RegExp(`^(-?)(${SEARCH_KEYS.join('|')}):(.*)$`);
 
 /** The search box's text as terms, lower-cased; words with no known key stay plain words. */
 export function parseSearch(text: string): SearchTerm[] {
@@ -126,6 +127,8 @@ function matches(entry: StoredDiagnosis, term: SearchTerm): boolean {
       return d.checks.some(
         (c) => (c.status === 'fail' || c.status === 'warn') && c.id.startsWith(term.value),
       );
+    case 'source':
+      return sourceOf(entry).startsWith(term.value);
     default: {
       const unhandled: never = term.key;
       return unhandled;

@@ -24,7 +24,7 @@ const CONNECTION_TEXT = (c: Connection): string => {
 };
 
 export const SEARCH_HINT =
-  'Words match the method, URL, root cause and source. Filters: status:fail, status:403, host:rolodex, check:token.expiry (check:token for every token check); -host:… leaves out. Press / to search, Esc to clear.';
+  'Words match the method, URL, root cause and source. Filters: status:fail, status:403, host:rolodex, check:token.expiry (check:token for every token check), source:har; -host:… leaves out. Press / to search, Esc to clear.';
 
 /** Title, filters (status, host, source, text), and the actions: paste, HAR, export, clear. */
 export function Toolbar({

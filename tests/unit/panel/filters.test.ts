@@ -85,6 +85,9 @@ describe('filters', () => {
       ['-status:401', []],
       ['host:rolodex check:header.present get', ['a']],
       ['host:', ['a', 'b']],
+      ['source:captured', ['a', 'b']],
+      ['source:har', []],
+      ['-source:paste', ['a', 'b']],
     ])('%s keeps %j', (text, expected) => {
       expect(ids(text)).toEqual(expected);
     });
