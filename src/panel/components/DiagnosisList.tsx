@@ -192,7 +192,7 @@ export function DiagnosisList({
   const onContextMenu = (e: MouseEvent) => {
     e.preventDefault();
     const row = (e.target as Element | null)?.closest?.('[role="option"]');
-    const entry = row ? entries.find((x) => optionId(x.id) === row.id) : undefined;
+    const entry = row ? entries[Number(row.getAttribute('aria-posinset')) - 1] : undefined;
     if (!entry) {
       // The key or Shift+F10 on the list itself: the selected row's menu.
       openMenuFor(store.selected.value ?? undefined);
