@@ -1,4 +1,9 @@
-/** SPEC §9: the panel renders 2,000 diagnoses in under 300 ms, measured in Chromium. */
+/**
+ * SPEC §9, measured in Chromium on the panel's real App: 10,000 diagnoses listed in under 100 ms
+ * (`panelRender10000Ms`, and the older 2,000 figure beside it), and a keystroke in the search box over
+ * the 10,000 answered in under 50 ms (`panelFilter10000Ms`: the median over typing a word letter by
+ * letter, narrowing, a `host:` term, and clearing it, which brings every row back).
+ */
 import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -14,10 +19,37 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css',
 };
 
-export async function benchPanelRender(
-  count = 2000,
-  rounds = 7,
-): Promise<{ panelRender2000Ms: number; rows: number }> {
+/** What one keystroke types: a word letter by letter, a filter term, then the box emptied. */
+const KEYSTROKES = [
+  'r',
+  'ro',
+  'rol',
+  'rolo',
+  'rolod',
+  'rolode',
+  'rolodex',
+  'rolodex current',
+  '',
+  'host:membership',
+  '',
+];
+
+export interface PanelBench {
+  panelRender2000Ms: number;
+  panelRender10000Ms: number;
+  panelFilter10000Ms: number;
+  /** The slowest keystroke of the runs. */
+  panelFilter10000MaxMs: number;
+  /** Rows in the DOM with 10,000 listed (a virtualized list renders those in view). */
+  rows10000: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+export async function benchPanelRender(rounds = 7): Promise<PanelBench> {
   const built = spawnSync('npx', ['vite', 'build', '--config', 'bench/panel/vite.config.ts'], {
     stdio: 'inherit',
   });
@@ -41,15 +73,31 @@ export async function benchPanelRender(
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.goto(`http://127.0.0.1:${port}/`);
     await page.waitForFunction(() => typeof window.benchRender === 'function');
-    const times: number[] = [];
-    let rows = 0;
-    for (let i = 0; i < rounds; i++) {
-      const result = await page.evaluate((n) => window.benchRender(n), count);
-      times.push(result.ms);
-      rows = result.rows;
+    const render = async (count: number) => {
+      const times: number[] = [];
+      let rows = 0;
+      for (let i = 0; i < rounds; i++) {
+        const result = await page.evaluate((n) => window.benchRender(n), count);
+        times.push(result.ms);
+        rows = result.rows;
+      }
+      return { ms: median(times), rows };
+    };
+    const r2000 = await render(2000);
+    const r10000 = await render(10000);
+    const keys: number[] = [];
+    for (let i = 0; i < Math.max(1, Math.floor(rounds / 2)); i++) {
+      for (const text of KEYSTROKES) {
+        keys.push((await page.evaluate((t) => window.benchFilter(t), text)).ms);
+      }
     }
-    times.sort((a, b) => a - b);
-    return { panelRender2000Ms: times[Math.floor(times.length / 2)]!, rows };
+    return {
+      panelRender2000Ms: r2000.ms,
+      panelRender10000Ms: r10000.ms,
+      panelFilter10000Ms: median(keys),
+      panelFilter10000MaxMs: Math.max(...keys),
+      rows10000: r10000.rows,
+    };
   } finally {
     await browser.close();
     server.close();

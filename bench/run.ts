@@ -15,7 +15,8 @@ const BUDGETS = {
   analyzeOverDecode: 3,
   harOverJsonParse: 2,
   harPeakRssOverFileSize: 3,
-  panelRender2000Ms: 300,
+  panelRender10000Ms: 100,
+  panelFilter10000Ms: 50,
   panel: 60,
   popup: 40,
   background: 40,
@@ -30,7 +31,7 @@ console.log('analyze() vs jose.decodeJwt…');
 const analyze = await benchAnalyze();
 console.log('HAR: diagnose --har vs JSON.parse on 100 MB…');
 const har = benchHar();
-console.log('Panel render of 2,000 diagnoses in Chromium…');
+console.log('Panel: 2,000 and 10,000 diagnoses listed, a keystroke over 10,000, in Chromium…');
 const panel = await benchPanelRender();
 console.log('Service worker in Chromium…');
 const worker = await benchWorker();
@@ -41,7 +42,8 @@ const results = {
   harOverJsonParse: round(har.harOverJsonParse),
   harPeakRssOverFileSize: round(har.harPeakRssOverFileSize),
   harMarkdownPeakRssOverFileSize: round(har.harMarkdownPeakRssOverFileSize),
-  panelRender2000Ms: round(panel.panelRender2000Ms),
+  panelRender10000Ms: round(panel.panelRender10000Ms),
+  panelFilter10000Ms: round(panel.panelFilter10000Ms),
   gzipKb,
   details: {
     machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
@@ -55,6 +57,9 @@ const results = {
     harMarkdownPeakRssMb: round(har.harMarkdownPeakRssMb),
     harSanitizeMs: round(har.harSanitizeMs),
     harSanitizeOverJsonParse: round(har.harSanitizeOverJsonParse),
+    panelRender2000Ms: round(panel.panelRender2000Ms),
+    panelFilter10000MaxMs: round(panel.panelFilter10000MaxMs),
+    panelRows10000: panel.rows10000,
     workerMsPerRequest: round(worker.workerMsPerRequest),
     workerInvocationsOtherHosts: worker.workerInvocationsOtherHosts,
   },
@@ -91,10 +96,16 @@ const rows: Array<[string, string, string, boolean]> = [
     results.harMarkdownPeakRssOverFileSize <= 3,
   ],
   [
-    'Panel: render 2,000 diagnoses',
-    `${results.panelRender2000Ms} ms`,
-    `< ${BUDGETS.panelRender2000Ms} ms`,
-    results.panelRender2000Ms < BUDGETS.panelRender2000Ms,
+    'Panel: render 10,000 diagnoses',
+    `${results.panelRender10000Ms} ms (2,000: ${results.details.panelRender2000Ms} ms)`,
+    `< ${BUDGETS.panelRender10000Ms} ms`,
+    results.panelRender10000Ms < BUDGETS.panelRender10000Ms,
+  ],
+  [
+    'Panel: a filter keystroke over 10,000',
+    `${results.panelFilter10000Ms} ms (slowest ${results.details.panelFilter10000MaxMs} ms)`,
+    `< ${BUDGETS.panelFilter10000Ms} ms`,
+    results.panelFilter10000Ms < BUDGETS.panelFilter10000Ms,
   ],
   [
     'Bundle gzip: panel',

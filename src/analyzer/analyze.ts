@@ -9,36 +9,12 @@ import {
   type CapturedRequest,
   type CheckResult,
   type Diagnosis,
-  type Verdict,
 } from './types.js';
+import { summarize } from './summarize.js';
+
+export { summarize };
 
 export const DIAGNOSIS_SCHEMA = 'rhythm-auth/diagnosis@1';
-
-/**
- * SPEC §3: the verdict is `fail` if any check fails, else `warn` if any warns, else `pass`; the
- * root cause is the first failing check in checklist order. Also used to write an active check's
- * result into a kept diagnosis (src/shared/active.ts).
- */
-export function summarize(
-  checks: readonly CheckResult[],
-): Pick<Diagnosis, 'verdict' | 'rootCause'> {
-  const firstFail = checks.find((c) => c.status === 'fail');
-  const verdict: Verdict = firstFail
-    ? 'fail'
-    : checks.some((c) => c.status === 'warn')
-      ? 'warn'
-      : 'pass';
-  return {
-    verdict,
-    rootCause: firstFail
-      ? {
-          id: firstFail.id,
-          summary: firstFail.title,
-          ...(firstFail.fix ? { fix: firstFail.fix } : {}),
-        }
-      : null,
-  };
-}
 
 /**
  * Diagnoses one request: runs every check of SPEC §3 in order. Pure and synchronous; the only

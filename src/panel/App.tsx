@@ -1,6 +1,8 @@
 /** The DevTools panel "Rhythm Auth": toolbar, the tab's 401s beside the selected one's diagnosis. */
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { DiagnosisList } from './components/DiagnosisList.js';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { DiagnosisList, type RowMenuRequest } from './components/DiagnosisList.js';
+import { RowMenu } from './components/RowMenu.js';
+import { listSizeStyle, Splitter, useListSize, useStacked } from './components/Splitter.js';
 import { Detail } from './components/Detail.js';
 import { EmptyState } from './components/EmptyState.js';
 import { lazy } from './components/Lazy.js';
@@ -33,6 +35,28 @@ export function App() {
   const [dialog, setDialog] = useState<DialogName>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const detailRef = useRef<HTMLElement>(null);
+  const splitRef = useRef<HTMLDivElement>(null);
+  const listPaneRef = useRef<HTMLElement>(null);
+  const stacked = useStacked();
+  const [listSize, setListSize] = useListSize(stacked);
+  const [menu, setMenu] = useState<RowMenuRequest | null>(null);
+  const [said, setSaid] = useState('');
+  const closeMenu = useCallback(() => {
+    setMenu(null);
+    document.querySelector<HTMLElement>('[role="listbox"]')?.focus();
+  }, []);
+
+  // Another 401 picked (click, ↑/↓): its diagnosis from the top, the verdict in view.
+  const selectedId = state.selectedId;
+  useLayoutEffect(() => {
+    if (detailRef.current) detailRef.current.scrollTop = 0;
+  }, [selectedId]);
+
+  useEffect(() => {
+    if (!said) return;
+    const timer = setTimeout(() => setSaid(''), 4000);
+    return () => clearTimeout(timer);
+  }, [said]);
 
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
@@ -68,8 +92,12 @@ export function App() {
     content = <EmptyState onPaste={openPaste} />;
   } else {
     content = (
-      <div class="split">
-        <nav class="list-pane" aria-label="401 responses">
+      <div
+        ref={splitRef}
+        class={`split${stacked ? ' split--stacked' : ''}`}
+        style={listSizeStyle(stacked, listSize)}
+      >
+        <nav ref={listPaneRef} class="list-pane" aria-label="401 responses">
           {store.visible.value.length === 0 ? (
             <div class="list-empty">
               <p class="muted">No 401 matches the filters.</p>
@@ -83,9 +111,16 @@ export function App() {
               )}
             </div>
           ) : (
-            <DiagnosisList onOpen={() => detailRef.current?.focus()} />
+            <DiagnosisList onOpen={() => detailRef.current?.focus()} onMenu={setMenu} />
           )}
         </nav>
+        <Splitter
+          stacked={stacked}
+          size={listSize}
+          onSize={setListSize}
+          splitRef={splitRef}
+          listRef={listPaneRef}
+        />
         <Detail detailRef={detailRef} />
       </div>
     );
@@ -109,6 +144,17 @@ export function App() {
       )}
       <HarStatus />
       {content}
+      {menu && (
+        <RowMenu
+          request={menu}
+          onClose={closeMenu}
+          onExport={() => setDialog('export')}
+          onDone={setSaid}
+        />
+      )}
+      <p class="toast" aria-live="polite">
+        {said}
+      </p>
       {dialog === 'paste' && <PasteDialog onClose={() => setDialog(null)} />}
       {dialog === 'export' && <ExportDialog onClose={() => setDialog(null)} />}
     </div>

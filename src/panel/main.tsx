@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import '../shared/ui/theme.css';
 import './styles/layout.css';
+import './styles/icons.css';
 import './styles/detail.css';
 import './styles/lifetime.css';
 import './styles/dialogs.css';

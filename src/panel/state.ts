@@ -48,7 +48,8 @@ export type PanelEvent =
   | { type: 'pasted'; entry: PanelEntry }
   | { type: 'pasted-cleared' }
   | { type: 'select'; id: string | null }
-  | { type: 'move-selection'; to: 'next' | 'previous' | 'first' | 'last' }
+  /** ↑/↓ (`by` 1), PageUp/PageDown (`by` a page of rows), Home/End. */
+  | { type: 'move-selection'; to: 'next' | 'previous' | 'first' | 'last'; by?: number }
   | { type: 'filter'; filters: Partial<Filters> }
   | { type: 'notice'; message: string | null }
   | HarEvent;
@@ -72,16 +73,29 @@ export function initialState(): PanelState {
   };
 }
 
+// One-slot memos: the reducer and the store's computed values ask for the same lists several times
+// per event, and a filter keystroke over 10,000 entries must answer in under 50 ms (SPEC §9). The
+// state's lists are replaced, never changed in place, so their identity says when to recompute.
+let lastAll: { parts: readonly PanelEntry[][]; value: PanelEntry[] } | null = null;
+let lastVisible: { all: PanelEntry[]; filters: Filters; value: PanelEntry[] } | null = null;
+
 /** Every entry, newest first: stored, pasted and imported interleaved by when they were recorded. */
 export function allEntries(state: PanelState): PanelEntry[] {
   if (state.pasted.length === 0 && state.imported.length === 0) return state.stored;
-  return [...state.stored, ...state.pasted, ...state.imported].sort(
-    (a, b) => b.capturedAt - a.capturedAt,
-  );
+  const parts = [state.stored, state.pasted, state.imported];
+  if (lastAll && lastAll.parts.every((p, i) => p === parts[i])) return lastAll.value;
+  const value = parts.flat().sort((a, b) => b.capturedAt - a.capturedAt);
+  lastAll = { parts, value };
+  return value;
 }
 
 export function visibleEntries(state: PanelState): PanelEntry[] {
-  return applyFilters(allEntries(state), state.filters);
+  const all = allEntries(state);
+  if (lastVisible && lastVisible.all === all && lastVisible.filters === state.filters)
+    return lastVisible.value;
+  const value = applyFilters(all, state.filters);
+  lastVisible = { all, filters: state.filters, value };
+  return value;
 }
 
 /** The selected entry if it is still listed (filters may hide it). */
@@ -106,7 +120,7 @@ function keepSelection(state: PanelState): PanelState {
   return { ...state, selectedId: visibleEntries(state)[0]?.id ?? null };
 }
 
-function move(state: PanelState, to: 'next' | 'previous' | 'first' | 'last'): PanelState {
+function move(state: PanelState, to: 'next' | 'previous' | 'first' | 'last', by = 1): PanelState {
   const visible = visibleEntries(state);
   if (visible.length === 0) return state;
   const at = visible.findIndex((e) => e.id === state.selectedId);
@@ -117,7 +131,7 @@ function move(state: PanelState, to: 'next' | 'previous' | 'first' | 'last'): Pa
         ? visible.length - 1
         : at < 0
           ? 0
-          : Math.min(visible.length - 1, Math.max(0, at + (to === 'next' ? 1 : -1)));
+          : Math.min(visible.length - 1, Math.max(0, at + (to === 'next' ? by : -by)));
   return { ...state, selectedId: visible[index]!.id };
 }
 
@@ -183,7 +197,7 @@ export function reduce(state: PanelState, event: PanelEvent): PanelState {
     case 'select':
       return { ...state, selectedId: event.id };
     case 'move-selection':
-      return move(state, event.to);
+      return move(state, event.to, event.by);
     case 'filter': {
       const next = { ...state, filters: { ...state.filters, ...event.filters } };
       // A selection the filters hide gives way to the first match, so the detail matches the list.

@@ -1,7 +1,7 @@
 import type { VNode } from 'preact';
 import { RichText } from '../../shared/ui/RichText.js';
-import { useLayoutEffect, useRef } from 'preact/hooks';
-import { clockTime, hostAndPath, rootCauseLine } from '../../shared/ui/format.js';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { clockTime, hostAndPath, rootCauseLine, shortHost } from '../../shared/ui/format.js';
 import { visible } from '../view/display.js';
 import { usePanel } from '../services.js';
 import type { PanelEntry } from '../entry.js';
@@ -13,6 +13,13 @@ export function optionId(id: string): string {
   return `opt-${(h >>> 0).toString(36)}`;
 }
 
+/** Every row is one line of this height (layout.css reads it as --row-height): the list is virtual. */
+export const ROW_HEIGHT = 24;
+/** Rows rendered above and below the ones in view, so a scroll shows no gap. */
+const OVERSCAN = 8;
+/** Before the list is measured (its first render), as if it were this tall. */
+const FIRST_HEIGHT = 1200;
+
 const SOURCE_LABEL: Record<PanelEntry['source'], string> = {
   webRequest: 'captured',
   devtools: 'DevTools',
@@ -20,89 +27,179 @@ const SOURCE_LABEL: Record<PanelEntry['source'], string> = {
   paste: 'pasted',
 };
 
-interface Anchor {
-  id: string;
-  offset: number;
+/** Where a row's menu opens: at the pointer, or under the row (Shift+F10, the context-menu key). */
+export interface RowMenuRequest {
+  entry: PanelEntry;
+  x: number;
+  y: number;
 }
 
-/** The first row in view, and how far below the top of the list it is. */
-function anchorOf(list: HTMLElement): Anchor | null {
-  for (const row of list.children) {
-    const el = row as HTMLElement;
-    if (el.offsetTop + el.offsetHeight > list.scrollTop)
-      return { id: el.id, offset: el.offsetTop - list.scrollTop };
-  }
-  return null;
+interface CachedRow {
+  entry: PanelEntry;
+  selected: boolean;
+  index: number;
+  total: number;
+  vnode: VNode;
 }
+
+const MOVES: Record<string, 'next' | 'previous' | 'first' | 'last'> = {
+  ArrowDown: 'next',
+  ArrowUp: 'previous',
+  Home: 'first',
+  End: 'last',
+  PageDown: 'next',
+  PageUp: 'previous',
+};
 
 /**
- * The 401s, newest first, as a listbox: ↑/↓/Home/End move the selection, Enter opens the detail.
- * Live entries arrive at the top; when the list is scrolled, the rows in view stay where they are.
+ * The 401s, newest first, as a listbox: ↑/↓/PageUp/PageDown/Home/End move the selection, Enter
+ * opens the detail, Shift+F10 or the context-menu key opens the selected row's menu. Only the rows
+ * in view are in the DOM, each placed at its index × ROW_HEIGHT, the list's full height held by a
+ * pseudo-element (layout.css; a padding that tall costs Chromium a second of layout at 10,000), so
+ * 10,000 entries list as fast as 40. Live entries arrive at the top; when the list is scrolled, the
+ * rows in view stay where they are.
  */
-export function DiagnosisList({ onOpen }: { onOpen: () => void }) {
+export function DiagnosisList({
+  onOpen,
+  onMenu,
+}: {
+  onOpen: () => void;
+  onMenu: (request: RowMenuRequest) => void;
+}) {
   const { store } = usePanel();
   const entries = store.visible.value;
   const selectedId = store.state.value.selectedId;
   const listRef = useRef<HTMLUListElement>(null);
-  const firstId = entries[0]?.id;
-  const lastFirst = useRef(firstId);
-  const anchor = useRef<Anchor | null>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(0);
+  const last = useRef({ entries, firstId: entries[0]?.id });
+  const pendingScroll = useRef<number | null>(null);
   const keyboard = useRef(false);
+  const total = entries.length;
+  const viewHeight = height || FIRST_HEIGHT;
 
-  // Read before the DOM changes (render phase), restored after (layout effect).
-  if (lastFirst.current !== firstId && listRef.current && listRef.current.scrollTop > 0) {
-    anchor.current = anchorOf(listRef.current);
+  // New rows at the top of a scrolled list: the first row in view keeps its place (fixed heights,
+  // so its new offset is its new index). Worked out while rendering, applied after (layout effect).
+  let top = scrollTop;
+  const firstId = entries[0]?.id;
+  if (last.current.firstId !== firstId && scrollTop > 0) {
+    const before = last.current.entries;
+    const anchorIndex = Math.min(before.length - 1, Math.floor(scrollTop / ROW_HEIGHT));
+    const anchor = before[anchorIndex];
+    const now = anchor ? entries.indexOf(anchor) : -1;
+    if (now >= 0) {
+      top = scrollTop + (now - anchorIndex) * ROW_HEIGHT;
+      pendingScroll.current = top;
+    }
   }
-  useLayoutEffect(() => {
-    lastFirst.current = firstId;
-    const saved = anchor.current;
-    anchor.current = null;
-    const list = listRef.current;
-    const row = saved && list ? document.getElementById(saved.id) : null;
-    if (list && row && saved) list.scrollTop = row.offsetTop - saved.offset;
-  }, [firstId]);
+  last.current = { entries, firstId };
+  top = Math.max(0, Math.min(top, total * ROW_HEIGHT - viewHeight));
 
   useLayoutEffect(() => {
-    if (!keyboard.current || !selectedId) return;
+    const list = listRef.current;
+    if (!list) return;
+    const measure = () => setHeight(list.clientHeight);
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(list);
+    return () => observer.disconnect();
+  }, []);
+
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (list && pendingScroll.current !== null) {
+      list.scrollTop = pendingScroll.current;
+      setScrollTop(list.scrollTop);
+    }
+    pendingScroll.current = null;
+  });
+
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!keyboard.current || !selectedId || !list) return;
     keyboard.current = false;
-    document.getElementById(optionId(selectedId))?.scrollIntoView?.({ block: 'nearest' });
+    const index = entries.findIndex((e) => e.id === selectedId);
+    if (index < 0) return;
+    const rowTop = index * ROW_HEIGHT;
+    const visibleHeight = list.clientHeight || viewHeight;
+    let next = list.scrollTop;
+    if (rowTop < next) next = rowTop;
+    else if (rowTop + ROW_HEIGHT > next + visibleHeight) next = rowTop + ROW_HEIGHT - visibleHeight;
+    if (next !== list.scrollTop) {
+      list.scrollTop = next;
+      setScrollTop(list.scrollTop);
+    }
   }, [selectedId]);
 
-  // The same VNode for an unchanged row lets Preact skip it: a selection or a new 401 re-renders
-  // one or two rows, not all 2,000.
-  const cache = useRef(new Map<string, { entry: PanelEntry; selected: boolean; vnode: VNode }>());
-  const next = new Map<string, { entry: PanelEntry; selected: boolean; vnode: VNode }>();
-  const rows = entries.map((entry) => {
-    const selected = entry.id === selectedId;
+  const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
+  const end = Math.min(total, Math.ceil((top + viewHeight) / ROW_HEIGHT) + OVERSCAN);
+  const selectedIndex = selectedId ? entries.findIndex((e) => e.id === selectedId) : -1;
+
+  // The same VNode for an unchanged row lets Preact skip it: a scroll, a selection or a new 401
+  // re-renders the rows that changed, not every row in view.
+  const cache = useRef(new Map<string, CachedRow>());
+  const next = new Map<string, CachedRow>();
+  const rows: VNode[] = [];
+  for (let i = first; i < end; i++) {
+    const entry = entries[i]!;
+    const selected = i === selectedIndex;
     const hit = cache.current.get(entry.id);
     const row =
-      hit && hit.entry === entry && hit.selected === selected
+      hit &&
+      hit.entry === entry &&
+      hit.selected === selected &&
+      hit.index === i &&
+      hit.total === total
         ? hit
-        : { entry, selected, vnode: <Row key={entry.id} entry={entry} selected={selected} /> };
+        : {
+            entry,
+            selected,
+            index: i,
+            total,
+            vnode: <Row key={entry.id} entry={entry} selected={selected} index={i} total={total} />,
+          };
     next.set(entry.id, row);
-    return row.vnode;
-  });
+    rows.push(row.vnode);
+  }
   cache.current = next;
 
+  const page = () => Math.max(1, Math.floor((listRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1);
+
+  const openMenuFor = (entry: PanelEntry | undefined) => {
+    if (!entry) return;
+    const row = document.getElementById(optionId(entry.id));
+    const box = (row ?? listRef.current)?.getBoundingClientRect();
+    onMenu({ entry, x: (box?.left ?? 0) + 24, y: box?.bottom ?? 0 });
+  };
+
   const onKeyDown = (e: KeyboardEvent) => {
-    const to =
-      e.key === 'ArrowDown'
-        ? 'next'
-        : e.key === 'ArrowUp'
-          ? 'previous'
-          : e.key === 'Home'
-            ? 'first'
-            : e.key === 'End'
-              ? 'last'
-              : null;
-    if (to) {
+    const to = MOVES[e.key];
+    if (to && !e.altKey && !e.ctrlKey && !e.metaKey) {
       e.preventDefault();
       keyboard.current = true;
-      store.dispatch({ type: 'move-selection', to });
+      const by = e.key === 'PageDown' || e.key === 'PageUp' ? page() : 1;
+      store.dispatch({ type: 'move-selection', to, by });
     } else if (e.key === 'Enter') {
       e.preventDefault();
       onOpen();
+    } else if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+      e.preventDefault();
+      openMenuFor(store.selected.value ?? undefined);
     }
+  };
+
+  const onContextMenu = (e: MouseEvent) => {
+    e.preventDefault();
+    const row = (e.target as Element | null)?.closest?.('[role="option"]');
+    const entry = row ? entries[Number(row.getAttribute('aria-posinset')) - 1] : undefined;
+    if (!entry) {
+      // The key or Shift+F10 on the list itself: the selected row's menu.
+      openMenuFor(store.selected.value ?? undefined);
+      return;
+    }
+    store.dispatch({ type: 'select', id: entry.id });
+    onMenu({ entry, x: e.clientX, y: e.clientY });
   };
 
   return (
@@ -112,53 +209,80 @@ export function DiagnosisList({ onOpen }: { onOpen: () => void }) {
       role="listbox"
       aria-label="401 responses, newest first"
       tabIndex={0}
-      aria-activedescendant={selectedId ? optionId(selectedId) : undefined}
+      aria-activedescendant={
+        selectedIndex >= first && selectedIndex < end && selectedId
+          ? optionId(selectedId)
+          : undefined
+      }
+      style={{ '--row-height': `${ROW_HEIGHT}px`, '--rows-height': `${total * ROW_HEIGHT}px` }}
       onKeyDown={onKeyDown}
+      onContextMenu={onContextMenu}
+      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
     >
       {rows}
     </ul>
   );
 }
 
-function Row({ entry, selected }: { entry: PanelEntry; selected: boolean }) {
+function Row({
+  entry,
+  selected,
+  index,
+  total,
+}: {
+  entry: PanelEntry;
+  selected: boolean;
+  index: number;
+  total: number;
+}) {
   const { store } = usePanel();
   const d = entry.diagnosis;
   const { host, path } = hostAndPath(d.request.url);
-  const where = visible(`${host}${path}`.slice(0, 300)) || '(no URL)';
   const hostText = visible(host.slice(0, 200));
+  // A Rhythm host shows its module first (`rolodex.api`); the domain they all share gives way
+  // when the list is narrow (layout.css).
+  const short = visible(shortHost(host).slice(0, 200));
+  const domain = hostText.startsWith(short) ? hostText.slice(short.length) : '';
   const pathText = visible(path.slice(0, 300));
+  const cause = rootCauseLine(d).slice(0, 300);
+  const method = visible(d.request.method.slice(0, 12));
+  const where = `${hostText}${pathText}` || '(no URL)';
   return (
     <li
       id={optionId(entry.id)}
       role="option"
       aria-selected={selected}
-      class={`row${selected ? ' row--selected' : ''}`}
+      aria-posinset={index + 1}
+      aria-setsize={total}
+      class={`row${index % 2 ? ' row--odd' : ''}${selected ? ' row--selected' : ''}`}
+      style={{ top: `${index * ROW_HEIGHT}px` }}
       data-diagnosis={d.rootCause?.id ?? 'none'}
       data-source={entry.source}
       onClick={() => store.dispatch({ type: 'select', id: entry.id })}
-      title={where}
+      title={`${method} ${where}\n${visible(cause)}\nRoot cause: ${d.rootCause?.id ?? 'none'}`}
     >
       <span class="row__time mono">{clockTime(d.request.sentAt)}</span>
-      <span class="row__method mono">{visible(d.request.method.slice(0, 12))}</span>
+      <span class="row__method mono">{method}</span>
       <span class="row__where mono">
         {hostText || pathText ? (
           <>
-            <span class="row__host">{hostText}</span>
+            <span class="row__host">
+              {domain ? short : hostText}
+              {domain && <span class="row__domain">{domain}</span>}
+            </span>
             <span class="row__path">{pathText}</span>
           </>
         ) : (
           '(no URL)'
         )}
       </span>
-      {entry.source === 'paste' || entry.source === 'devtools' || entry.source === 'har' ? (
+      {(entry.source === 'paste' || entry.source === 'devtools' || entry.source === 'har') && (
         <span class={`tag tag--${entry.source}`} title={entry.harFile}>
           {SOURCE_LABEL[entry.source]}
         </span>
-      ) : (
-        <span />
       )}
       <span class={`row__cause row__cause--${d.verdict}`}>
-        <RichText text={rootCauseLine(d).slice(0, 300)} />
+        <RichText text={cause} />
       </span>
     </li>
   );

@@ -1,8 +1,10 @@
 import type { RefObject } from 'preact';
+import { useMemo } from 'preact/hooks';
 import { hostsOf, SOURCE_FILTER_LABELS, STATUS_FILTER_LABELS, type Filters } from '../filters.js';
 import { usePanel } from '../services.js';
 import type { Connection } from '../state.js';
 import { HarActions } from '../har/HarActions.js';
+import { ToolButton } from './ToolButton.js';
 
 const CONNECTION_TEXT = (c: Connection): string => {
   switch (c.phase) {
@@ -21,6 +23,9 @@ const CONNECTION_TEXT = (c: Connection): string => {
   }
 };
 
+export const SEARCH_HINT =
+  'Words match the method, URL, root cause and source. Filters: status:fail, status:403, host:rolodex, check:token.expiry (check:token for every token check), source:har; -host:… leaves out. Press / to search, Esc to clear.';
+
 /** Title, filters (status, host, source, text), and the actions: paste, HAR, export, clear. */
 export function Toolbar({
   searchRef,
@@ -35,13 +40,14 @@ export function Toolbar({
   const { filters, connection, stored, pasted, imported } = store.state.value;
   const all = store.all.value;
   const shown = store.visible.value.length;
-  const hosts = hostsOf(all);
+  // Read once per list, not once per keystroke (10,000 entries, SPEC §9).
+  const hosts = useMemo(() => hostsOf(all), [all]);
   const setFilter = (f: Partial<typeof filters>) => store.dispatch({ type: 'filter', filters: f });
 
   return (
     <header class="toolbar">
       <h1 class="toolbar__title">
-        Rhythm Auth{' '}
+        <span class="toolbar__title-text">Rhythm Auth </span>
         <span class="muted" data-testid="count">
           {all.length === 0
             ? ''
@@ -80,7 +86,8 @@ export function Toolbar({
           type="search"
           class="filters__text"
           aria-label="Search the 401s"
-          placeholder="Search (press /)"
+          placeholder="Search, status: host: check: (/)"
+          title={SEARCH_HINT}
           value={filters.text}
           onInput={(e) => setFilter({ text: e.currentTarget.value })}
           onKeyDown={(e) => {
@@ -92,15 +99,24 @@ export function Toolbar({
         />
       </form>
       <div class="toolbar__actions">
-        <button type="button" onClick={onPaste}>
-          Paste token…
-        </button>
+        <ToolButton
+          icon="paste"
+          label="Paste token…"
+          title="Paste token…: a token, an Authorization line or a curl command"
+          onClick={onPaste}
+        />
         <HarActions />
-        <button type="button" onClick={onExport} disabled={all.length === 0}>
-          Export…
-        </button>
-        <button
-          type="button"
+        <ToolButton
+          icon="export"
+          label="Export…"
+          title="Export…: a report for Rhythm support, redacted"
+          onClick={onExport}
+          disabled={all.length === 0}
+        />
+        <ToolButton
+          icon="clear"
+          label="Clear"
+          title="Clear: this tab's 401s, the pasted and the imported ones"
           disabled={stored.length === 0 && pasted.length === 0 && imported.length === 0}
           onClick={() => {
             store.dispatch({ type: 'pasted-cleared' });
@@ -114,21 +130,26 @@ export function Toolbar({
                 }),
             );
           }}
-        >
-          Clear
-        </button>
+        />
         {services.openOptions && (
-          <button type="button" onClick={services.openOptions} title="Rhythm Auth settings">
-            Settings
-          </button>
+          <ToolButton
+            icon="settings"
+            label="Settings"
+            title="Settings: Rhythm Auth's options"
+            onClick={services.openOptions}
+          />
         )}
       </div>
       <span
         class={`connection connection--${connection.phase}`}
         role="status"
-        title={connection.phase === 'failed' ? connection.message : undefined}
+        title={
+          connection.phase === 'failed'
+            ? `${CONNECTION_TEXT(connection)}: ${connection.message}`
+            : CONNECTION_TEXT(connection)
+        }
       >
-        {CONNECTION_TEXT(connection)}
+        <span class="connection__text">{CONNECTION_TEXT(connection)}</span>
       </span>
     </header>
   );

@@ -1,4 +1,5 @@
 import { useRef } from 'preact/hooks';
+import { ToolButton } from '../components/ToolButton.js';
 import { usePanel } from '../services.js';
 
 export const EXPORT_HAR_UNAVAILABLE =
@@ -11,13 +12,12 @@ export function HarActions() {
   const canExport = services.networkHar !== undefined;
   return (
     <>
-      <button
-        type="button"
-        title="Diagnose the 401s of a HAR file (or drop it on the panel)"
+      <ToolButton
+        icon="import"
+        label="Import HAR…"
+        title="Import HAR…: diagnose the 401s of a HAR file (or drop it on the panel)"
         onClick={() => input.current?.click()}
-      >
-        Import HAR…
-      </button>
+      />
       <input
         ref={input}
         type="file"
@@ -31,15 +31,18 @@ export function HarActions() {
           if (file) void har.importFile(file);
         }}
       />
-      <button
-        type="button"
+      <ToolButton
+        icon="export-har"
+        label="Export sanitized HAR"
         disabled={!canExport}
-        title={canExport ? 'Without signatures, cookies or other secrets' : EXPORT_HAR_UNAVAILABLE}
-        aria-describedby={canExport ? undefined : 'har-export-reason'}
+        title={
+          canExport
+            ? 'Export sanitized HAR: without signatures, cookies or other secrets'
+            : EXPORT_HAR_UNAVAILABLE
+        }
+        {...(canExport ? {} : { 'aria-describedby': 'har-export-reason' })}
         onClick={() => void har.exportSanitized()}
-      >
-        Export sanitized HAR
-      </button>
+      />
       {!canExport && (
         <span id="har-export-reason" hidden>
           {EXPORT_HAR_UNAVAILABLE}

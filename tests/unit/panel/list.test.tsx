@@ -95,6 +95,49 @@ describe('filters', () => {
   });
 });
 
+describe('a long list', () => {
+  const many = Array.from({ length: 500 }, (_, i) =>
+    entry({ id: `webRequest:${i}`, sentAt: SENT_AT + (500 - i) * 1000 }),
+  );
+
+  it('renders only the rows around the view, each at its place, and counts all of them', () => {
+    renderPanel(many);
+    const rows = options();
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.length).toBeLessThan(100);
+    expect(rows[0]!.getAttribute('aria-posinset')).toBe('1');
+    expect(rows[0]!.getAttribute('aria-setsize')).toBe('500');
+    expect(rows[3]!.style.top).toBe('72px');
+    expect(screen.getByRole('listbox').style.getPropertyValue('--rows-height')).toBe('12000px');
+  });
+
+  it('End selects the last entry and renders it; Home the first', () => {
+    renderPanel(many);
+    const list = screen.getByRole('listbox');
+    fireEvent.keyDown(list, { key: 'End' });
+    const selected = () => options().find((o) => o.getAttribute('aria-selected') === 'true');
+    expect(selected()?.getAttribute('aria-posinset')).toBe('500');
+    expect(list.getAttribute('aria-activedescendant')).toBe(selected()?.id);
+    fireEvent.keyDown(list, { key: 'Home' });
+    expect(selected()?.getAttribute('aria-posinset')).toBe('1');
+  });
+
+  it('a right-click opens the row menu; Esc closes it and the list has the focus again', () => {
+    renderPanel([newer, older]);
+    fireEvent.contextMenu(options()[1]!, { clientX: 20, clientY: 30 });
+    expect(options()[1]!.getAttribute('aria-selected')).toBe('true');
+    const menu = screen.getByRole('menu', { name: 'This 401' });
+    expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .map((b) => b.textContent),
+    ).toEqual(['Copy as cURL', 'Copy the fix', 'Export this one…']);
+    fireEvent.keyDown(menu, { key: 'Escape' });
+    expect(screen.queryByRole('menu')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('listbox'));
+  });
+});
+
 describe('keyboard', () => {
   it('↑/↓ move the selection, Enter focuses the detail', () => {
     renderPanel([entry({ id: 'c', sentAt: SENT_AT + 2 }), newer, older]);

@@ -122,6 +122,22 @@ describe('panel state', () => {
     expect(s.selectedId).toBe(expected);
   });
 
+  it.each([
+    ['next', 2, 'webRequest:3', 'webRequest:1'],
+    ['next', 5, 'webRequest:3', 'webRequest:1'],
+    ['previous', 2, 'webRequest:1', 'webRequest:3'],
+  ] as const)(
+    'moves the selection a page: %s by %i (from %s to %s), never past an end',
+    (to, by, from, expected) => {
+      const s = run([
+        { type: 'synced', entries: [c, b, a] },
+        { type: 'select', id: from },
+        { type: 'move-selection', to, by },
+      ]);
+      expect(s.selectedId).toBe(expected);
+    },
+  );
+
   it('moves the selection to the first match when a filter hides it', () => {
     const s = run([
       { type: 'synced', entries: [c, b, a] },
