@@ -30,13 +30,19 @@ test('lists the tab’s 401s live, newest first, and keeps the selection as new 
   await runScenario(app, 'expired');
   await expect.poll(() => panelCauses(panel)).toEqual(['token.expiry']);
   const detail = panel.getByRole('main', { name: 'Diagnosis of the selected 401' });
-  await expect(detail.locator('article')).toHaveAttribute('data-diagnosis', 'token.expiry');
+  await expect(detail.locator('article')).toHaveAttribute(
+    'data-selected-diagnosis',
+    'token.expiry',
+  );
 
   await runScenario(app, 'no-bearer-prefix');
   await expect.poll(() => panelCauses(panel)).toEqual(['header.scheme', 'token.expiry']);
   // The selection stays on the 401 being read.
   await expect(selectedRow(panel)).toHaveAttribute('data-diagnosis', 'token.expiry');
-  await expect(detail.locator('article')).toHaveAttribute('data-diagnosis', 'token.expiry');
+  await expect(detail.locator('article')).toHaveAttribute(
+    'data-selected-diagnosis',
+    'token.expiry',
+  );
   const first = panel.getByRole('listbox').getByRole('option').first();
   await expect(first).toContainText('GET');
   await expect(first).toContainText('rolodex.api.rhythmsoftware.com');

@@ -46,7 +46,11 @@ function EntryDetail({ entry }: { entry: PanelEntry }) {
   const { host, path } = hostAndPath(d.request.url);
   const body = bodyOf(entry, store.state.value.seen);
   return (
-    <article class="entry" data-diagnosis={d.rootCause?.id ?? 'none'} data-source={entry.source}>
+    <article
+      class="entry"
+      data-selected-diagnosis={d.rootCause?.id ?? 'none'}
+      data-source={entry.source}
+    >
       <header class="entry__header">
         <h2 class="entry__title mono">
           <span class="entry__method">{visible(d.request.method.slice(0, 12))}</span>{' '}

@@ -91,6 +91,27 @@ describe('ActiveChecks', () => {
     expect(screen.getByTestId('refused-retry').textContent).toContain('Only GET requests');
   });
 
+  it('says a request without a token has none, not that the worker lost it', async () => {
+    const { active } = activeServices({
+      plan: vi.fn(async () => ({ held: false, why: 'none-sent' }) as const),
+    });
+    render(active);
+    const note = await screen.findByTestId('token-unavailable');
+    expect(note.textContent).toContain('carried no token');
+    expect(note.textContent).not.toContain('no longer available');
+    expect(note.textContent).not.toContain('restart');
+  });
+
+  it('says a preflight never carries a token', async () => {
+    const { active } = activeServices({
+      plan: vi.fn(async () => ({ held: false, why: 'preflight' }) as const),
+    });
+    render(active);
+    const note = await screen.findByTestId('token-unavailable');
+    expect(note.textContent).toContain('CORS preflight (OPTIONS) never carries a token');
+    expect(note.textContent).not.toContain('restart');
+  });
+
   it('says the token is gone when the worker no longer holds it', async () => {
     const { active } = activeServices({ plan: vi.fn(async () => ({ held: false }) as const) });
     render(active);
