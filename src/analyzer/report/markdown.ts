@@ -64,8 +64,11 @@ function summaryTable(d: ReportedDiagnosis): string[] {
       'Request',
       `${mdText(d.request.method.toUpperCase())} ${d.request.url ? mdCode(d.request.url) : '(no URL given)'}`,
     ],
-    ['Status', String(d.request.status)],
-    ['Sent at', isoTime(d.request.sentAt)],
+    [
+      'Status',
+      d.pasted ? 'none: pasted into the panel, not a captured response' : String(d.request.status),
+    ],
+    [d.pasted ? 'Pasted at' : 'Sent at', isoTime(d.request.sentAt)],
     [
       'Service',
       d.service
@@ -207,7 +210,7 @@ export function renderMarkdownSection(
   options: SupportReport['options'],
 ): string {
   const mark = VERDICT_MARKS[d.verdict];
-  const label = `${mark} ${d.request.status} ${mdText(d.request.method.toUpperCase(), 20)}${d.rootCause ? `: \`${d.rootCause.id}\`` : ''}`;
+  const label = `${mark} ${d.pasted ? 'Pasted token,' : d.request.status} ${mdText(d.request.method.toUpperCase(), 20)}${d.rootCause ? `: \`${d.rootCause.id}\`` : ''}`;
   const heading = count > 1 ? `## ${index + 1}. ${label}` : `## ${label}`;
   return finalPass(`\n${section(d, heading, options).join('\n')}\n`, options);
 }

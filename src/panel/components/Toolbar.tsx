@@ -1,4 +1,5 @@
 import type { RefObject } from 'preact';
+import { countText } from '../view/count.js';
 import { hostsOf, SOURCE_FILTER_LABELS, STATUS_FILTER_LABELS, type Filters } from '../filters.js';
 import { usePanel } from '../services.js';
 import type { Connection } from '../state.js';
@@ -43,11 +44,7 @@ export function Toolbar({
       <h1 class="toolbar__title">
         Rhythm Auth{' '}
         <span class="muted" data-testid="count">
-          {all.length === 0
-            ? ''
-            : shown === all.length
-              ? `${all.length} × 401`
-              : `${shown} of ${all.length}`}
+          {countText(all, shown)}
         </span>
       </h1>
       <form

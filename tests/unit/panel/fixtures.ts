@@ -25,13 +25,15 @@ export interface EntryOptions {
   responseBody?: string;
   token?: string;
   tabId?: number;
+  /** 401 unless given (a pasted entry's is 0: no response seen). */
+  status?: number;
 }
 
 export function request(options: Omit<EntryOptions, 'id'> = {}): CapturedRequest {
   return {
     url: options.url ?? CURRENT_URL,
     method: options.method ?? 'GET',
-    status: 401,
+    status: options.status ?? 401,
     sentAt: options.sentAt ?? SENT_AT,
     requestHeaders:
       options.auth === undefined ? [] : [{ name: 'Authorization', value: options.auth }],
