@@ -7,13 +7,13 @@ import { CLAIM_EXPLANATIONS } from '../rhythm.js';
 import { isoTime } from '../text.js';
 import type { CheckResult } from '../types.js';
 import {
-  FORM_NAMES,
   STATUS_LEGEND,
   STATUS_MARKS,
   VERDICT_MARKS,
   claimValue,
   isRhythmClaim,
   outcomeText,
+  tokenWords,
 } from './format.js';
 import { mdCode, mdJsonBlock, mdRow, mdText } from './markdown-escape.js';
 import { redactJwtsInText } from '../redact/redact.js';
@@ -51,7 +51,7 @@ function summaryTable(d: ReportedDiagnosis): string[] {
   const token =
     t.form === 'none'
       ? 'none sent'
-      : `${FORM_NAMES[t.form]}, subject ${t.subject}, fingerprint ${t.fingerprint ? `\`${t.fingerprint}\`` : 'none'}`;
+      : `${tokenWords(t)}, fingerprint ${t.fingerprint ? `\`${t.fingerprint}\`` : 'none'}`;
   const rows: Array<[string, string]> = [
     ['Verdict', `${VERDICT_MARKS[d.verdict]} ${d.verdict}`],
     [
@@ -122,7 +122,7 @@ function tokenSection(d: ReportedDiagnosis, includeToken: boolean, masked: boole
   const t = d.token;
   if (t.form === 'none') return ['No token was sent.'];
   const lines = [
-    `${FORM_NAMES[t.form]}, subject ${t.subject}, fingerprint \`${t.fingerprint ?? 'none'}\` (first 12 hex digits of its SHA-256).`,
+    `${tokenWords(t)}, fingerprint \`${t.fingerprint ?? 'none'}\` (first 12 hex digits of its SHA-256).`,
     '',
   ];
   lines.push('Header:', '', t.header ? mdJsonBlock(t.header) : '(not readable)', '');

@@ -32,14 +32,14 @@ async function expired() {
 const detail = () => screen.getByRole('main', { name: 'Diagnosis of the selected 401' });
 
 describe('the verdict banner', () => {
-  it('shows the root cause, its fix, and how many other checks failed', async () => {
+  it('shows the root cause, its fix, and names the other checks that failed', async () => {
     renderPanel([await expired()]);
     const banner = screen.getByRole('region', { name: 'Verdict' });
     expect(banner.textContent).toContain('token.expiry');
     expect(banner.textContent).toMatch(/Token expired 2 h 14 min before this request/);
     expect(banner.textContent).toMatch(/Fix: /);
     // server.challenge fails as well (the server said invalid_token).
-    expect(screen.getByTestId('other-failures').textContent).toMatch(/^1 other check failed too/);
+    expect(screen.getByTestId('other-failures').textContent).toBe('Also failed: server challenge');
   });
 
   it('says so when no check failed', async () => {
@@ -55,22 +55,52 @@ describe('the grouped checklist', () => {
     renderPanel([await expired()]);
     const rows = [...detail().querySelectorAll('[data-check-id]')];
     expect(rows.map((r) => r.getAttribute('data-check-id')).sort()).toEqual([...CHECK_IDS].sort());
-    const groups = [...detail().querySelectorAll('[data-group]')].map((g) => [
-      g.getAttribute('data-group'),
-      [...g.querySelectorAll('[data-check-id]')].map((r) => r.getAttribute('data-check-id')),
-    ]);
-    expect(groups).toEqual([
-      ['header', ['request.preflight', 'header.name', 'header.present', 'header.scheme']],
-      ['audience', ['token.kind', 'token.audience']],
-      ['claims', ['token.format', 'claims.tenant_id', 'claims.customer_id']],
-      ['first-login', ['claims.contact_id']],
-      ['contact', ['contact.verified']],
-      ['base-url', ['url.service', 'url.ids', 'url.tenant']],
-      [
-        'more',
-        ['token.expiry', 'token.issuer', 'server.challenge', 'clock.skew', 'token.signature'],
-      ],
-    ]);
+    // Failed, warned and context checks are listed; passed and not applicable ones fold away.
+    const folded = detail().querySelector<HTMLDetailsElement>(
+      'details[data-testid="folded-checks"]',
+    )!;
+    expect(folded.open).toBe(false);
+    const listed = [...detail().querySelectorAll('[data-check-id]')].filter(
+      (r) => !folded.contains(r),
+    );
+    expect(listed.map((r) => r.getAttribute('data-status')).sort()).toEqual(
+      rows
+        .map((r) => r.getAttribute('data-status'))
+        .filter((s) => s === 'fail' || s === 'warn' || s === 'info')
+        .sort(),
+    );
+    const passed = rows.filter((r) => r.getAttribute('data-status') === 'pass').length;
+    const skipped = rows.filter((r) => r.getAttribute('data-status') === 'skip').length;
+    expect(folded.querySelector('summary')!.textContent).toBe(
+      `✓ ${passed} passed · ○ ${skipped} not applicable or not run`,
+    );
+    // Ids on hover, not in the text.
+    const expiryTitle = detail().querySelector('[data-check-id="token.expiry"] .check__title')!;
+    expect(expiryTitle.getAttribute('title')).toBe('token.expiry');
+    expect(detail().querySelector('.checklist')!.textContent).not.toContain('token.expiry');
+    // Every check in its guide group, listed or folded.
+    const byGroup = new Map<string, string[]>();
+    for (const g of detail().querySelectorAll('[data-group]'))
+      byGroup.set(g.getAttribute('data-group')!, [
+        ...(byGroup.get(g.getAttribute('data-group')!) ?? []),
+        ...[...g.querySelectorAll('[data-check-id]')].map((r) => r.getAttribute('data-check-id')!),
+      ]);
+    const sorted = (ids: string[]) => [...ids].sort();
+    expect(Object.fromEntries([...byGroup].map(([k, v]) => [k, sorted(v)]))).toEqual({
+      header: sorted(['request.preflight', 'header.name', 'header.present', 'header.scheme']),
+      audience: sorted(['token.kind', 'token.audience']),
+      claims: sorted(['token.format', 'claims.tenant_id', 'claims.customer_id']),
+      'first-login': ['claims.contact_id'],
+      contact: ['contact.verified'],
+      'base-url': sorted(['url.service', 'url.ids', 'url.tenant']),
+      more: sorted([
+        'token.expiry',
+        'token.issuer',
+        'server.challenge',
+        'clock.skew',
+        'token.signature',
+      ]),
+    });
     const expiry = detail().querySelector('[data-check-id="token.expiry"]')!;
     expect(expiry.getAttribute('data-status')).toBe('fail');
     expect(expiry.querySelector('.check__detail')!.textContent).not.toBe('');
