@@ -51,8 +51,8 @@ export function createServices(
       held.drop('');
       await send('clear-tab', { tabId });
     },
-    async lastSuccess(host) {
-      return (await send('get-last-success', { tabId, host })).value;
+    async lastSuccess(wanted) {
+      return (await send('get-last-success', { tabId, ...wanted })).value;
     },
     settings: () => analyzerSettings(settings()),
     reportContext,

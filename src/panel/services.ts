@@ -9,7 +9,7 @@ import type { AnalyzerSettings, CapturedRequest, ReportContext } from '../analyz
 import type { ActiveAction, ActivePlans, ActiveRun } from '../shared/active.js';
 import type { ExportFormat } from '../shared/export.js';
 import type { PermissionsLike } from '../shared/rhythm-access.js';
-import type { LastSuccess } from '../shared/stored.js';
+import type { LastSuccess, SuccessLookup } from '../shared/stored.js';
 import type { PanelEntry } from './entry.js';
 import type { PanelStore } from './store.js';
 
@@ -18,7 +18,8 @@ export interface PanelServices {
   /** True inside DevTools (the network log is read); false when opened as a tab. */
   inDevtools: boolean;
   clearTab(): Promise<void>;
-  lastSuccess(host: string): Promise<LastSuccess | null>;
+  /** The last success with this 401's host, route and subject kind (SuccessLookup). */
+  lastSuccess(wanted: SuccessLookup): Promise<LastSuccess | null>;
   settings(): AnalyzerSettings;
   /** Version, browser and the time, for a report: read once per export preview. */
   reportContext(): Omit<ReportContext, 'tool'>;

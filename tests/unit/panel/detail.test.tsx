@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { successKey } from '../../../src/analyzer/route.js';
 import { CHECK_IDS } from '../../../src/analyzer/types.js';
 import { signToken, T0 } from '../../helpers/tokens.js';
 import { CURRENT_URL, entry, fakeServices, SENT_AT } from './fixtures.js';
@@ -203,11 +204,15 @@ describe('the request', () => {
 });
 
 describe('the diff with the last success', () => {
-  it('lists the claims that changed since the last 2xx to the same host', async () => {
+  it('lists the claims that changed since the last 2xx to the same host, route and subject', async () => {
     const services = fakeServices();
     const failing = await expired();
-    services.successes['rolodex.api.rhythmsoftware.com'] = {
+    const route = '/contacts/{tenant}/current';
+    expect(failing.diagnosis.token.subject).toBe('user');
+    services.successes[successKey('rolodex.api.rhythmsoftware.com', route, 'user')] = {
       host: 'rolodex.api.rhythmsoftware.com',
+      route,
+      subject: 'user',
       at: SENT_AT,
       url: `${CURRENT_URL}?access_token=secret-value`,
       header: failing.diagnosis.token.header,
@@ -236,7 +241,38 @@ describe('the diff with the last success', () => {
   it('says when there was none', async () => {
     renderPanel([await expired()]);
     await waitFor(() =>
-      expect(screen.getByTestId('diff-none').textContent).toContain('No successful request'),
+      expect(screen.getByTestId('diff-none').textContent).toContain('No comparable success'),
     );
+  });
+
+  it('never compares a user 401 with an M2M success, or with another route', async () => {
+    const services = fakeServices();
+    const failing = await expired();
+    const host = 'rolodex.api.rhythmsoftware.com';
+    const success = (route: string, subject: 'user' | 'm2m') => ({
+      host,
+      route,
+      subject,
+      at: SENT_AT,
+      url: `https://${host}/x`,
+      header: null,
+      claims: { gty: 'client-credentials' },
+      fingerprint: 'another',
+    });
+    // An M2M call on the same route, and a user call on another route: neither is comparable.
+    services.successes[successKey(host, '/contacts/{tenant}/current', 'm2m')] = success(
+      '/contacts/{tenant}/current',
+      'm2m',
+    );
+    services.successes[successKey(host, '/contacts/{tenant}/{id}', 'user')] = success(
+      '/contacts/{tenant}/{id}',
+      'user',
+    );
+    renderPanel([failing], services);
+    const none = await screen.findByTestId('diff-none');
+    expect(none.textContent).toContain('No comparable success');
+    expect(none.textContent).toContain('/contacts/{tenant}/current');
+    expect(none.textContent).toContain("a user's token");
+    expect(screen.queryByTestId('diff')).toBeNull();
   });
 });

@@ -3,6 +3,7 @@
  * (tests/helpers/tokens.ts), and fake services so views render without a browser.
  */
 import { analyze } from '../../../src/analyzer/analyze.js';
+import { successKey } from '../../../src/analyzer/route.js';
 import type { CapturedRequest, HttpHeader } from '../../../src/analyzer/types.js';
 import type { PanelServices } from '../../../src/panel/services.js';
 import type { PanelEntry } from '../../../src/panel/entry.js';
@@ -71,8 +72,10 @@ export function fakeServices(overrides: Partial<PanelServices> = {}): FakeServic
     async clearTab() {
       fake.cleared += 1;
     },
-    async lastSuccess(host) {
-      return Object.hasOwn(fake.successes, host) ? (fake.successes[host] ?? null) : null;
+    /** Keyed as the worker keys them: `successKey(host, route, subject)`. */
+    async lastSuccess({ host, route, subject }) {
+      const key = successKey(host, route, subject);
+      return Object.hasOwn(fake.successes, key) ? (fake.successes[key] ?? null) : null;
     },
     settings: () => ({}),
     reportContext: () => ({ extensionVersion: '0.1.0', browser: 'Chromium 156', generatedAt: T0 }),
