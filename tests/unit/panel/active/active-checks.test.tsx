@@ -137,6 +137,10 @@ describe('ActiveChecks', () => {
       'https://acme-org.us.auth0.com',
     );
     expect(active.run).not.toHaveBeenCalled();
+    // The confirming button has the focus: Enter confirms, Esc cancels.
+    await waitFor(() =>
+      expect(document.activeElement?.textContent).toBe('Fetch the keys and verify'),
+    );
 
     fireEvent.click(screen.getByRole('button', { name: 'Fetch the keys and verify' }));
     // Synchronously, inside the click: the prompt needs the user gesture.
