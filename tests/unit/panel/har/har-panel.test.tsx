@@ -158,6 +158,40 @@ describe('Import HAR', () => {
     expect(rows().length).toBe(rootCauses.length);
   });
 
+  it('advances the bar by bytes read, painting between chunks ready at once (no 0 → 100 % jump)', async () => {
+    const { har: actions } = renderPanel([]);
+    const bytes = new TextEncoder().encode(har);
+    const size = Math.ceil(bytes.length / 20);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let at = 0; at < bytes.length; at += size)
+          controller.enqueue(bytes.subarray(at, at + size));
+        controller.close();
+      },
+    });
+    const file = {
+      name: 'many.har',
+      size: bytes.length,
+      stream: () => stream,
+      slice: () => new Blob(),
+    };
+    // What a paint would show: the bar's value, looked at from a task of its own each time.
+    const seen: number[] = [];
+    let running = true;
+    const watch = () => {
+      const bar = document.querySelector('progress');
+      if (bar) seen.push(Number(bar.getAttribute('value')));
+      if (running) setTimeout(watch, 0);
+    };
+    setTimeout(watch, 0);
+    await actions.importFile(file as unknown as File);
+    running = false;
+    const between = new Set(seen.filter((v) => v > 0 && v < bytes.length));
+    expect(between.size).toBeGreaterThanOrEqual(3);
+    expect([...between]).toEqual([...between].sort((a, b) => a - b));
+    expect(await screen.findByTestId('har-summary')).toBeTruthy();
+  });
+
   it('shows progress while it reads, and Cancel stops it with nothing imported', async () => {
     const { store, har: actions } = renderPanel([]);
     let feed: (chunk: Uint8Array | null) => void = () => {};
