@@ -2,7 +2,7 @@
  * A check's name in a word or two, for the verdict's "also: audience, expiry". The ids stay the
  * contract (SPEC §3): they show on hover and in exports; this is only how the panel speaks.
  */
-import type { CheckId, CheckResult } from '../../analyzer/index.js';
+import { CHECK_IDS, type CheckId, type CheckResult } from '../../analyzer/index.js';
 
 export const SHORT_CHECK_NAMES: Readonly<Record<CheckId, string>> = {
   'request.preflight': 'preflight',
@@ -29,4 +29,8 @@ export const SHORT_CHECK_NAMES: Readonly<Record<CheckId, string>> = {
 /** The short names of checks, in the order given, joined for a sentence. */
 export function shortNames(checks: readonly CheckResult[]): string {
   return checks.map((c) => SHORT_CHECK_NAMES[c.id]).join(', ');
+}
+
+export function isCheckId(value: string): value is CheckId {
+  return (CHECK_IDS as readonly string[]).includes(value);
 }
