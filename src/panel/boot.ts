@@ -48,8 +48,11 @@ export function createServices(
     tabId,
     inDevtools,
     async clearTab() {
-      held.drop('');
+      held.drop('devtools:');
       await send('clear-tab', { tabId });
+    },
+    forgetPasted() {
+      held.drop('paste:');
     },
     async lastSuccess(wanted) {
       return (await send('get-last-success', { tabId, ...wanted })).value;

@@ -17,7 +17,10 @@ export interface PanelServices {
   tabId: number;
   /** True inside DevTools (the network log is read); false when opened as a tab. */
   inDevtools: boolean;
+  /** Clears the worker's entries of the tab and DevTools' requests held here; pasted ones stay for Undo. */
   clearTab(): Promise<void>;
+  /** Forgets the pasted requests (with their tokens) held here: Clear's Undo is over. */
+  forgetPasted?(): void;
   /** The last success with this 401's host, route and subject kind (SuccessLookup). */
   lastSuccess(wanted: SuccessLookup): Promise<LastSuccess | null>;
   settings(): AnalyzerSettings;

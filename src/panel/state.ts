@@ -33,6 +33,18 @@ export interface PanelState {
   filters: Filters;
   /** A problem worth a line in the toolbar that does not stop the panel (a failed add-captured). */
   notice: string | null;
+  /**
+   * What the last Clear took that lived only here (pasted and imported entries), for its Undo,
+   * until the toast goes. The worker's entries are cleared in the worker: those do not come back.
+   */
+  undo: ClearedLocally | null;
+}
+
+export interface ClearedLocally {
+  pasted: PanelEntry[];
+  imported: PanelEntry[];
+  /** The worker's entries cleared with them (counted in the toast, not restorable). */
+  stored: number;
 }
 
 export type PanelEvent =
@@ -47,6 +59,10 @@ export type PanelEvent =
   | { type: 'devtools-seen'; requests: SeenRequest[] }
   | { type: 'pasted'; entry: PanelEntry }
   | { type: 'pasted-cleared' }
+  /** Clear: pasted and imported entries go, kept for an Undo (the worker clears its own). */
+  | { type: 'cleared' }
+  | { type: 'undo-clear' }
+  | { type: 'undo-expired' }
   | { type: 'select'; id: string | null }
   | { type: 'move-selection'; to: 'next' | 'previous' | 'first' | 'last' }
   | { type: 'filter'; filters: Partial<Filters> }
@@ -69,6 +85,7 @@ export function initialState(): PanelState {
     selectedId: null,
     filters: DEFAULT_FILTERS,
     notice: null,
+    undo: null,
   };
 }
 
@@ -180,6 +197,28 @@ export function reduce(state: PanelState, event: PanelEvent): PanelState {
       };
     case 'pasted-cleared':
       return keepSelection({ ...state, pasted: [] });
+    case 'cleared': {
+      const local = state.pasted.length + state.imported.length;
+      const undo =
+        local > 0
+          ? { pasted: state.pasted, imported: state.imported, stored: state.stored.length }
+          : null;
+      const cleared = reduceHar({ ...state, pasted: [], undo }, { type: 'har-cleared' });
+      return keepSelection(cleared);
+    }
+    case 'undo-clear': {
+      if (!state.undo) return state;
+      const ids = new Set([...state.pasted, ...state.imported].map((e) => e.id));
+      const back = (list: PanelEntry[]) => list.filter((e) => !ids.has(e.id));
+      return keepSelection({
+        ...state,
+        pasted: [...state.pasted, ...back(state.undo.pasted)].slice(0, MAX_PASTED),
+        imported: [...state.imported, ...back(state.undo.imported)],
+        undo: null,
+      });
+    }
+    case 'undo-expired':
+      return state.undo ? { ...state, undo: null } : state;
     case 'select':
       return { ...state, selectedId: event.id };
     case 'move-selection':

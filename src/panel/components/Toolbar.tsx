@@ -4,6 +4,7 @@ import { hostsOf, SOURCE_FILTER_LABELS, STATUS_FILTER_LABELS, type Filters } fro
 import { usePanel } from '../services.js';
 import type { Connection } from '../state.js';
 import { HarActions } from '../har/HarActions.js';
+import { UndoToast } from './UndoToast.js';
 
 const CONNECTION_TEXT = (c: Connection): string => {
   switch (c.phase) {
@@ -100,8 +101,7 @@ export function Toolbar({
           type="button"
           disabled={stored.length === 0 && pasted.length === 0 && imported.length === 0}
           onClick={() => {
-            store.dispatch({ type: 'pasted-cleared' });
-            store.dispatch({ type: 'har-cleared' });
+            store.dispatch({ type: 'cleared' });
             void services.clearTab().then(
               () => store.dispatch({ type: 'tab-cleared' }),
               (error: unknown) =>
@@ -127,6 +127,7 @@ export function Toolbar({
       >
         {CONNECTION_TEXT(connection)}
       </span>
+      <UndoToast />
     </header>
   );
 }
