@@ -7,6 +7,7 @@ import type { StoredDiagnosis } from '../shared/stored.js';
 import type { PanelEntry, SeenRequest } from './entry.js';
 import { applyFilters, DEFAULT_FILTERS, type Filters } from './filters.js';
 import { HAR_IDLE, reduceHar, type HarEvent, type HarStatus } from './har/state.js';
+import { MAX_NAVIGATIONS, type Navigation } from './view/navigations.js';
 
 export type Connection =
   | { phase: 'connecting' }
@@ -38,6 +39,8 @@ export interface PanelState {
    * until the toast goes. The worker's entries are cleared in the worker: those do not come back.
    */
   undo: ClearedLocally | null;
+  /** Where the inspected page navigated (DevTools only), newest first: the list marks them. */
+  navigations: Navigation[];
 }
 
 export interface ClearedLocally {
@@ -63,6 +66,7 @@ export type PanelEvent =
   | { type: 'cleared' }
   | { type: 'undo-clear' }
   | { type: 'undo-expired' }
+  | { type: 'navigated'; url: string; at: number }
   | { type: 'select'; id: string | null }
   | { type: 'move-selection'; to: 'next' | 'previous' | 'first' | 'last' }
   | { type: 'filter'; filters: Partial<Filters> }
@@ -86,6 +90,7 @@ export function initialState(): PanelState {
     filters: DEFAULT_FILTERS,
     notice: null,
     undo: null,
+    navigations: [],
   };
 }
 
@@ -186,7 +191,7 @@ export function reduce(state: PanelState, event: PanelEvent): PanelState {
       };
     }
     case 'tab-cleared':
-      return keepSelection({ ...state, stored: [], liveSinceSync: [], seen: [] });
+      return keepSelection({ ...state, stored: [], liveSinceSync: [], seen: [], navigations: [] });
     case 'devtools-seen':
       return { ...state, seen: [...event.requests, ...state.seen].slice(0, MAX_SEEN) };
     case 'pasted':
@@ -217,6 +222,14 @@ export function reduce(state: PanelState, event: PanelEvent): PanelState {
         undo: null,
       });
     }
+    case 'navigated':
+      return {
+        ...state,
+        navigations: [{ url: event.url, at: event.at }, ...state.navigations].slice(
+          0,
+          MAX_NAVIGATIONS,
+        ),
+      };
     case 'undo-expired':
       return state.undo ? { ...state, undo: null } : state;
     case 'select':

@@ -3,6 +3,7 @@ import { RichText } from '../../shared/ui/RichText.js';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { clockTime, hostAndPath, rootCauseLine } from '../../shared/ui/format.js';
 import { visible } from '../view/display.js';
+import { navigationText, type Navigation } from '../view/navigations.js';
 import { usePanel } from '../services.js';
 import type { PanelEntry } from '../entry.js';
 
@@ -70,15 +71,23 @@ export function DiagnosisList({ onOpen }: { onOpen: () => void }) {
 
   // The same VNode for an unchanged row lets Preact skip it: a selection or a new 401 re-renders
   // one or two rows, not all 2,000.
-  const cache = useRef(new Map<string, { entry: PanelEntry; selected: boolean; vnode: VNode }>());
-  const next = new Map<string, { entry: PanelEntry; selected: boolean; vnode: VNode }>();
+  type Cached = { entry: PanelEntry; selected: boolean; navigation?: Navigation; vnode: VNode };
+  const cache = useRef(new Map<string, Cached>());
+  const next = new Map<string, Cached>();
+  const marks = store.navigated.value;
   const rows = entries.map((entry) => {
     const selected = entry.id === selectedId;
+    const navigation = marks.get(entry.id);
     const hit = cache.current.get(entry.id);
     const row =
-      hit && hit.entry === entry && hit.selected === selected
+      hit && hit.entry === entry && hit.selected === selected && hit.navigation === navigation
         ? hit
-        : { entry, selected, vnode: <Row key={entry.id} entry={entry} selected={selected} /> };
+        : {
+            entry,
+            selected,
+            navigation,
+            vnode: <Row key={entry.id} entry={entry} selected={selected} navigation={navigation} />,
+          };
     next.set(entry.id, row);
     return row.vnode;
   });
@@ -120,7 +129,16 @@ export function DiagnosisList({ onOpen }: { onOpen: () => void }) {
   );
 }
 
-function Row({ entry, selected }: { entry: PanelEntry; selected: boolean }) {
+function Row({
+  entry,
+  selected,
+  navigation,
+}: {
+  entry: PanelEntry;
+  selected: boolean;
+  /** The page navigated just before this 401 (DevTools' onNavigated): a line above the row. */
+  navigation?: Navigation | undefined;
+}) {
   const { store } = usePanel();
   const d = entry.diagnosis;
   const { host, path } = hostAndPath(d.request.url);
@@ -132,11 +150,12 @@ function Row({ entry, selected }: { entry: PanelEntry; selected: boolean }) {
       id={optionId(entry.id)}
       role="option"
       aria-selected={selected}
-      class={`row${selected ? ' row--selected' : ''}`}
+      class={`row${selected ? ' row--selected' : ''}${navigation ? ' row--navigated' : ''}`}
+      data-navigated={navigation ? 'true' : undefined}
       data-diagnosis={d.rootCause?.id ?? 'none'}
       data-source={entry.source}
       onClick={() => store.dispatch({ type: 'select', id: entry.id })}
-      title={where}
+      title={navigation ? `${where}\n${visible(navigationText(navigation))}` : where}
     >
       <span class="row__time mono">{clockTime(d.request.sentAt)}</span>
       <span class="row__method mono">{visible(d.request.method.slice(0, 12))}</span>

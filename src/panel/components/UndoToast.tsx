@@ -1,4 +1,3 @@
-import '../styles/toast.css';
 import { useEffect } from 'preact/hooks';
 import { usePanel } from '../services.js';
 
