@@ -51,8 +51,8 @@ export function createServices(
       held.drop('devtools:');
       await send('clear-tab', { tabId });
     },
-    forgetPasted() {
-      held.drop('paste:');
+    forgetPasted(ids) {
+      held.forget(ids);
     },
     async lastSuccess(wanted) {
       return (await send('get-last-success', { tabId, ...wanted })).value;

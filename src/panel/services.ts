@@ -19,8 +19,8 @@ export interface PanelServices {
   inDevtools: boolean;
   /** Clears the worker's entries of the tab and DevTools' requests held here; pasted ones stay for Undo. */
   clearTab(): Promise<void>;
-  /** Forgets the pasted requests (with their tokens) held here: Clear's Undo is over. */
-  forgetPasted?(): void;
+  /** Forgets the requests (with their tokens) held here for these pasted entries: Clear's Undo is over. */
+  forgetPasted?(ids: readonly string[]): void;
   /** The last success with this 401's host, route and subject kind (SuccessLookup). */
   lastSuccess(wanted: SuccessLookup): Promise<LastSuccess | null>;
   settings(): AnalyzerSettings;

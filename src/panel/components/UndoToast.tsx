@@ -19,7 +19,7 @@ export function UndoToast() {
     if (!undo) return;
     const timer = setTimeout(() => {
       store.dispatch({ type: 'undo-expired' });
-      services.forgetPasted?.();
+      services.forgetPasted?.(undo.pasted.map((e) => e.id));
     }, UNDO_MS);
     return () => clearTimeout(timer);
   }, [undo]);

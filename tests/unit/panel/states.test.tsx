@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { UNDO_MS } from '../../../src/panel/components/UndoToast.js';
 import { App } from '../../../src/panel/App.js';
 import { initialState } from '../../../src/panel/state.js';
 import { createPanelStore } from '../../../src/panel/store.js';
@@ -70,8 +71,8 @@ describe('every state has a view', () => {
   });
 
   it('Clear offers Undo for pasted and imported entries, which only this panel had', async () => {
-    const forgot: number[] = [];
-    const services = fakeServices({ forgetPasted: () => forgot.push(1) });
+    const forgot: Array<readonly string[]> = [];
+    const services = fakeServices({ forgetPasted: (ids) => forgot.push(ids) });
     const { store } = renderPanel([entry({ id: 'a' })], services);
     const pasted = entry({ id: 'paste:1', source: 'paste', status: 0 });
     const imported = { ...entry({ id: 'har:1:0', source: 'har' }), harFile: 'x.har' };
@@ -101,5 +102,19 @@ describe('every state has a view', () => {
     expect(store.all.value.map((e) => e.id).sort()).toEqual(['har:1:0', 'paste:1']);
     expect(screen.queryByTestId('undo-toast')).toBeNull();
     expect(forgot).toEqual([]);
+
+    // Cleared again and left alone: the toast goes, and so do the pasted tokens held for Undo.
+    vi.useFakeTimers();
+    try {
+      act(() => screen.getByRole('button', { name: 'Clear' }).click());
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(UNDO_MS + 100);
+      });
+      expect(screen.queryByTestId('undo-toast')).toBeNull();
+      expect(forgot).toEqual([['paste:1']]);
+      expect(store.state.value.undo).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
