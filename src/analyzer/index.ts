@@ -5,7 +5,8 @@
  * (one request → one Diagnosis), report/ (a Diagnosis made shareable).
  */
 export { analyze, summarize, DIAGNOSIS_SCHEMA } from './analyze.js';
-export { readToken, type TokenSource } from './context.js';
+export { readToken, subjectOf, type TokenSource } from './context.js';
+export { routeOf, successKey } from './route.js';
 export { requestKey } from './request-key.js';
 export { diagnosisKey, sameRequest, type RequestKey } from './same-request.js';
 export { diagnosedStatuses, isApiHost, isDiagnosable } from './scope.js';

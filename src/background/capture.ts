@@ -12,6 +12,9 @@ import {
   jsonSafeObject,
   readToken,
   redactUrl,
+  routeOf,
+  subjectOf,
+  successKey,
   type AnalyzerSettings,
   type CapturedRequest,
   type HttpHeader,
@@ -71,12 +74,20 @@ export function createCapture(deps: CaptureDeps) {
     const host = hostOf(flight.url);
     if (!token || !host) return;
     // A run of 200s with the same token is the common case: decode and write only for a new one.
+    const route = routeOf(flight.url);
+    if (route === null) return;
     const print = fingerprint(token);
-    if (deps.store.hasLastSuccess(flight.tabId, host, print)) return;
+    // The subject is a function of the token, so one fingerprint has one key per route.
+    const known = (['user', 'm2m', 'unknown'] as const).some((s) =>
+      deps.store.hasLastSuccess(flight.tabId, successKey(host, route, s), print),
+    );
+    if (known) return;
     const decoded = decodeToken(token);
     if (!decoded.claims) return;
     await deps.store.setLastSuccess(flight.tabId, {
       host,
+      route,
+      subject: subjectOf(decoded.claims),
       at: flight.sentAt,
       url: redactUrl(flight.url),
       // The same JSON-safe values the analyzer keeps (no Infinity, no pathological nesting).

@@ -41,8 +41,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       }
       return { added, count };
     },
-    async 'get-last-success'({ tabId, host }) {
-      return { value: await deps.store.lastSuccess(tabId, host) };
+    async 'get-last-success'({ tabId, host, route, subject }) {
+      return { value: await deps.store.lastSuccess(tabId, { host, route, subject }) };
     },
     'plan-active': (payload) => deps.active.plan(payload),
     'run-active': (payload) => deps.active.run(payload),

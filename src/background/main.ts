@@ -96,6 +96,7 @@ const active = createActiveChecks({
   fetch: (input, init) => fetch(input, init),
   hasPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
   now: () => Date.now(),
+  startedAt: Date.now(),
   onUpdated: (entry) => broadcast(entry.tabId, { type: 'diagnosis-updated', entry }),
 });
 

@@ -48,11 +48,14 @@ export function createServices(
     tabId,
     inDevtools,
     async clearTab() {
-      held.drop('');
+      held.drop('devtools:');
       await send('clear-tab', { tabId });
     },
-    async lastSuccess(host) {
-      return (await send('get-last-success', { tabId, host })).value;
+    forgetPasted(ids) {
+      held.forget(ids);
+    },
+    async lastSuccess(wanted) {
+      return (await send('get-last-success', { tabId, ...wanted })).value;
     },
     settings: () => analyzerSettings(settings()),
     reportContext,
@@ -110,6 +113,9 @@ export function boot(store: PanelStore): Panel {
   setInterval(() => (store.clock.value = Date.now()), CLOCK_TICK_MS);
 
   const network = devtools?.network as NetworkLike | undefined;
+  network?.onNavigated?.addListener((url) => {
+    if (typeof url === 'string') store.dispatch({ type: 'navigated', url, at: Date.now() });
+  });
   // A change on the Options page applies to what is seen and pasted from then on.
   void followSettings(syncArea, storageChanges, (next) => (settings = next)).then(() => {
     if (!network) return;

@@ -18,6 +18,10 @@ export interface NetworkLike {
     addListener(listener: (request: unknown) => void): void;
     removeListener(listener: (request: unknown) => void): void;
   };
+  /** The inspected page navigated (to this URL). */
+  onNavigated?: {
+    addListener(listener: (url: string) => void): void;
+  };
 }
 
 export interface SeenCapture {

@@ -6,6 +6,7 @@ import './styles/detail.css';
 import './styles/lifetime.css';
 import './styles/dialogs.css';
 import './styles/har.css';
+import './styles/toast.css';
 import { App } from './App.js';
 import { boot } from './boot.js';
 import { PanelContext } from './services.js';

@@ -9,7 +9,7 @@ import type { AnalyzerSettings, CapturedRequest, ReportContext } from '../analyz
 import type { ActiveAction, ActivePlans, ActiveRun } from '../shared/active.js';
 import type { ExportFormat } from '../shared/export.js';
 import type { PermissionsLike } from '../shared/rhythm-access.js';
-import type { LastSuccess } from '../shared/stored.js';
+import type { LastSuccess, SuccessLookup } from '../shared/stored.js';
 import type { PanelEntry } from './entry.js';
 import type { PanelStore } from './store.js';
 
@@ -17,8 +17,12 @@ export interface PanelServices {
   tabId: number;
   /** True inside DevTools (the network log is read); false when opened as a tab. */
   inDevtools: boolean;
+  /** Clears the worker's entries of the tab and DevTools' requests held here; pasted ones stay for Undo. */
   clearTab(): Promise<void>;
-  lastSuccess(host: string): Promise<LastSuccess | null>;
+  /** Forgets the requests (with their tokens) held here for these pasted entries: Clear's Undo is over. */
+  forgetPasted?(ids: readonly string[]): void;
+  /** The last success with this 401's host, route and subject kind (SuccessLookup). */
+  lastSuccess(wanted: SuccessLookup): Promise<LastSuccess | null>;
   settings(): AnalyzerSettings;
   /** Version, browser and the time, for a report: read once per export preview. */
   reportContext(): Omit<ReportContext, 'tool'>;

@@ -7,6 +7,7 @@ import type { StoredDiagnosis } from '../shared/stored.js';
 import type { PanelEntry, SeenRequest } from './entry.js';
 import { applyFilters, DEFAULT_FILTERS, type Filters } from './filters.js';
 import { HAR_IDLE, reduceHar, type HarEvent, type HarStatus } from './har/state.js';
+import { MAX_NAVIGATIONS, type Navigation } from './view/navigations.js';
 
 export type Connection =
   | { phase: 'connecting' }
@@ -33,6 +34,20 @@ export interface PanelState {
   filters: Filters;
   /** A problem worth a line in the toolbar that does not stop the panel (a failed add-captured). */
   notice: string | null;
+  /**
+   * What the last Clear took that lived only here (pasted and imported entries), for its Undo,
+   * until the toast goes. The worker's entries are cleared in the worker: those do not come back.
+   */
+  undo: ClearedLocally | null;
+  /** Where the inspected page navigated (DevTools only), newest first: the list marks them. */
+  navigations: Navigation[];
+}
+
+export interface ClearedLocally {
+  pasted: PanelEntry[];
+  imported: PanelEntry[];
+  /** The worker's entries cleared with them (counted in the toast, not restorable). */
+  stored: number;
 }
 
 export type PanelEvent =
@@ -47,6 +62,11 @@ export type PanelEvent =
   | { type: 'devtools-seen'; requests: SeenRequest[] }
   | { type: 'pasted'; entry: PanelEntry }
   | { type: 'pasted-cleared' }
+  /** Clear: pasted and imported entries go, kept for an Undo (the worker clears its own). */
+  | { type: 'cleared' }
+  | { type: 'undo-clear' }
+  | { type: 'undo-expired' }
+  | { type: 'navigated'; url: string; at: number }
   | { type: 'select'; id: string | null }
   /** ↑/↓ (`by` 1), PageUp/PageDown (`by` a page of rows), Home/End. */
   | { type: 'move-selection'; to: 'next' | 'previous' | 'first' | 'last'; by?: number }
@@ -70,6 +90,8 @@ export function initialState(): PanelState {
     selectedId: null,
     filters: DEFAULT_FILTERS,
     notice: null,
+    undo: null,
+    navigations: [],
   };
 }
 
@@ -183,7 +205,7 @@ export function reduce(state: PanelState, event: PanelEvent): PanelState {
       };
     }
     case 'tab-cleared':
-      return keepSelection({ ...state, stored: [], liveSinceSync: [], seen: [] });
+      return keepSelection({ ...state, stored: [], liveSinceSync: [], seen: [], navigations: [] });
     case 'devtools-seen':
       return { ...state, seen: [...event.requests, ...state.seen].slice(0, MAX_SEEN) };
     case 'pasted':
@@ -194,6 +216,36 @@ export function reduce(state: PanelState, event: PanelEvent): PanelState {
       };
     case 'pasted-cleared':
       return keepSelection({ ...state, pasted: [] });
+    case 'cleared': {
+      const local = state.pasted.length + state.imported.length;
+      const undo =
+        local > 0
+          ? { pasted: state.pasted, imported: state.imported, stored: state.stored.length }
+          : null;
+      const cleared = reduceHar({ ...state, pasted: [], undo }, { type: 'har-cleared' });
+      return keepSelection(cleared);
+    }
+    case 'undo-clear': {
+      if (!state.undo) return state;
+      const ids = new Set([...state.pasted, ...state.imported].map((e) => e.id));
+      const back = (list: PanelEntry[]) => list.filter((e) => !ids.has(e.id));
+      return keepSelection({
+        ...state,
+        pasted: [...state.pasted, ...back(state.undo.pasted)].slice(0, MAX_PASTED),
+        imported: [...state.imported, ...back(state.undo.imported)],
+        undo: null,
+      });
+    }
+    case 'navigated':
+      return {
+        ...state,
+        navigations: [{ url: event.url, at: event.at }, ...state.navigations].slice(
+          0,
+          MAX_NAVIGATIONS,
+        ),
+      };
+    case 'undo-expired':
+      return state.undo ? { ...state, undo: null } : state;
     case 'select':
       return { ...state, selectedId: event.id };
     case 'move-selection':

@@ -41,7 +41,9 @@ export function App() {
         <h1>
           Rhythm Auth{' '}
           <span class="muted" data-testid="count">
-            {diagnoses.length === 0 ? '' : `${diagnoses.length} × 401`}
+            {diagnoses.length === 0
+              ? ''
+              : `${diagnoses.length} ${diagnoses.length === 1 ? '401' : '401s'}`}
           </span>
         </h1>
         <div class="popup__actions">

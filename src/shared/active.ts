@@ -71,8 +71,15 @@ export type PlanOrRefusal = ActivePlan | ActiveRefusal;
 
 export const isRefusal = (p: PlanOrRefusal): p is ActiveRefusal => 'refused' in p;
 
+/**
+ * Why no token is at hand, so the panel says the true thing: the request carried none (a CORS
+ * preflight never does), the worker restarted since (it keeps tokens in memory only), newer 401s
+ * pushed it out of that memory, or the diagnosis itself is no longer kept.
+ */
+export type NotHeld = 'none-sent' | 'preflight' | 'restarted' | 'pushed-out' | 'gone';
+
 export type ActivePlans =
-  { held: false } | { held: true; plans: Record<ActiveAction, PlanOrRefusal> };
+  { held: false; why?: NotHeld } | { held: true; plans: Record<ActiveAction, PlanOrRefusal> };
 
 /** One request an action sent, and what came back. */
 export interface ActiveExchange {

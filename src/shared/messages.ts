@@ -3,7 +3,7 @@
  * the sender's and the handler's types both derive from it. Commands are imperative, events past
  * tense. Replies are `Result`s because an Error does not survive extension messaging.
  */
-import type { CapturedRequest } from '../analyzer/index.js';
+import type { CapturedRequest, TokenSubject } from '../analyzer/index.js';
 import { isActiveAction, type ActiveAction, type ActivePlans, type ActiveRun } from './active.js';
 import type { LastSuccess, StoredDiagnosis } from './stored.js';
 
@@ -19,7 +19,7 @@ export interface MessageMap {
     reply: { added: number; count: number };
   };
   'get-last-success': {
-    request: { tabId: number; host: string };
+    request: { tabId: number; host: string; route: string; subject: TokenSubject };
     reply: { value: LastSuccess | null };
   };
   /**
@@ -100,7 +100,12 @@ export function parseEnvelope(raw: unknown): Envelope | null {
     case 'clear-tab':
       return isTabId(p.tabId) ? (raw as unknown as Envelope) : null;
     case 'get-last-success':
-      return isTabId(p.tabId) && typeof p.host === 'string' ? (raw as unknown as Envelope) : null;
+      return isTabId(p.tabId) &&
+        typeof p.host === 'string' &&
+        typeof p.route === 'string' &&
+        (p.subject === 'user' || p.subject === 'm2m' || p.subject === 'unknown')
+        ? (raw as unknown as Envelope)
+        : null;
     case 'plan-active':
       return isTabId(p.tabId) &&
         isEntryId(p.entryId) &&

@@ -1,4 +1,4 @@
-import type { Diagnosis } from '../analyzer/index.js';
+import type { Diagnosis, TokenSubject } from '../analyzer/index.js';
 import type { RetryResult } from './active.js';
 
 /** Where a diagnosis came from. */
@@ -20,8 +20,19 @@ export interface StoredDiagnosis {
 }
 
 /** The claims of the last successful request to a host, for the panel's diff. */
+/** What a last success is looked up by (`successKey`). */
+export interface SuccessLookup {
+  host: string;
+  route: string;
+  subject: TokenSubject;
+}
+
+/** The last 2xx of a host, route and subject kind (`successKey`), with its token's claims. */
 export interface LastSuccess {
   host: string;
+  /** The path as a template (`routeOf`): `/contacts/{tenant}/current`. */
+  route: string;
+  subject: TokenSubject;
   at: number;
   url: string;
   header: Record<string, unknown> | null;

@@ -4,10 +4,11 @@
  * 401s writes one small record each instead of rewriting the whole list:
  *   `tab:<tabId>`          → TabIndex (ids, newest last; at most `limit`)
  *   `d:<tabId>:<id>`       → StoredDiagnosis
- *   `ok:<tabId>`           → { [host]: LastSuccess }
+ *   `ok:<tabId>`           → { ["<host> <route> <subject>"]: LastSuccess }
  */
 import { diagnosisKey, sameRequest } from '../analyzer/index.js';
-import type { LastSuccess, StoredDiagnosis } from './stored.js';
+import { successKey } from '../analyzer/index.js';
+import type { LastSuccess, StoredDiagnosis, SuccessLookup } from './stored.js';
 
 /** The slice of `chrome.storage.StorageArea` the store needs; tests pass an in-memory one. */
 export interface SessionArea {
@@ -205,27 +206,33 @@ export function createTabStore(area: SessionArea, options: TabStoreOptions = {})
       return readIndex(area, tabId).then((ids) => ids.length);
     },
 
-    /** True when this token is already the recorded last success of the host (no decoding needed). */
-    hasLastSuccess(tabId: number, host: string, fingerprint: string): boolean {
-      return lastOk.get(`${tabId}|${host}`) === fingerprint;
+    /**
+     * True when this token is already the recorded last success of the host, route and subject
+     * (`successKey`; no decoding needed).
+     */
+    hasLastSuccess(tabId: number, key: string, fingerprint: string): boolean {
+      return lastOk.get(`${tabId}|${key}`) === fingerprint;
     },
 
-    /** Records the last success of a host; a no-op when the same token was already recorded. */
+    /** Records the last success of a host, route and subject; a no-op for the same token. */
     setLastSuccess(tabId: number, value: LastSuccess): Promise<void> {
-      const key = `${tabId}|${value.host}`;
+      const entryKey = successKey(value.host, value.route, value.subject);
+      const key = `${tabId}|${entryKey}`;
       if (value.fingerprint !== null) {
         if (lastOk.get(key) === value.fingerprint) return Promise.resolve();
         lastOk.set(key, value.fingerprint);
       }
       return serialized(tabId, async () => {
         const all = await readSuccesses(area, tabId);
-        await area.set({ [okKey(tabId)]: { ...all, [value.host]: value } });
+        await area.set({ [okKey(tabId)]: { ...all, [entryKey]: value } });
       });
     },
 
-    async lastSuccess(tabId: number, host: string): Promise<LastSuccess | null> {
+    /** The last success comparable with a 401: same host, same route, same subject kind. */
+    async lastSuccess(tabId: number, wanted: SuccessLookup): Promise<LastSuccess | null> {
       const all = await readSuccesses(area, tabId);
-      return Object.hasOwn(all, host) ? (all[host] ?? null) : null;
+      const key = successKey(wanted.host, wanted.route, wanted.subject);
+      return Object.hasOwn(all, key) ? (all[key] ?? null) : null;
     },
   };
 }

@@ -29,7 +29,7 @@ describe('capture in Firefox', () => {
     await expect.poll(() => badgeText(page, tabId)).toBe('2');
 
     const popup = await openPopup(session, tabId);
-    expect(await textOf(popup, '[data-testid="count"]')).toBe('2 × 401');
+    expect(await textOf(popup, '[data-testid="count"]')).toBe('2 401s');
     expect(await listedCauses(popup)).toEqual(['header.scheme', 'token.expiry']);
     await popup.click('li[data-diagnosis="token.expiry"] button');
     await popup.waitForSelector('section.detail[data-selected-diagnosis="token.expiry"]');

@@ -164,6 +164,9 @@ test('after a worker restart the token is gone: the panel says so, and a pasted 
   // A fresh look at the entry asks the restarted worker, which lost its memory.
   await panel.reload();
   await expect(panel.getByTestId('token-unavailable')).toContainText('Token no longer available');
+  // The true reason: this worker started after the 401 was kept.
+  await expect(panel.getByTestId('token-unavailable')).toHaveAttribute('data-why', 'restarted');
+  await expect(panel.getByTestId('token-unavailable')).toContainText('service worker restarted');
   for (const name of ['Verify signature…', 'Verify with Rolodex…', 'Retry with fix…'])
     await expect(panel.getByRole('button', { name })).toBeDisabled();
 

@@ -109,7 +109,10 @@ test('Import HAR in the panel lists the recorded 401s tagged HAR, and the filter
     await expect(row.locator('.tag--har')).toHaveText('HAR');
   }
   await expect(panel.locator('#detail article')).toHaveAttribute('data-source', 'har');
-  await expect(panel.locator('#detail article')).toHaveAttribute('data-diagnosis', 'header.name');
+  await expect(panel.locator('#detail article')).toHaveAttribute(
+    'data-selected-diagnosis',
+    'header.name',
+  );
 
   // Never on the badge, never in the worker's store.
   const session = await panel.evaluate(() => chrome.storage.session.get(null));

@@ -121,7 +121,7 @@ test('a burst of 300 401s shows 99+, keeps the newest 100 and leaves nothing in 
     .poll(async () => (await sessionKeysOfTab(popup, tabId)).filter((k) => k.startsWith('d:')))
     .toHaveLength(KEPT);
   await expect(popup.locator('li[data-diagnosis]')).toHaveCount(KEPT);
-  await expect(popup.getByTestId('count')).toHaveText(`${KEPT} × 401`);
+  await expect(popup.getByTestId('count')).toHaveText(`${KEPT} 401s`);
 
   // One more 401 pushes out the oldest, not the newest.
   expect(await runScenario(app, 'expired')).toBe(401);

@@ -15,7 +15,12 @@ export const serverChallenge: Check = {
             'No WWW-Authenticate header',
             'The 401 response carried no `WWW-Authenticate` challenge (or the browser did not expose it), so the server gave no reason.',
           )
-        : skip('No challenge', `The response status was ${status}.`);
+        : status === 0
+          ? skip(
+              'No response',
+              'No response was recorded (a pasted token or request), so there is no server challenge to read.',
+            )
+          : skip('No challenge', `The response status was ${status}.`);
     }
     const bearer = findBearerChallenge(ctx.challenges);
     if (!bearer) {

@@ -25,6 +25,25 @@ export const FORM_NAMES: Readonly<Record<TokenForm, string>> = {
   none: 'none sent',
 };
 
+const PLAIN_FORMS: Readonly<Record<TokenForm, string>> = {
+  jws: 'signed JWT',
+  jwe: 'encrypted JWT (JWE)',
+  opaque: 'opaque token (not a JWT)',
+  none: 'none sent',
+};
+
+const PLAIN_SUBJECTS: Readonly<Record<'user' | 'm2m' | 'unknown', string>> = {
+  user: "a user's",
+  m2m: 'machine-to-machine',
+  unknown: 'kind unknown',
+};
+
+/** The token in a few plain words: `signed JWT, a user's, fingerprint 1a2b…` (no Markdown). */
+export function tokenWords(t: { form: TokenForm; subject: 'user' | 'm2m' | 'unknown' }): string {
+  if (t.form === 'none') return PLAIN_FORMS.none;
+  return `${PLAIN_FORMS[t.form]}, ${PLAIN_SUBJECTS[t.subject]}`;
+}
+
 /** NumericDate claims shown with their ISO time beside them. */
 const TIME_CLAIMS = new Set(['exp', 'iat', 'nbf', 'auth_time', 'updated_at']);
 

@@ -7,13 +7,13 @@ import { CLAIM_EXPLANATIONS } from '../rhythm.js';
 import { isoTime } from '../text.js';
 import type { CheckResult } from '../types.js';
 import {
-  FORM_NAMES,
   STATUS_LEGEND,
   STATUS_MARKS,
   VERDICT_MARKS,
   claimValue,
   isRhythmClaim,
   outcomeText,
+  tokenWords,
 } from './format.js';
 import { mdCode, mdJsonBlock, mdRow, mdText } from './markdown-escape.js';
 import { redactJwtsInText } from '../redact/redact.js';
@@ -51,7 +51,7 @@ function summaryTable(d: ReportedDiagnosis): string[] {
   const token =
     t.form === 'none'
       ? 'none sent'
-      : `${FORM_NAMES[t.form]}, subject ${t.subject}, fingerprint ${t.fingerprint ? `\`${t.fingerprint}\`` : 'none'}`;
+      : `${tokenWords(t)}, fingerprint ${t.fingerprint ? `\`${t.fingerprint}\`` : 'none'}`;
   const rows: Array<[string, string]> = [
     ['Verdict', `${VERDICT_MARKS[d.verdict]} ${d.verdict}`],
     [
@@ -64,8 +64,11 @@ function summaryTable(d: ReportedDiagnosis): string[] {
       'Request',
       `${mdText(d.request.method.toUpperCase())} ${d.request.url ? mdCode(d.request.url) : '(no URL given)'}`,
     ],
-    ['Status', String(d.request.status)],
-    ['Sent at', isoTime(d.request.sentAt)],
+    [
+      'Status',
+      d.pasted ? 'none: pasted into the panel, not a captured response' : String(d.request.status),
+    ],
+    [d.pasted ? 'Pasted at' : 'Sent at', isoTime(d.request.sentAt)],
     [
       'Service',
       d.service
@@ -119,7 +122,7 @@ function tokenSection(d: ReportedDiagnosis, includeToken: boolean, masked: boole
   const t = d.token;
   if (t.form === 'none') return ['No token was sent.'];
   const lines = [
-    `${FORM_NAMES[t.form]}, subject ${t.subject}, fingerprint \`${t.fingerprint ?? 'none'}\` (first 12 hex digits of its SHA-256).`,
+    `${tokenWords(t)}, fingerprint \`${t.fingerprint ?? 'none'}\` (first 12 hex digits of its SHA-256).`,
     '',
   ];
   lines.push('Header:', '', t.header ? mdJsonBlock(t.header) : '(not readable)', '');
@@ -207,7 +210,7 @@ export function renderMarkdownSection(
   options: SupportReport['options'],
 ): string {
   const mark = VERDICT_MARKS[d.verdict];
-  const label = `${mark} ${d.request.status} ${mdText(d.request.method.toUpperCase(), 20)}${d.rootCause ? `: \`${d.rootCause.id}\`` : ''}`;
+  const label = `${mark} ${d.pasted ? 'Pasted token,' : d.request.status} ${mdText(d.request.method.toUpperCase(), 20)}${d.rootCause ? `: \`${d.rootCause.id}\`` : ''}`;
   const heading = count > 1 ? `## ${index + 1}. ${label}` : `## ${label}`;
   return finalPass(`\n${section(d, heading, options).join('\n')}\n`, options);
 }

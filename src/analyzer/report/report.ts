@@ -36,6 +36,8 @@ export interface ReportSubject {
   diagnosis: Diagnosis;
   token?: string | null;
   secrets?: readonly string[];
+  /** Pasted into the panel, not captured: no response was seen (the report says so). */
+  pasted?: boolean;
 }
 
 export type ReportInput = Diagnosis | ReportSubject;
@@ -45,7 +47,11 @@ export interface ReportedToken extends TokenInfo {
   withoutSignature?: string;
 }
 
-export type ReportedDiagnosis = Omit<Diagnosis, 'token'> & { token: ReportedToken };
+export type ReportedDiagnosis = Omit<Diagnosis, 'token'> & {
+  token: ReportedToken;
+  /** Present (true) only for a pasted token or request: not a captured 401, no response seen. */
+  pasted?: true;
+};
 
 export interface SupportReport {
   schema: typeof REPORT_SCHEMA;
@@ -69,7 +75,7 @@ export function redactDiagnosis(
   subject: ReportInput,
   options: ReportOptions = {},
 ): ReportedDiagnosis {
-  const { diagnosis, token = null, secrets = [] } = toSubject(subject);
+  const { diagnosis, token = null, secrets = [], pasted = false } = toSubject(subject);
   const keepHeaderPayload = options.includeTokenWithoutSignature === true;
   const maskPersonal = options.maskPersonalClaims === true;
   const masks = maskPersonal ? personalValues(diagnosis.token.claims) : [];
@@ -86,6 +92,7 @@ export function redactDiagnosis(
     token: { ...diagnosis.token, claims },
   };
   const safe = mapStrings(unsafe, scrub) as ReportedDiagnosis;
+  if (pasted) safe.pasted = true;
 
   // The token goes in only if it is the one this diagnosis was made from (same fingerprint).
   if (

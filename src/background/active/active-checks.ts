@@ -25,6 +25,7 @@ import {
   type ActivePlans,
   type ActiveRun,
   type HeldRequest,
+  type NotHeld,
 } from '../../shared/active.js';
 import type { StoredDiagnosis } from '../../shared/stored.js';
 import type { SessionArea, TabStore } from '../../shared/tab-store.js';
@@ -41,6 +42,8 @@ export interface ActiveDeps {
   /** `permissions.contains` for one origin pattern: the issuer must have been granted at the click. */
   hasPermission: (pattern: string) => Promise<boolean>;
   now: () => number;
+  /** When this worker started (epoch ms): a 401 kept from before it has lost its token. */
+  startedAt?: number;
   onUpdated: (entry: StoredDiagnosis) => void;
 }
 
@@ -53,20 +56,32 @@ export interface TargetPayload {
 
 type Target =
   | { kind: 'gone'; reason: string }
-  | { kind: 'no-token' }
+  | { kind: 'no-token'; why: NotHeld }
   | { kind: 'ok'; diagnosis: Diagnosis; held: HeldRequest; stored: StoredDiagnosis | null };
 
 /** How much of an answer is read: enough for a contact record. */
 const MAX_BODY_CHARS = 4096;
 export const PASTE_PREFIX = 'paste:';
 
+/** Why a kept 401's token is not in memory: none was sent, or the memory lost it, and how. */
+export function whyNotHeld(stored: StoredDiagnosis, startedAt: number): NotHeld {
+  const d = stored.diagnosis;
+  if (d.token.form === 'none') {
+    const preflight = d.checks.find((c) => c.id === 'request.preflight');
+    return preflight?.status === 'fail' || d.request.method.toUpperCase() === 'OPTIONS'
+      ? 'preflight'
+      : 'none-sent';
+  }
+  return stored.capturedAt < startedAt ? 'restarted' : 'pushed-out';
+}
+
 export function createActiveChecks(deps: ActiveDeps) {
   async function target({ tabId, entryId, request }: TargetPayload): Promise<Target> {
     if (entryId.startsWith(PASTE_PREFIX)) {
       // Pasted in the panel: only the panel has it; diagnosed again here the same way.
-      if (!request) return { kind: 'no-token' };
+      if (!request) return { kind: 'no-token', why: 'restarted' };
       const held = heldFrom(request);
-      if (held.token === null) return { kind: 'no-token' };
+      if (held.token === null) return { kind: 'no-token', why: 'none-sent' };
       return { kind: 'ok', diagnosis: analyze(request, deps.settings()), held, stored: null };
     }
     const stored = await deps.store.entry(tabId, entryId);
@@ -84,7 +99,7 @@ export function createActiveChecks(deps: ActiveDeps) {
     const held = matches(fromPanel) ? fromPanel : deps.held.get(tabId, entryId);
     return matches(held)
       ? { kind: 'ok', diagnosis: stored.diagnosis, held, stored }
-      : { kind: 'no-token' };
+      : { kind: 'no-token', why: whyNotHeld(stored, deps.startedAt ?? 0) };
   }
 
   async function call(send: Send): Promise<{
@@ -127,7 +142,7 @@ export function createActiveChecks(deps: ActiveDeps) {
   return {
     async plan(payload: TargetPayload): Promise<ActivePlans> {
       const t = await target(payload);
-      if (t.kind !== 'ok') return { held: false };
+      if (t.kind !== 'ok') return { held: false, why: t.kind === 'gone' ? 'gone' : t.why };
       const { diagnosis, held } = t;
       const plans = Object.fromEntries(
         ACTIVE_ACTIONS.map((action) => {
@@ -141,7 +156,7 @@ export function createActiveChecks(deps: ActiveDeps) {
     async run(payload: TargetPayload & { action: ActiveAction; url: string }): Promise<ActiveRun> {
       const t = await target(payload);
       if (t.kind === 'gone') return { kind: 'refused', reason: t.reason };
-      if (t.kind === 'no-token') return t;
+      if (t.kind === 'no-token') return { kind: 'no-token' };
       const { action } = payload;
       const planned = planAction(action, t.diagnosis, t.held);
       if ('refused' in planned) return { kind: 'refused', reason: planned.refused };

@@ -102,7 +102,7 @@ export function planContact(diagnosis: Diagnosis, held: HeldRequest): Planned {
       ],
       permission: null,
       purpose:
-        "The 401 guide's contact probe: Rolodex answers 200 with the token's contact, or 401 when it refuses the token.",
+        'Asks Rolodex for the contact of this token: 200 with the contact, or 401 when Rolodex refuses the token.',
     },
     send: { url, authorization: `Bearer ${held.token}` },
   };

@@ -13,7 +13,7 @@ import type { PanelEntry } from '../entry.js';
 import { lazy } from '../components/Lazy.js';
 import type { ActiveDialog as DialogView } from './ActiveDialog.js';
 import { RetryLine } from './RetryLine.js';
-import { TOKEN_GONE } from './with-run.js';
+import { notHeldText } from './with-run.js';
 
 const BUTTONS: Readonly<Record<ActiveAction, string>> = {
   signature: 'Verify signature…',
@@ -79,8 +79,13 @@ function ActiveSection({ entry, active }: { entry: PanelEntry; active: ActiveSer
         </p>
       )}
       {plans && !plans.held && (
-        <p class="active__gone" role="note" data-testid="token-unavailable">
-          {TOKEN_GONE}
+        <p
+          class={plans.why === 'none-sent' || plans.why === 'preflight' ? 'muted' : 'active__gone'}
+          role="note"
+          data-testid="token-unavailable"
+          data-why={plans.why ?? 'unknown'}
+        >
+          {notHeldText(plans.why)}
         </p>
       )}
       <div class="active__actions">

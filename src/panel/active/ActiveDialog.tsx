@@ -152,7 +152,7 @@ export function ActiveDialog({
               <button type="button" onClick={onClose}>
                 Cancel
               </button>
-              <button type="button" class="primary" onClick={send}>
+              <button type="button" class="primary" data-autofocus onClick={send}>
                 {plan.noSend ? 'Record the result' : text.send}
               </button>
             </>

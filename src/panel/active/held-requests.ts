@@ -37,6 +37,10 @@ export function createHeldRequests(max = HELD_MAX) {
     drop(prefix: string): void {
       for (const id of [...byId.keys()]) if (id.startsWith(prefix)) byId.delete(id);
     },
+    /** These entries are gone for good (Clear's Undo is over): their requests go too. */
+    forget(ids: readonly string[]): void {
+      for (const id of ids) byId.delete(id);
+    },
   };
 }
 

@@ -16,7 +16,7 @@ const SOURCE_TEXT: Record<PanelEntry['source'], string> = {
   webRequest: 'captured by the extension',
   devtools: "seen in DevTools' network log",
   har: 'read from a HAR file',
-  paste: 'pasted: diagnosed here, not counted on the badge',
+  paste: 'no request was sent and no response seen; diagnosed here, not counted on the badge',
 };
 
 /** The selected 401: verdict, grouped checklist, token, request, and the diff with the last success. */
@@ -46,17 +46,26 @@ function EntryDetail({ entry }: { entry: PanelEntry }) {
   const { host, path } = hostAndPath(d.request.url);
   const body = bodyOf(entry, store.state.value.seen);
   return (
-    <article class="entry" data-diagnosis={d.rootCause?.id ?? 'none'} data-source={entry.source}>
+    <article
+      class="entry"
+      data-selected-diagnosis={d.rootCause?.id ?? 'none'}
+      data-source={entry.source}
+    >
       <header class="entry__header">
         <h2 class="entry__title mono">
           <span class="entry__method">{visible(d.request.method.slice(0, 12))}</span>{' '}
           {visible(`${host}${path}`.slice(0, 500)) || '(no URL)'}
         </h2>
-        <p class="muted entry__meta">
-          {d.request.status} · {isoTime(d.request.sentAt)} ·{' '}
-          {entry.source === 'paste' && <span class="tag tag--paste">pasted</span>}{' '}
-          {SOURCE_TEXT[entry.source]}
-        </p>
+        {entry.source === 'paste' ? (
+          <p class="muted entry__meta" data-testid="entry-meta">
+            <span class="tag tag--paste">Pasted token</span> {isoTime(d.request.sentAt)} ·{' '}
+            {SOURCE_TEXT.paste}
+          </p>
+        ) : (
+          <p class="muted entry__meta" data-testid="entry-meta">
+            Status {d.request.status} · {isoTime(d.request.sentAt)} · {SOURCE_TEXT[entry.source]}
+          </p>
+        )}
       </header>
       <VerdictBanner diagnosis={d} />
       <ActiveChecks entry={entry} />

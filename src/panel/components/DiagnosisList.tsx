@@ -3,6 +3,7 @@ import { RichText } from '../../shared/ui/RichText.js';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { clockTime, hostAndPath, rootCauseLine, shortHost } from '../../shared/ui/format.js';
 import { visible } from '../view/display.js';
+import { navigationText, type Navigation } from '../view/navigations.js';
 import { usePanel } from '../services.js';
 import type { PanelEntry } from '../entry.js';
 
@@ -39,6 +40,7 @@ interface CachedRow {
   selected: boolean;
   index: number;
   total: number;
+  navigation: Navigation | undefined;
   vnode: VNode;
 }
 
@@ -135,6 +137,7 @@ export function DiagnosisList({
   const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
   const end = Math.min(total, Math.ceil((top + viewHeight) / ROW_HEIGHT) + OVERSCAN);
   const selectedIndex = selectedId ? entries.findIndex((e) => e.id === selectedId) : -1;
+  const marks = store.navigated.value;
 
   // The same VNode for an unchanged row lets Preact skip it: a scroll, a selection or a new 401
   // re-renders the rows that changed, not every row in view.
@@ -144,20 +147,32 @@ export function DiagnosisList({
   for (let i = first; i < end; i++) {
     const entry = entries[i]!;
     const selected = i === selectedIndex;
+    const navigation = marks.get(entry.id);
     const hit = cache.current.get(entry.id);
     const row =
       hit &&
       hit.entry === entry &&
       hit.selected === selected &&
       hit.index === i &&
-      hit.total === total
+      hit.total === total &&
+      hit.navigation === navigation
         ? hit
         : {
             entry,
             selected,
             index: i,
             total,
-            vnode: <Row key={entry.id} entry={entry} selected={selected} index={i} total={total} />,
+            navigation,
+            vnode: (
+              <Row
+                key={entry.id}
+                entry={entry}
+                selected={selected}
+                index={i}
+                total={total}
+                navigation={navigation}
+              />
+            ),
           };
     next.set(entry.id, row);
     rows.push(row.vnode);
@@ -229,11 +244,14 @@ function Row({
   selected,
   index,
   total,
+  navigation,
 }: {
   entry: PanelEntry;
   selected: boolean;
   index: number;
   total: number;
+  /** The page navigated just before this 401 (DevTools' onNavigated): a line above the row. */
+  navigation?: Navigation | undefined;
 }) {
   const { store } = usePanel();
   const d = entry.diagnosis;
@@ -254,12 +272,13 @@ function Row({
       aria-selected={selected}
       aria-posinset={index + 1}
       aria-setsize={total}
-      class={`row${index % 2 ? ' row--odd' : ''}${selected ? ' row--selected' : ''}`}
+      class={`row${index % 2 ? ' row--odd' : ''}${selected ? ' row--selected' : ''}${navigation ? ' row--navigated' : ''}`}
       style={{ top: `${index * ROW_HEIGHT}px` }}
+      data-navigated={navigation ? 'true' : undefined}
       data-diagnosis={d.rootCause?.id ?? 'none'}
       data-source={entry.source}
       onClick={() => store.dispatch({ type: 'select', id: entry.id })}
-      title={`${method} ${where}\n${visible(cause)}\nRoot cause: ${d.rootCause?.id ?? 'none'}`}
+      title={`${method} ${where}\n${visible(cause)}\nRoot cause: ${d.rootCause?.id ?? 'none'}${navigation ? `\n${visible(navigationText(navigation))}` : ''}`}
     >
       <span class="row__time mono">{clockTime(d.request.sentAt)}</span>
       <span class="row__method mono">{method}</span>

@@ -3,7 +3,8 @@ import { useEffect, useRef } from 'preact/hooks';
 
 /**
  * A modal dialog: labelled, focus moved in on open and back on close, Esc and the backdrop close
- * it, Tab stays inside.
+ * it, Tab stays inside. A confirming dialog marks its confirming button `data-autofocus`, so Enter
+ * confirms and Esc cancels; otherwise the first field gets the focus.
  */
 export function Dialog({
   title,
@@ -21,9 +22,11 @@ export function Dialog({
 
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
-    const first = ref.current?.querySelector<HTMLElement>(
-      'textarea, input, select, button:not(.dialog__close)',
-    );
+    const first =
+      ref.current?.querySelector<HTMLElement>('[data-autofocus]:not([disabled])') ??
+      ref.current?.querySelector<HTMLElement>(
+        'textarea, input, select, button:not(.dialog__close)',
+      );
     (first ?? ref.current)?.focus();
     return () => before?.focus?.();
   }, []);

@@ -41,9 +41,10 @@ export function LifetimeBar({
         {life.markers.map((m) => (
           <div
             key={m.id}
-            class={`lifetime__marker lifetime__marker--${m.id}`}
+            class={`lifetime__marker lifetime__marker--${m.id} lifetime__marker--${m.align}`}
             style={{ left: `${m.pos}%` }}
             data-marker={m.id}
+            data-align={m.align}
           >
             <span class="lifetime__label">{m.label}</span>
           </div>
@@ -61,7 +62,8 @@ export function LifetimeBar({
           <span class="swatch swatch--request" aria-hidden="true" /> Request {isoTime(request.at)}
         </span>
         <span>
-          <span class="swatch swatch--now" aria-hidden="true" /> Now {isoTime(current.at)}
+          <span class="swatch swatch--now" aria-hidden="true" /> Now{' '}
+          {life.clockBehind === null ? isoTime(current.at) : `${isoTime(now)} (clock behind)`}
         </span>
         <span class="lifetime__summary">{life.summary}</span>
       </figcaption>

@@ -48,7 +48,11 @@ export function RequestView({ diagnosis, body }: { diagnosis: Diagnosis; body?: 
     <div class="request">
       <dl class="kv" data-testid="request-fields">
         <Field name="Method" value={r.method} />
-        <Field name="Status" value={String(r.status)} />
+        <Field
+          name="Status"
+          value={r.status === 0 ? 'none: not sent from here, no response seen' : String(r.status)}
+          code={r.status !== 0}
+        />
         <Field name="Sent" value={`${isoTime(r.sentAt)} · ${localTime(r.sentAt)}`} code={false} />
         {'error' in parts ? (
           <Field name="URL" value={`${r.url || '—'} (${parts.error})`} />

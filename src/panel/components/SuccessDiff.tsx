@@ -4,12 +4,14 @@ import {
   duration,
   isoTime,
   redactUrl,
+  routeOf,
   SHORT_CLAIM_NAMES,
+  type TokenSubject,
 } from '../../analyzer/index.js';
 import type { LastSuccess } from '../../shared/stored.js';
 import { ownString } from '../view/claims.js';
 import { compareWithSuccess, type ClaimChange } from '../view/claims-diff.js';
-import { valueText } from '../view/display.js';
+import { valueText, visible } from '../view/display.js';
 import { usePanel } from '../services.js';
 import { urlParts } from '../view/url-parts.js';
 import { LongText } from './LongText.js';
@@ -20,18 +22,30 @@ type Lookup =
   | { phase: 'error'; message: string }
   | { phase: 'found'; success: LastSuccess };
 
-/** The last 2xx to the same host (the worker records its token's claims), compared with this 401. */
+const SUBJECT_WORDS: Readonly<Record<TokenSubject, string>> = {
+  user: "a user's token",
+  m2m: 'a machine-to-machine token',
+  unknown: 'a token of unknown kind',
+};
+
+/**
+ * The last 2xx like this 401 (same host, same route, same subject kind: the worker records its
+ * token's claims), compared with it. A 200 on another route or with another kind of token would
+ * paint every claim as a difference, so none is shown then.
+ */
 export function SuccessDiff({ diagnosis }: { diagnosis: Diagnosis }) {
   const { services } = usePanel();
   const parts = urlParts(diagnosis.request.url);
   const host = 'error' in parts ? null : parts.host;
+  const route = routeOf(diagnosis.request.url);
+  const subject = diagnosis.token.subject;
   const [lookup, setLookup] = useState<Lookup>({ phase: 'loading' });
 
   useEffect(() => {
-    if (!host) return;
+    if (!host || !route) return;
     let alive = true;
     setLookup({ phase: 'loading' });
-    services.lastSuccess(host).then(
+    services.lastSuccess({ host, route, subject }).then(
       (success) => alive && setLookup(success ? { phase: 'found', success } : { phase: 'none' }),
       (error: unknown) =>
         alive &&
@@ -43,14 +57,15 @@ export function SuccessDiff({ diagnosis }: { diagnosis: Diagnosis }) {
     return () => {
       alive = false;
     };
-  }, [host, diagnosis.request.sentAt, services]);
+  }, [host, route, subject, diagnosis.request.sentAt, services]);
 
-  if (!host) return <p class="muted">No URL, so no host to compare with.</p>;
+  if (!host || !route) return <p class="muted">No URL, so no request to compare with.</p>;
   switch (lookup.phase) {
     case 'loading':
       return (
         <p class="muted" aria-busy="true">
-          Looking for a successful request to {host}…
+          Looking for a successful request to {host}
+          {route}…
         </p>
       );
     case 'error':
@@ -58,8 +73,13 @@ export function SuccessDiff({ diagnosis }: { diagnosis: Diagnosis }) {
     case 'none':
       return (
         <p class="muted" data-testid="diff-none">
-          No successful request to <code>{host}</code> was seen in this tab yet. When one succeeds,
-          its token is compared with this one here.
+          No comparable success: no request to{' '}
+          <code>
+            {visible(host)}
+            {visible(route)}
+          </code>{' '}
+          with {SUBJECT_WORDS[subject]} succeeded in this tab yet. When one does, its token is
+          compared with this one here.
         </p>
       );
     case 'found':

@@ -1,10 +1,12 @@
 import type { RefObject } from 'preact';
 import { useMemo } from 'preact/hooks';
+import { countText } from '../view/count.js';
 import { hostsOf, SOURCE_FILTER_LABELS, STATUS_FILTER_LABELS, type Filters } from '../filters.js';
 import { usePanel } from '../services.js';
 import type { Connection } from '../state.js';
 import { HarActions } from '../har/HarActions.js';
 import { ToolButton } from './ToolButton.js';
+import { UndoToast } from './UndoToast.js';
 
 const CONNECTION_TEXT = (c: Connection): string => {
   switch (c.phase) {
@@ -49,11 +51,7 @@ export function Toolbar({
       <h1 class="toolbar__title">
         <span class="toolbar__title-text">Rhythm Auth </span>
         <span class="muted" data-testid="count">
-          {all.length === 0
-            ? ''
-            : shown === all.length
-              ? `${all.length} × 401`
-              : `${shown} of ${all.length}`}
+          {countText(all, shown)}
         </span>
       </h1>
       <form
@@ -119,8 +117,7 @@ export function Toolbar({
           title="Clear: this tab's 401s, the pasted and the imported ones"
           disabled={stored.length === 0 && pasted.length === 0 && imported.length === 0}
           onClick={() => {
-            store.dispatch({ type: 'pasted-cleared' });
-            store.dispatch({ type: 'har-cleared' });
+            store.dispatch({ type: 'cleared' });
             void services.clearTab().then(
               () => store.dispatch({ type: 'tab-cleared' }),
               (error: unknown) =>
@@ -151,6 +148,7 @@ export function Toolbar({
       >
         <span class="connection__text">{CONNECTION_TEXT(connection)}</span>
       </span>
+      <UndoToast />
     </header>
   );
 }

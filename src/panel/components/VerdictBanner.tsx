@@ -1,14 +1,14 @@
 import { type Diagnosis, plural } from '../../analyzer/index.js';
 import { RichText } from '../../shared/ui/RichText.js';
 import { STATUS_MARK } from '../../shared/ui/format.js';
+import { shortNames } from '../view/check-names.js';
 import { visible } from '../view/display.js';
 
 /** The verdict: the root cause, its one-line fix, and what else failed or warned. */
 export function VerdictBanner({ diagnosis }: { diagnosis: Diagnosis }) {
-  const fails = diagnosis.checks.filter((c) => c.status === 'fail').length;
-  const warns = diagnosis.checks.filter((c) => c.status === 'warn');
   const cause = diagnosis.rootCause;
-  const others = cause ? fails - 1 : 0;
+  const others = diagnosis.checks.filter((c) => c.status === 'fail' && c.id !== cause?.id);
+  const warns = diagnosis.checks.filter((c) => c.status === 'warn');
   return (
     <section
       class={`verdict verdict--${diagnosis.verdict}`}
@@ -33,10 +33,8 @@ export function VerdictBanner({ diagnosis }: { diagnosis: Diagnosis }) {
             </p>
           )}
           <p class="verdict__others muted" data-testid="other-failures">
-            {others === 0
-              ? 'No other check failed'
-              : `${plural(others, 'other check')} failed too (below, marked ${STATUS_MARK.fail})`}
-            {warns.length > 0 ? ` · ${plural(warns.length, 'warning')}` : ''}.
+            {others.length === 0 ? 'Nothing else failed' : `Also failed: ${shortNames(others)}`}
+            {warns.length > 0 ? ` · warned: ${shortNames(warns)}` : ''}
           </p>
         </>
       ) : (

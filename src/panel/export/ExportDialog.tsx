@@ -3,6 +3,7 @@ import { useMemo, useState } from 'preact/hooks';
 import { DEFAULT_EXPORT, renderReport, tokenOptionBlocked, type ExportChoice } from './report.js';
 import { usePanel } from '../services.js';
 import { Dialog } from '../components/Dialog.js';
+import { MarkdownView } from './MarkdownView.js';
 
 /** Characters of the preview rendered; the copy and the file always have the whole text. */
 export const PREVIEW_CHARS = 200_000;
@@ -20,6 +21,8 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     scope: selected ? 'selected' : 'all',
   });
   const [note, setNote] = useState('');
+  /** Markdown is previewed as the ticket will show it; "Source" shows the text itself. */
+  const [source, setSource] = useState(false);
   // One context per dialog: the preview and what is copied or saved are the same text.
   const context = useMemo(() => services.reportContext(), [services]);
   const entries = useMemo(
@@ -28,6 +31,8 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   );
   const blocked = tokenOptionBlocked(entries);
   const text = useMemo(() => renderReport(entries, choice, context), [entries, choice, context]);
+  const shown = text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}\n…` : text;
+  const rendered = choice.format === 'markdown' && !source;
   const set = (patch: Partial<ExportChoice>) => {
     setChoice({ ...choice, ...patch });
     setNote('');
@@ -93,14 +98,32 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               'header.payload.[signature removed]: the token cannot be used, but support can read it.'}
           </p>
         </fieldset>
-        <h3 id="preview-title">Preview: exactly what will be shared</h3>
+        <div class="preview__head">
+          <h3 id="preview-title">
+            Preview: exactly what will be shared
+            {rendered ? ', as a ticket shows it' : ''}
+          </h3>
+          {choice.format === 'markdown' && (
+            <button
+              type="button"
+              class="link"
+              aria-pressed={source}
+              data-testid="preview-source"
+              onClick={() => setSource(!source)}
+            >
+              {source ? 'Rendered' : 'Source'}
+            </button>
+          )}
+        </div>
+        {rendered && <MarkdownView markdown={shown} label="Rendered preview" />}
         <pre
           class="preview"
           aria-labelledby="preview-title"
           tabIndex={0}
+          hidden={rendered}
           data-testid="export-preview"
         >
-          {text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS)}\n…` : text}
+          {shown}
         </pre>
         {text.length > PREVIEW_CHARS && (
           <p class="muted">

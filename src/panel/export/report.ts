@@ -35,6 +35,7 @@ export function renderReport(
   const subjects = entries.map((e) => ({
     diagnosis: e.diagnosis,
     ...(e.token ? { token: e.token } : {}),
+    ...(e.source === 'paste' ? { pasted: true } : {}),
   }));
   const includeTokenWithoutSignature =
     choice.includeTokenWithoutSignature && tokenOptionBlocked(entries) === null;

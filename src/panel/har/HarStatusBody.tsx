@@ -3,6 +3,7 @@
  * loaded on first use (HarStatus.tsx), when a HAR action puts the status anywhere but idle.
  */
 import '../styles/har-status.css';
+import { isCheckId, SHORT_CHECK_NAMES } from '../view/check-names.js';
 import { visible } from '../view/display.js';
 import type { HarStatus } from './state.js';
 import { changesText, count, importedText, sizeText } from './text.js';
@@ -11,6 +12,26 @@ import { usePanel } from '../services.js';
 export interface HarStatusProps {
   har: HarStatus;
   onDismiss: () => void;
+}
+
+/** The import by root cause, most frequent first: "12 expiry · 3 Bearer scheme · 2 none failed". */
+function Causes({ causes }: { causes: ReadonlyArray<[string, number]> }) {
+  return (
+    <p class="har-causes" data-testid="har-causes">
+      By root cause:{' '}
+      {causes.map(([cause, n], i) => (
+        <span key={cause} data-cause={cause} title={cause}>
+          {i > 0 ? ' · ' : ''}
+          <strong>{n.toLocaleString('en-US')}</strong>{' '}
+          {cause === 'none'
+            ? 'no check failed'
+            : isCheckId(cause)
+              ? SHORT_CHECK_NAMES[cause]
+              : visible(cause)}
+        </span>
+      ))}
+    </p>
+  );
 }
 
 export function HarStatusBody({ har, onDismiss }: HarStatusProps) {
@@ -49,6 +70,7 @@ export function HarStatusBody({ har, onDismiss }: HarStatusProps) {
             {importedText(s)}. Listed with a <span class="tag tag--har">HAR</span> tag, in this
             panel only: not stored, not counted on the badge.
           </p>
+          {s.causes && s.causes.length > 1 && <Causes causes={s.causes} />}
           {s.finding && (
             <div
               class="har-finding"
@@ -76,9 +98,11 @@ export function HarStatusBody({ har, onDismiss }: HarStatusProps) {
                 Show only imported
               </button>
             )}
-            <button type="button" onClick={() => store.dispatch({ type: 'har-cleared' })}>
-              Remove imported
-            </button>
+            {store.state.value.imported.length > 0 && (
+              <button type="button" onClick={() => store.dispatch({ type: 'har-cleared' })}>
+                Remove imported
+              </button>
+            )}
             {dismiss}
           </div>
         </>

@@ -35,11 +35,21 @@ export function createHarActions(store: PanelStore, services: PanelServices): Ha
       store.dispatch({ type: 'har-failed', action: 'import', name, message });
     // At most one update per percent: a 100 MB file is thousands of chunks.
     let shown = -1;
+    let unpainted = false;
     const progress = (bytes: number) => {
       const percent = total > 0 ? Math.floor((bytes / total) * 100) : 0;
       if (percent === shown || current !== controller) return;
       shown = percent;
+      unpainted = true;
       store.dispatch({ type: 'har-reading', name, bytes, total });
+    };
+    // A file's chunks can all be ready at once, and reading them never leaves the microtask queue:
+    // the bar would jump 0 → 100 %. After each new percent the next chunk waits one task, so the
+    // browser paints it (at most 100 waits per file).
+    const paint = () => {
+      if (!unpainted) return;
+      unpainted = false;
+      return new Promise<void>((resolve) => setTimeout(resolve, 0));
     };
     progress(0);
     let code: Awaited<ReturnType<typeof loadReader>>;
@@ -60,7 +70,7 @@ export function createHarActions(store: PanelStore, services: PanelServices): Ha
           seq: ++seq,
           settings: services.settings(),
         },
-        { totalBytes: total, onProgress: progress, signal: controller.signal },
+        { totalBytes: total, onProgress: progress, afterChunk: paint, signal: controller.signal },
       );
       if (current !== controller) return;
       store.dispatch({ type: 'har-imported', ...imported });

@@ -20,6 +20,11 @@ export interface HarImportSummary extends HarCounts {
   bytes: number;
   /** Of the diagnosed, the ones listed (at most MAX_IMPORTED). */
   listed: number;
+  /**
+   * Every diagnosed request by its root cause (a check id, or `none` when no check failed), most
+   * frequent first: the CLI's per-cause summary, over the whole file, listed or not.
+   */
+  causes?: Array<[cause: string, count: number]>;
 }
 
 export interface HarImportContext {
@@ -51,11 +56,15 @@ export async function importHar(
   // Requests without any credential, by entry id: their rows are worded again once the whole file
   // showed whether the exporter removed the credentials (the banner's finding).
   const late = new Map<string, CapturedRequest>();
+  // The root cause stays when a row is worded again (rediagnose), so it is counted here, once.
+  const causes = new Map<string, number>();
   const collector = createHarCollector(context.settings, (diagnosed) => {
     const { entry, item, diagnosis } = diagnosed;
     const id = `har:${context.seq}:${item.index}`;
     const body = harResponseText(entry);
     if (diagnosed.withoutCredentials) late.set(id, diagnosed.request);
+    const cause = diagnosis.rootCause?.id ?? 'none';
+    causes.set(cause, (causes.get(cause) ?? 0) + 1);
     kept.push({
       id,
       tabId: context.tabId,
@@ -88,6 +97,7 @@ export async function importHar(
       bytes: stats.bytes,
       ...collector.counts(),
       listed: listed.length,
+      causes: [...causes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
     },
   };
 }

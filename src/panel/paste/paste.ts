@@ -1,6 +1,6 @@
 /**
  * Paste mode: a token, an `Authorization:` line or a curl command (and optionally a URL) → the
- * same diagnosis as a captured 401, for tokens from server code no browser saw. Pure: the time and
+ * same checks as a captured 401, for tokens from server code no browser saw. Pure: the time and
  * the settings are inputs. The entry stays in the panel (never sent to the worker or the badge).
  */
 import { analyze, type AnalyzerSettings, type CapturedRequest } from '../../analyzer/index.js';
@@ -21,6 +21,12 @@ export interface PasteInput {
   url: string;
 }
 
+/**
+ * A pasted request was never sent from here, so no response was seen: status 0 says so to the
+ * analyzer (server.challenge: "No response"), the detail and the report ("pasted", not "401").
+ */
+export const PASTED_STATUS = 0;
+
 export interface Pasted {
   parsed: PastedRequest;
   request: CapturedRequest;
@@ -36,7 +42,7 @@ export function readPaste(input: PasteInput, now: number): Pasted | { error: str
     request: {
       url,
       method: parsed.method ?? 'GET',
-      status: 401,
+      status: PASTED_STATUS,
       sentAt: now,
       requestHeaders: parsed.requestHeaders,
       responseHeaders: [],

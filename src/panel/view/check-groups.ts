@@ -77,3 +77,24 @@ export function groupChecks(checks: readonly CheckResult[]): CheckGroup[] {
     checks: checks.filter((c) => groupOf(c.id) === id).sort((a, b) => rank(a) - rank(b)),
   })).filter((g) => g.checks.length > 0);
 }
+
+export interface FoldedChecks {
+  /** Failed, warned and context: listed. */
+  open: CheckResult[];
+  /** Passed and not applicable (or an active check not run): folded away. */
+  folded: CheckResult[];
+  passed: number;
+  skipped: number;
+}
+
+/** What the checklist lists and what it folds away. */
+export function foldChecks(checks: readonly CheckResult[]): FoldedChecks {
+  const isFolded = (c: CheckResult) => c.status === 'pass' || c.status === 'skip';
+  const folded = checks.filter(isFolded);
+  return {
+    open: checks.filter((c) => !isFolded(c)),
+    folded,
+    passed: folded.filter((c) => c.status === 'pass').length,
+    skipped: folded.filter((c) => c.status === 'skip').length,
+  };
+}

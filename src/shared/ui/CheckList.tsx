@@ -2,7 +2,10 @@ import type { CheckResult } from '../../analyzer/index.js';
 import { RichText } from './RichText.js';
 import { STATUS_LABEL, STATUS_MARK } from './format.js';
 
-/** The checklist: one row per check with its status, detail and fix (SPEC §10 data attributes). */
+/**
+ * The checklist: one row per check with its status, detail and fix (SPEC §10 data attributes).
+ * The check's id (the public contract, in every export) shows on hover, not in the text.
+ */
 export function CheckList({
   checks,
   compact = false,
@@ -26,8 +29,8 @@ export function CheckList({
             {STATUS_MARK[c.status]}
           </span>
           <div class="check__body">
-            <div class="check__title">
-              <RichText text={c.title} /> <code class="check__id">{c.id}</code>
+            <div class="check__title" title={c.id}>
+              <RichText text={c.title} />
             </div>
             {(!compact || c.status === 'fail' || c.status === 'warn') && (
               <div class="check__detail">

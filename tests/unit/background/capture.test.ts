@@ -13,6 +13,13 @@ import type { StoredDiagnosis } from '../../../src/shared/stored.js';
 import { createTabStore } from '../../../src/shared/tab-store.js';
 import { T0, signToken } from '../../helpers/tokens.js';
 import { ROLODEX_URL, SENT_AT } from '../shared/fixtures.js';
+
+/** The last success a user's 401 to ROLODEX_URL compares with. */
+const ROLODEX_OK = {
+  host: 'rolodex.api.rhythmsoftware.com',
+  route: '/contacts/{tenant}',
+  subject: 'user',
+} as const;
 import { createMemoryArea } from '../shared/memory-area.js';
 
 // The real analyzer, watched: what capture hands it (redirectedFrom) is not in the Diagnosis.
@@ -144,9 +151,11 @@ describe('createCapture', () => {
 
     expect(await createTabStore(area).read(1)).toEqual([]);
     expect(diagnosed).toEqual([]);
-    const ok = await store.lastSuccess(1, 'rolodex.api.rhythmsoftware.com');
+    const ok = await store.lastSuccess(1, ROLODEX_OK);
     expect(ok).toMatchObject({
       host: 'rolodex.api.rhythmsoftware.com',
+      route: '/contacts/{tenant}',
+      subject: 'user',
       at: SENT_AT,
       url: ROLODEX_URL,
       fingerprint: fingerprint(TOKEN),
@@ -166,7 +175,7 @@ describe('createCapture', () => {
       requestHeaders: [...event.requestHeaders!, ...(o.headers ?? [])],
     });
     await capture.onCompleted(completed(200, { url: o.url }));
-    const ok = await store.lastSuccess(1, 'rolodex.api.rhythmsoftware.com');
+    const ok = await store.lastSuccess(1, ROLODEX_OK);
     expect(ok?.fingerprint).toBe(fingerprint(TOKEN));
     expect(ok?.url).not.toContain(TOKEN);
   });
@@ -185,7 +194,7 @@ describe('createCapture', () => {
 
     await ok('4', NEXT_TOKEN);
     expect(set).toHaveBeenCalledTimes(2);
-    const last = await store.lastSuccess(1, 'rolodex.api.rhythmsoftware.com');
+    const last = await store.lastSuccess(1, ROLODEX_OK);
     expect(last?.fingerprint).toBe(fingerprint(NEXT_TOKEN));
   });
 
@@ -198,7 +207,7 @@ describe('createCapture', () => {
     await ok('1');
     await store.clear(1);
     await ok('2');
-    expect(await store.lastSuccess(1, 'rolodex.api.rhythmsoftware.com')).toMatchObject({
+    expect(await store.lastSuccess(1, ROLODEX_OK)).toMatchObject({
       fingerprint: fingerprint(TOKEN),
     });
   });

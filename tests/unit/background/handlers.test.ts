@@ -168,6 +168,8 @@ describe('createHandlers', () => {
     const { store, handlers } = setup();
     const value = {
       host: 'rolodex.api.rhythmsoftware.com',
+      route: '/contacts/{tenant}',
+      subject: 'user' as const,
       at: SENT_AT,
       url: ROLODEX_URL,
       header: { alg: 'RS256' },
@@ -175,11 +177,19 @@ describe('createHandlers', () => {
       fingerprint: '0123456789ab',
     };
     await store.setLastSuccess(1, value);
-    expect(await handlers['get-last-success']({ tabId: 1, host: value.host })).toEqual({ value });
+    const wanted = { host: value.host, route: value.route, subject: value.subject };
+    expect(await handlers['get-last-success']({ tabId: 1, ...wanted })).toEqual({ value });
     expect(
-      await handlers['get-last-success']({ tabId: 1, host: 'events.api.rhythmsoftware.com' }),
+      await handlers['get-last-success']({
+        tabId: 1,
+        ...wanted,
+        host: 'events.api.rhythmsoftware.com',
+      }),
     ).toEqual({ value: null });
-    expect(await handlers['get-last-success']({ tabId: 2, host: value.host })).toEqual({
+    expect(await handlers['get-last-success']({ tabId: 1, ...wanted, subject: 'm2m' })).toEqual({
+      value: null,
+    });
+    expect(await handlers['get-last-success']({ tabId: 2, ...wanted })).toEqual({
       value: null,
     });
   });

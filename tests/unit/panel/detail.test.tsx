@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { cleanup, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
+import { successKey } from '../../../src/analyzer/route.js';
 import { CHECK_IDS } from '../../../src/analyzer/types.js';
 import { signToken, T0 } from '../../helpers/tokens.js';
 import { CURRENT_URL, entry, fakeServices, SENT_AT } from './fixtures.js';
@@ -32,14 +33,14 @@ async function expired() {
 const detail = () => screen.getByRole('main', { name: 'Diagnosis of the selected 401' });
 
 describe('the verdict banner', () => {
-  it('shows the root cause, its fix, and how many other checks failed', async () => {
+  it('shows the root cause, its fix, and names the other checks that failed', async () => {
     renderPanel([await expired()]);
     const banner = screen.getByRole('region', { name: 'Verdict' });
     expect(banner.textContent).toContain('token.expiry');
     expect(banner.textContent).toMatch(/Token expired 2 h 14 min before this request/);
     expect(banner.textContent).toMatch(/Fix: /);
     // server.challenge fails as well (the server said invalid_token).
-    expect(screen.getByTestId('other-failures').textContent).toMatch(/^1 other check failed too/);
+    expect(screen.getByTestId('other-failures').textContent).toBe('Also failed: server challenge');
   });
 
   it('says so when no check failed', async () => {
@@ -55,22 +56,52 @@ describe('the grouped checklist', () => {
     renderPanel([await expired()]);
     const rows = [...detail().querySelectorAll('[data-check-id]')];
     expect(rows.map((r) => r.getAttribute('data-check-id')).sort()).toEqual([...CHECK_IDS].sort());
-    const groups = [...detail().querySelectorAll('[data-group]')].map((g) => [
-      g.getAttribute('data-group'),
-      [...g.querySelectorAll('[data-check-id]')].map((r) => r.getAttribute('data-check-id')),
-    ]);
-    expect(groups).toEqual([
-      ['header', ['request.preflight', 'header.name', 'header.present', 'header.scheme']],
-      ['audience', ['token.kind', 'token.audience']],
-      ['claims', ['token.format', 'claims.tenant_id', 'claims.customer_id']],
-      ['first-login', ['claims.contact_id']],
-      ['contact', ['contact.verified']],
-      ['base-url', ['url.service', 'url.ids', 'url.tenant']],
-      [
-        'more',
-        ['token.expiry', 'token.issuer', 'server.challenge', 'clock.skew', 'token.signature'],
-      ],
-    ]);
+    // Failed, warned and context checks are listed; passed and not applicable ones fold away.
+    const folded = detail().querySelector<HTMLDetailsElement>(
+      'details[data-testid="folded-checks"]',
+    )!;
+    expect(folded.open).toBe(false);
+    const listed = [...detail().querySelectorAll('[data-check-id]')].filter(
+      (r) => !folded.contains(r),
+    );
+    expect(listed.map((r) => r.getAttribute('data-status')).sort()).toEqual(
+      rows
+        .map((r) => r.getAttribute('data-status'))
+        .filter((s) => s === 'fail' || s === 'warn' || s === 'info')
+        .sort(),
+    );
+    const passed = rows.filter((r) => r.getAttribute('data-status') === 'pass').length;
+    const skipped = rows.filter((r) => r.getAttribute('data-status') === 'skip').length;
+    expect(folded.querySelector('summary')!.textContent).toBe(
+      `✓ ${passed} passed · ○ ${skipped} not applicable or not run`,
+    );
+    // Ids on hover, not in the text.
+    const expiryTitle = detail().querySelector('[data-check-id="token.expiry"] .check__title')!;
+    expect(expiryTitle.getAttribute('title')).toBe('token.expiry');
+    expect(detail().querySelector('.checklist')!.textContent).not.toContain('token.expiry');
+    // Every check in its guide group, listed or folded.
+    const byGroup = new Map<string, string[]>();
+    for (const g of detail().querySelectorAll('[data-group]'))
+      byGroup.set(g.getAttribute('data-group')!, [
+        ...(byGroup.get(g.getAttribute('data-group')!) ?? []),
+        ...[...g.querySelectorAll('[data-check-id]')].map((r) => r.getAttribute('data-check-id')!),
+      ]);
+    const sorted = (ids: string[]) => [...ids].sort();
+    expect(Object.fromEntries([...byGroup].map(([k, v]) => [k, sorted(v)]))).toEqual({
+      header: sorted(['request.preflight', 'header.name', 'header.present', 'header.scheme']),
+      audience: sorted(['token.kind', 'token.audience']),
+      claims: sorted(['token.format', 'claims.tenant_id', 'claims.customer_id']),
+      'first-login': ['claims.contact_id'],
+      contact: ['contact.verified'],
+      'base-url': sorted(['url.service', 'url.ids', 'url.tenant']),
+      more: sorted([
+        'token.expiry',
+        'token.issuer',
+        'server.challenge',
+        'clock.skew',
+        'token.signature',
+      ]),
+    });
     const expiry = detail().querySelector('[data-check-id="token.expiry"]')!;
     expect(expiry.getAttribute('data-status')).toBe('fail');
     expect(expiry.querySelector('.check__detail')!.textContent).not.toBe('');
@@ -173,11 +204,15 @@ describe('the request', () => {
 });
 
 describe('the diff with the last success', () => {
-  it('lists the claims that changed since the last 2xx to the same host', async () => {
+  it('lists the claims that changed since the last 2xx to the same host, route and subject', async () => {
     const services = fakeServices();
     const failing = await expired();
-    services.successes['rolodex.api.rhythmsoftware.com'] = {
+    const route = '/contacts/{tenant}/current';
+    expect(failing.diagnosis.token.subject).toBe('user');
+    services.successes[successKey('rolodex.api.rhythmsoftware.com', route, 'user')] = {
       host: 'rolodex.api.rhythmsoftware.com',
+      route,
+      subject: 'user',
       at: SENT_AT,
       url: `${CURRENT_URL}?access_token=secret-value`,
       header: failing.diagnosis.token.header,
@@ -206,7 +241,38 @@ describe('the diff with the last success', () => {
   it('says when there was none', async () => {
     renderPanel([await expired()]);
     await waitFor(() =>
-      expect(screen.getByTestId('diff-none').textContent).toContain('No successful request'),
+      expect(screen.getByTestId('diff-none').textContent).toContain('No comparable success'),
     );
+  });
+
+  it('never compares a user 401 with an M2M success, or with another route', async () => {
+    const services = fakeServices();
+    const failing = await expired();
+    const host = 'rolodex.api.rhythmsoftware.com';
+    const success = (route: string, subject: 'user' | 'm2m') => ({
+      host,
+      route,
+      subject,
+      at: SENT_AT,
+      url: `https://${host}/x`,
+      header: null,
+      claims: { gty: 'client-credentials' },
+      fingerprint: 'another',
+    });
+    // An M2M call on the same route, and a user call on another route: neither is comparable.
+    services.successes[successKey(host, '/contacts/{tenant}/current', 'm2m')] = success(
+      '/contacts/{tenant}/current',
+      'm2m',
+    );
+    services.successes[successKey(host, '/contacts/{tenant}/{id}', 'user')] = success(
+      '/contacts/{tenant}/{id}',
+      'user',
+    );
+    renderPanel([failing], services);
+    const none = await screen.findByTestId('diff-none');
+    expect(none.textContent).toContain('No comparable success');
+    expect(none.textContent).toContain('/contacts/{tenant}/current');
+    expect(none.textContent).toContain("a user's token");
+    expect(screen.queryByTestId('diff')).toBeNull();
   });
 });

@@ -3,6 +3,7 @@
  * (tests/helpers/tokens.ts), and fake services so views render without a browser.
  */
 import { analyze } from '../../../src/analyzer/analyze.js';
+import { successKey } from '../../../src/analyzer/route.js';
 import type { CapturedRequest, HttpHeader } from '../../../src/analyzer/types.js';
 import type { PanelServices } from '../../../src/panel/services.js';
 import type { PanelEntry } from '../../../src/panel/entry.js';
@@ -25,13 +26,15 @@ export interface EntryOptions {
   responseBody?: string;
   token?: string;
   tabId?: number;
+  /** 401 unless given (a pasted entry's is 0: no response seen). */
+  status?: number;
 }
 
 export function request(options: Omit<EntryOptions, 'id'> = {}): CapturedRequest {
   return {
     url: options.url ?? CURRENT_URL,
     method: options.method ?? 'GET',
-    status: 401,
+    status: options.status ?? 401,
     sentAt: options.sentAt ?? SENT_AT,
     requestHeaders:
       options.auth === undefined ? [] : [{ name: 'Authorization', value: options.auth }],
@@ -69,8 +72,10 @@ export function fakeServices(overrides: Partial<PanelServices> = {}): FakeServic
     async clearTab() {
       fake.cleared += 1;
     },
-    async lastSuccess(host) {
-      return Object.hasOwn(fake.successes, host) ? (fake.successes[host] ?? null) : null;
+    /** Keyed as the worker keys them: `successKey(host, route, subject)`. */
+    async lastSuccess({ host, route, subject }) {
+      const key = successKey(host, route, subject);
+      return Object.hasOwn(fake.successes, key) ? (fake.successes[key] ?? null) : null;
     },
     settings: () => ({}),
     reportContext: () => ({ extensionVersion: '0.1.0', browser: 'Chromium 156', generatedAt: T0 }),

@@ -23,6 +23,22 @@ const options = () => [
 ];
 
 describe('the list', () => {
+  it('draws a line above the first 401 after the page navigated', () => {
+    const { store } = renderPanel([newer, older]);
+    expect(document.querySelector('[data-navigated]')).toBeNull();
+    act(() =>
+      store.dispatch({
+        type: 'navigated',
+        url: 'https://app.example/members',
+        at: older.capturedAt + 500,
+      }),
+    );
+    const marked = [...document.querySelectorAll<HTMLElement>('[data-navigated]')];
+    expect(marked).toHaveLength(1);
+    expect(marked[0]!.getAttribute('data-diagnosis')).toBe(newer.diagnosis.rootCause?.id ?? 'none');
+    expect(marked[0]!.title).toContain('The page navigated to app.example/members before this 401');
+  });
+
   it('lists the 401s newest first with time, method, host and path, and root cause', () => {
     renderPanel([newer, older]);
     const list = screen.getByRole('listbox', { name: '401 responses, newest first' });
@@ -91,7 +107,7 @@ describe('filters', () => {
     expect(screen.getByText('No 401 matches the filters.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Clear the filters' }));
     expect(options()).toHaveLength(2);
-    expect(screen.getByTestId('count').textContent).toBe('2 × 401');
+    expect(screen.getByTestId('count').textContent).toBe('2 401s');
   });
 });
 

@@ -164,3 +164,33 @@ describe('panel state', () => {
     expect(run([{ type: 'devtools-seen', requests: many }]).seen).toHaveLength(500);
   });
 });
+
+describe('Clear and its Undo', () => {
+  it('keeps what only the panel had for Undo, and lets it go when the toast does', async () => {
+    const { entry } = await import('./fixtures.js');
+    const { initialState, reduce } = await import('../../../src/panel/state.js');
+    let s = reduce(initialState(), { type: 'synced', entries: [entry({ id: 'a' })] });
+    s = reduce(s, { type: 'pasted', entry: entry({ id: 'paste:1', source: 'paste', status: 0 }) });
+    s = reduce(s, { type: 'cleared' });
+    expect(s.pasted).toEqual([]);
+    expect(s.undo?.pasted.map((e) => e.id)).toEqual(['paste:1']);
+    expect(s.undo?.stored).toBe(1);
+    const expired = reduce(s, { type: 'undo-expired' });
+    expect(expired.undo).toBeNull();
+    expect(reduce(expired, { type: 'undo-clear' }).pasted).toEqual([]);
+    // A paste after the Clear stays, beside the ones brought back.
+    s = reduce(s, { type: 'pasted', entry: entry({ id: 'paste:2', source: 'paste', status: 0 }) });
+    s = reduce(s, { type: 'undo-clear' });
+    expect(s.pasted.map((e) => e.id)).toEqual(['paste:2', 'paste:1']);
+    expect(s.undo).toBeNull();
+  });
+
+  it('offers no Undo when only captured entries were cleared', async () => {
+    const { entry } = await import('./fixtures.js');
+    const { initialState, reduce } = await import('../../../src/panel/state.js');
+    const s = reduce(reduce(initialState(), { type: 'synced', entries: [entry({ id: 'a' })] }), {
+      type: 'cleared',
+    });
+    expect(s.undo).toBeNull();
+  });
+});

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { act, cleanup, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { UNDO_MS } from '../../../src/panel/components/UndoToast.js';
 import { App } from '../../../src/panel/App.js';
 import { initialState } from '../../../src/panel/state.js';
 import { createPanelStore } from '../../../src/panel/store.js';
@@ -65,5 +66,55 @@ describe('every state has a view', () => {
     screen.getByRole('button', { name: 'Clear' }).click();
     await screen.findByRole('main', { name: 'No 401s yet' });
     expect(services.cleared).toBe(1);
+    // Nothing that lived only here was taken: no Undo to offer.
+    expect(screen.queryByTestId('undo-toast')).toBeNull();
+  });
+
+  it('Clear offers Undo for pasted and imported entries, which only this panel had', async () => {
+    const forgot: Array<readonly string[]> = [];
+    const services = fakeServices({ forgetPasted: (ids) => forgot.push(ids) });
+    const { store } = renderPanel([entry({ id: 'a' })], services);
+    const pasted = entry({ id: 'paste:1', source: 'paste', status: 0 });
+    const imported = { ...entry({ id: 'har:1:0', source: 'har' }), harFile: 'x.har' };
+    act(() => {
+      store.dispatch({ type: 'pasted', entry: pasted });
+      store.dispatch({
+        type: 'har-imported',
+        entries: [imported],
+        summary: {
+          name: 'x.har',
+          bytes: 1,
+          entries: 1,
+          unreadable: 0,
+          diagnosed: 1,
+          failed: 0,
+          finding: null,
+          listed: 1,
+        },
+      });
+    });
+    screen.getByRole('button', { name: 'Clear' }).click();
+    const toast = await screen.findByTestId('undo-toast');
+    expect(toast.textContent).toContain('Cleared 1 pasted token and 1 imported 401');
+    expect(toast.textContent).toContain('1 captured 401, which stay cleared');
+    expect(store.all.value).toEqual([]);
+    act(() => screen.getByRole('button', { name: 'Undo' }).click());
+    expect(store.all.value.map((e) => e.id).sort()).toEqual(['har:1:0', 'paste:1']);
+    expect(screen.queryByTestId('undo-toast')).toBeNull();
+    expect(forgot).toEqual([]);
+
+    // Cleared again and left alone: the toast goes, and so do the pasted tokens held for Undo.
+    vi.useFakeTimers();
+    try {
+      act(() => screen.getByRole('button', { name: 'Clear' }).click());
+      await act(async () => {
+        await vi.advanceTimersByTimeAsync(UNDO_MS + 100);
+      });
+      expect(screen.queryByTestId('undo-toast')).toBeNull();
+      expect(forgot).toEqual([['paste:1']]);
+      expect(store.state.value.undo).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -19,7 +19,15 @@ describe('parseEnvelope', () => {
     ['clear-tab', { type: 'clear-tab', payload: { tabId: 3 } }],
     [
       'get-last-success',
-      { type: 'get-last-success', payload: { tabId: 3, host: 'rolodex.api.rhythmsoftware.com' } },
+      {
+        type: 'get-last-success',
+        payload: {
+          tabId: 3,
+          host: 'rolodex.api.rhythmsoftware.com',
+          route: '/contacts/{tenant}/current',
+          subject: 'user',
+        },
+      },
     ],
     ['add-captured with no requests', addCaptured([])],
     ['add-captured', addCaptured([item, { ...item, key: 'r2', responseBody: '{"x":1}' }])],
@@ -51,6 +59,14 @@ describe('parseEnvelope', () => {
     ['a NaN tabId', { type: 'get-tab', payload: { tabId: Number.NaN } }],
     ['an infinite tabId', { type: 'get-tab', payload: { tabId: Number.POSITIVE_INFINITY } }],
     ['get-last-success without a host', { type: 'get-last-success', payload: { tabId: 3 } }],
+    [
+      'get-last-success without a route and subject',
+      { type: 'get-last-success', payload: { tabId: 3, host: 'h' } },
+    ],
+    [
+      'get-last-success with another subject',
+      { type: 'get-last-success', payload: { tabId: 3, host: 'h', route: '/', subject: 'admin' } },
+    ],
     [
       'get-last-success with a number host',
       { type: 'get-last-success', payload: { tabId: 3, host: 1 } },

@@ -22,9 +22,23 @@ function entries(n: number, tabId = 1) {
 const ids = (list: Array<{ id: string }>) => list.map((e) => e.id);
 const itemKeys = (keys: string[], tabId: number) => keys.filter((k) => k.startsWith(`d:${tabId}:`));
 
-function lastSuccess(host: string, at: number): LastSuccess {
+const ROUTE = '/contacts/current';
+const at = (host: string, route = ROUTE, subject: LastSuccess['subject'] = 'user') => ({
+  host,
+  route,
+  subject,
+});
+
+function lastSuccess(
+  host: string,
+  at: number,
+  route = ROUTE,
+  subject: LastSuccess['subject'] = 'user',
+): LastSuccess {
   return {
     host,
+    route,
+    subject,
     at,
     url: `https://${host}/contacts/current`,
     header: { alg: 'RS256' },
@@ -192,7 +206,7 @@ describe('createTabStore', () => {
     expect(area.keys().filter((k) => /^(tab|d|ok):1(:|$)/.test(k))).toEqual([]);
     expect(area.keys()).toEqual(['unrelated', ...before10].sort());
     expect(await createTabStore(area).read(1)).toEqual([]);
-    expect(await store.lastSuccess(1, 'rolodex.api.rhythmsoftware.com')).toBeNull();
+    expect(await store.lastSuccess(1, at('rolodex.api.rhythmsoftware.com'))).toBeNull();
     expect(await store.count(10)).toBe(3);
   });
 
@@ -211,10 +225,28 @@ describe('createTabStore', () => {
     const membership = lastSuccess('membership.api.rhythmsoftware.com', T0 + 1);
     await Promise.all([store.setLastSuccess(1, rolodex), store.setLastSuccess(1, membership)]);
 
-    expect(await store.lastSuccess(1, rolodex.host)).toEqual(rolodex);
-    expect(await store.lastSuccess(1, membership.host)).toEqual(membership);
-    expect(await store.lastSuccess(1, 'events.api.rhythmsoftware.com')).toBeNull();
-    expect(await store.lastSuccess(2, rolodex.host)).toBeNull();
+    expect(await store.lastSuccess(1, at(rolodex.host))).toEqual(rolodex);
+    expect(await store.lastSuccess(1, at(membership.host))).toEqual(membership);
+    expect(await store.lastSuccess(1, at('events.api.rhythmsoftware.com'))).toBeNull();
+    expect(await store.lastSuccess(2, at(rolodex.host))).toBeNull();
+  });
+
+  it('keeps a last success per route and subject kind, never answering one with another', async () => {
+    const store = createTabStore(createMemoryArea());
+    const host = 'rolodex.api.rhythmsoftware.com';
+    const user = lastSuccess(host, T0, '/contacts/{tenant}/current', 'user');
+    const m2m = {
+      ...lastSuccess(host, T0 + 1, '/contacts/{tenant}/{id}', 'm2m'),
+      fingerprint: 'fedcba987654',
+    };
+    await store.setLastSuccess(1, user);
+    await store.setLastSuccess(1, m2m);
+    expect(await store.lastSuccess(1, at(host, '/contacts/{tenant}/current', 'user'))).toEqual(
+      user,
+    );
+    expect(await store.lastSuccess(1, at(host, '/contacts/{tenant}/{id}', 'm2m'))).toEqual(m2m);
+    expect(await store.lastSuccess(1, at(host, '/contacts/{tenant}/current', 'm2m'))).toBeNull();
+    expect(await store.lastSuccess(1, at(host, '/contacts/{tenant}/{id}', 'user'))).toBeNull();
   });
 
   it.each(['toString', '__proto__', 'constructor'])(
@@ -222,7 +254,7 @@ describe('createTabStore', () => {
     async (host) => {
       const store = createTabStore(createMemoryArea());
       await store.setLastSuccess(1, lastSuccess('rolodex.api.rhythmsoftware.com', T0));
-      expect(await store.lastSuccess(1, host)).toBeNull();
+      expect(await store.lastSuccess(1, at(host))).toBeNull();
     },
   );
 
@@ -234,7 +266,7 @@ describe('createTabStore', () => {
       fingerprint: 'fedcba987654',
     };
     await store.setLastSuccess(1, newer);
-    expect(await store.lastSuccess(1, newer.host)).toEqual(newer);
+    expect(await store.lastSuccess(1, at(newer.host))).toEqual(newer);
   });
 
   it('writes the last success once per token and host, and again after the tab is cleared', async () => {
@@ -249,12 +281,12 @@ describe('createTabStore', () => {
       store.setLastSuccess(1, { ...rolodex, host: 'events.api.rhythmsoftware.com' }),
     ]);
     expect(set).toHaveBeenCalledTimes(3);
-    expect((await store.lastSuccess(1, rolodex.host))?.at).toBe(T0);
+    expect((await store.lastSuccess(1, at(rolodex.host)))?.at).toBe(T0);
 
     await store.clear(1);
     await store.setLastSuccess(1, rolodex);
     expect(set).toHaveBeenCalledTimes(4);
-    expect(await store.lastSuccess(1, rolodex.host)).toEqual(rolodex);
+    expect(await store.lastSuccess(1, at(rolodex.host))).toEqual(rolodex);
   });
 
   it('watches one tab: a new 401 or a changed entry is heard, another tab or area is not', async () => {

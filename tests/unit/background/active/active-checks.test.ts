@@ -18,7 +18,7 @@ const jwk = { ...(await exportJWK((await testKeys()).publicKey)), kid: 'test-key
 
 type Route = (url: string, init: RequestInit) => Response;
 
-async function setup(options: { route?: Route; granted?: boolean } = {}) {
+async function setup(options: { route?: Route; granted?: boolean; startedAt?: number } = {}) {
   const area = createMemoryArea();
   const store = createTabStore(area);
   const held = createHeldTokens();
@@ -35,6 +35,7 @@ async function setup(options: { route?: Route; granted?: boolean } = {}) {
     fetch: fetch as unknown as typeof globalThis.fetch,
     hasPermission,
     now: () => SENT_AT + 10_000,
+    startedAt: options.startedAt ?? SENT_AT - 60_000,
     onUpdated: (e) => updated.push(e),
   });
   /** Keeps a diagnosis of `auth` sent to `url`, with its token held as the worker would. */
@@ -68,13 +69,38 @@ describe('createActiveChecks', () => {
     expect(plans.held && isRefusal(plans.plans.retry)).toBe(true); // nothing failed: no fix to try
   });
 
-  it('says the token is not held once the worker lost it', async () => {
+  it('says the token is not held once the worker lost it, and why', async () => {
     const { active, store } = await setup();
     await store.add(storedEntry({ id: 'webRequest:1', auth: `Bearer ${TOKEN}` }));
-    expect(await active.plan({ tabId: 1, entryId: 'webRequest:1' })).toEqual({ held: false });
+    // This worker ran when the 401 came: newer ones pushed its token out.
+    expect(await active.plan({ tabId: 1, entryId: 'webRequest:1' })).toEqual({
+      held: false,
+      why: 'pushed-out',
+    });
+    const restarted = await setup({ startedAt: SENT_AT + 5_000 });
+    await restarted.store.add(storedEntry({ id: 'webRequest:1', auth: `Bearer ${TOKEN}` }));
+    expect(await restarted.active.plan({ tabId: 1, entryId: 'webRequest:1' })).toEqual({
+      held: false,
+      why: 'restarted',
+    });
     expect(
       await active.run({ tabId: 1, entryId: 'webRequest:1', action: 'contact', url: CURRENT }),
     ).toEqual({ kind: 'no-token' });
+  });
+
+  it('says a request that carried no token, or a preflight, has none to send: not a restart', async () => {
+    // Even from a worker that started after them: these 401s never had a token to lose.
+    const { active, store } = await setup({ startedAt: SENT_AT + 5_000 });
+    await store.add(storedEntry({ id: 'webRequest:1' }));
+    await store.add(storedEntry({ id: 'webRequest:2', method: 'OPTIONS' }));
+    expect(await active.plan({ tabId: 1, entryId: 'webRequest:1' })).toEqual({
+      held: false,
+      why: 'none-sent',
+    });
+    expect(await active.plan({ tabId: 1, entryId: 'webRequest:2' })).toEqual({
+      held: false,
+      why: 'preflight',
+    });
   });
 
   it('uses the panel’s copy of the request only when it is the diagnosis’ very token', async () => {
@@ -219,7 +245,10 @@ describe('createActiveChecks', () => {
     expect(fetch).toHaveBeenCalledOnce();
     expect(area.keys()).toEqual([]);
     expect(updated).toEqual([]);
-    expect(await active.plan({ tabId: 1, entryId: 'paste:1' })).toEqual({ held: false });
+    expect(await active.plan({ tabId: 1, entryId: 'paste:1' })).toEqual({
+      held: false,
+      why: 'restarted',
+    });
   });
 
   it('answers a diagnosis no longer kept, and does not bring it back', async () => {

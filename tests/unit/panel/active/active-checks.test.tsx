@@ -91,6 +91,27 @@ describe('ActiveChecks', () => {
     expect(screen.getByTestId('refused-retry').textContent).toContain('Only GET requests');
   });
 
+  it('says a request without a token has none, not that the worker lost it', async () => {
+    const { active } = activeServices({
+      plan: vi.fn(async () => ({ held: false, why: 'none-sent' }) as const),
+    });
+    render(active);
+    const note = await screen.findByTestId('token-unavailable');
+    expect(note.textContent).toContain('carried no token');
+    expect(note.textContent).not.toContain('no longer available');
+    expect(note.textContent).not.toContain('restart');
+  });
+
+  it('says a preflight never carries a token', async () => {
+    const { active } = activeServices({
+      plan: vi.fn(async () => ({ held: false, why: 'preflight' }) as const),
+    });
+    render(active);
+    const note = await screen.findByTestId('token-unavailable');
+    expect(note.textContent).toContain('CORS preflight (OPTIONS) never carries a token');
+    expect(note.textContent).not.toContain('restart');
+  });
+
   it('says the token is gone when the worker no longer holds it', async () => {
     const { active } = activeServices({ plan: vi.fn(async () => ({ held: false }) as const) });
     render(active);
@@ -116,6 +137,10 @@ describe('ActiveChecks', () => {
       'https://acme-org.us.auth0.com',
     );
     expect(active.run).not.toHaveBeenCalled();
+    // The confirming button has the focus: Enter confirms, Esc cancels.
+    await waitFor(() =>
+      expect(document.activeElement?.textContent).toBe('Fetch the keys and verify'),
+    );
 
     fireEvent.click(screen.getByRole('button', { name: 'Fetch the keys and verify' }));
     // Synchronously, inside the click: the prompt needs the user gesture.

@@ -35,4 +35,13 @@ describe('createHeldRequests (the panel’s memory of requests, for the active c
     held.drop('devtools:');
     expect(held.find(entry({ id: 'devtools:b' }), [])).toBeUndefined();
   });
+
+  it('forgets exactly the pasted entries it is told of, not one pasted since', () => {
+    const held = createHeldRequests();
+    for (const id of ['paste:1', 'paste:10', 'paste:2']) held.hold(id, request());
+    held.forget(['paste:1']);
+    expect(held.find(entry({ id: 'paste:1' }), [])).toBeUndefined();
+    expect(held.find(entry({ id: 'paste:10' }), [])).toBeDefined();
+    expect(held.find(entry({ id: 'paste:2' }), [])).toBeDefined();
+  });
 });

@@ -33,6 +33,35 @@ describe('export', () => {
     expect(services.saved).toEqual([{ text, format: 'markdown' }]);
   });
 
+  it('renders the Markdown as the ticket shows it, with the source a click away', async () => {
+    const hostile = `<img src=x onerror="alert(1)">**bold**`;
+    renderPanel([
+      entry({ id: 'a', auth: 'Bearer x', url: `${CURRENT_URL}?q=${encodeURIComponent(hostile)}` }),
+    ]);
+    await openExport();
+    const rendered = screen.getByTestId('export-rendered');
+    expect(screen.getByTestId('export-preview').hidden).toBe(true);
+    // Tables, headings and code spans are elements; the escapes are gone from the text.
+    expect(rendered.querySelector('h3')!.textContent).toMatch(/^Rhythm Auth report: /);
+    const cells = [...rendered.querySelectorAll('td')].map((td) => td.textContent);
+    expect(cells).toContain('server.challenge');
+    expect(rendered.querySelector('code')).not.toBeNull();
+    expect(rendered.textContent).not.toMatch(/\\[`_*]/);
+    // Untrusted text stays text: no element from the page's URL.
+    expect(rendered.querySelector('img')).toBeNull();
+    expect(rendered.querySelectorAll('strong').length).toBeGreaterThan(0);
+    expect([...rendered.querySelectorAll('strong')].some((b) => b.textContent === 'bold')).toBe(
+      false,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Source' }));
+    expect(screen.queryByTestId('export-rendered')).toBeNull();
+    expect(screen.getByTestId('export-preview').hidden).toBe(false);
+    expect(preview()).toMatch(/^# Rhythm Auth report/);
+    expect(screen.getByRole('button', { name: 'Rendered' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+  });
+
   it('exports all of them as JSON', async () => {
     const { services } = renderPanel([entry({ id: 'a' }), entry({ id: 'b', auth: 'Basic x' })]);
     await openExport();

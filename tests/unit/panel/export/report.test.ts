@@ -41,6 +41,24 @@ describe('export', () => {
     expect(text).not.toContain(signature);
   });
 
+  it('marks a pasted token as pasted in Markdown and JSON, never as a captured 401', async () => {
+    const token = await signToken();
+    const pasted = entry({ id: 'p', source: 'paste', auth: `Bearer ${token}`, token, status: 0 });
+    const captured = entry({ id: 'a', auth: `Bearer ${token}` });
+    const md = renderReport([pasted], DEFAULT_EXPORT, context);
+    expect(md).toContain('| **Status** | none: pasted into the panel, not a captured response |');
+    expect(md).toContain('## ✓ Pasted token, GET');
+    expect(md).not.toContain('| **Status** | 0 |');
+    const json = JSON.parse(
+      renderReport([pasted, captured], { ...DEFAULT_EXPORT, format: 'json' }, context),
+    ) as {
+      diagnoses: Array<{ pasted?: boolean; request: { status: number } }>;
+    };
+    expect(json.diagnoses[0]!.pasted).toBe(true);
+    expect(json.diagnoses[0]!.request.status).toBe(0);
+    expect('pasted' in json.diagnoses[1]!).toBe(false);
+  });
+
   it('masks personal claims on request', async () => {
     const token = await signToken({ kind: 'id' });
     const captured = entry({ id: 'a', auth: `Bearer ${token}` });

@@ -80,6 +80,15 @@ describe('Import HAR', () => {
       screen.getByRole('main', { name: 'Diagnosis of the selected 401' }).textContent,
     ).toContain('read from a HAR file');
     expect(screen.queryByTestId('har-finding')).toBeNull();
+    // The CLI's per-cause summary: every root cause counted, most frequent first.
+    const tally = new Map<string, number>();
+    for (const c of rootCauses) tally.set(c ?? 'none', (tally.get(c ?? 'none') ?? 0) + 1);
+    const causes = [...screen.getByTestId('har-causes').querySelectorAll('[data-cause]')].map(
+      (el) => [el.getAttribute('data-cause'), Number(el.querySelector('strong')!.textContent)],
+    );
+    expect(Object.fromEntries(causes)).toEqual(Object.fromEntries(tally));
+    const counts = causes.map(([, n]) => n as number);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
 
     // Filterable: the source filter appears, and "Show only imported" sets it.
     fireEvent.click(screen.getByRole('button', { name: 'Show only imported' }));
@@ -99,6 +108,16 @@ describe('Import HAR', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Remove imported' }));
     expect(rows().map((r) => r.dataset.source)).toEqual(['webRequest']);
     expect(screen.queryByTestId('har-status')).toBeNull();
+  });
+
+  it('offers "Remove imported" only when the file gave something to remove', async () => {
+    renderPanel([]);
+    const empty = harText(harOf([chromeEntry({ url: CURRENT, status: 200, sentAt: SENT })]));
+    pick(new File([empty], 'none.har', { type: 'application/json' }));
+    const summary = await screen.findByTestId('har-summary', {}, { timeout: 5000 });
+    expect(summary.textContent).toContain('no 401 from a Rhythm API');
+    expect(screen.queryByRole('button', { name: 'Remove imported' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Dismiss' })).toBeTruthy();
   });
 
   it('shows the finding when the HAR was exported without its credentials', async () => {
@@ -156,6 +175,40 @@ describe('Import HAR', () => {
       'Imported dropped.har',
     );
     expect(rows().length).toBe(rootCauses.length);
+  });
+
+  it('advances the bar by bytes read, painting between chunks ready at once (no 0 → 100 % jump)', async () => {
+    const { har: actions } = renderPanel([]);
+    const bytes = new TextEncoder().encode(har);
+    const size = Math.ceil(bytes.length / 20);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let at = 0; at < bytes.length; at += size)
+          controller.enqueue(bytes.subarray(at, at + size));
+        controller.close();
+      },
+    });
+    const file = {
+      name: 'many.har',
+      size: bytes.length,
+      stream: () => stream,
+      slice: () => new Blob(),
+    };
+    // What a paint would show: the bar's value, looked at from a task of its own each time.
+    const seen: number[] = [];
+    let running = true;
+    const watch = () => {
+      const bar = document.querySelector('progress');
+      if (bar) seen.push(Number(bar.getAttribute('value')));
+      if (running) setTimeout(watch, 0);
+    };
+    setTimeout(watch, 0);
+    await actions.importFile(file as unknown as File);
+    running = false;
+    const between = new Set(seen.filter((v) => v > 0 && v < bytes.length));
+    expect(between.size).toBeGreaterThanOrEqual(3);
+    expect([...between]).toEqual([...between].sort((a, b) => a - b));
+    expect(await screen.findByTestId('har-summary')).toBeTruthy();
   });
 
   it('shows progress while it reads, and Cancel stops it with nothing imported', async () => {

@@ -71,7 +71,13 @@ describe('importHar', () => {
 
   it('sums up the file: entries, 401s diagnosed, failures; no finding when the tokens are there', async () => {
     const { summary } = await importHar(chunked(text), CONTEXT);
-    expect(summary).toEqual({
+    const { causes, ...rest } = summary;
+    const total = causes!.reduce((n, [, c]) => n + c, 0);
+    expect(total).toBe(scenarios.length);
+    expect(Object.fromEntries(causes!)['none'] ?? 0).toBe(
+      scenarios.filter((s) => s.rootCause === null).length,
+    );
+    expect(rest).toEqual({
       name: 'portal.har',
       bytes: new TextEncoder().encode(text).length,
       entries: scenarios.length + 3,

@@ -34,11 +34,18 @@ describe('paste mode', () => {
     expect(selected().getAttribute('data-source')).toBe('paste');
     expect(selected().textContent).toContain('pasted');
     const e = store.selected.value!;
-    expect(e.diagnosis.request).toMatchObject({ url: CURRENT_URL, sentAt: SENT_AT, status: 401 });
+    // Never sent, no response seen: status 0, and nothing in the detail poses as a 401.
+    expect(e.diagnosis.request).toMatchObject({ url: CURRENT_URL, sentAt: SENT_AT, status: 0 });
     expect(e.token).toBe(token);
+    const detail = screen.getByRole('main', { name: 'Diagnosis of the selected 401' });
+    expect(screen.getByTestId('entry-meta').textContent).toContain('Pasted token');
+    expect(detail.textContent).toContain('not counted on the badge');
+    expect(screen.getByTestId('entry-meta').textContent).not.toContain('Status');
+    expect(detail.textContent).not.toContain('401 response');
     expect(
-      screen.getByRole('main', { name: 'Diagnosis of the selected 401' }).textContent,
-    ).toContain('pasted: diagnosed here, not counted on the badge');
+      detail.querySelector('[data-check-id="server.challenge"]')?.getAttribute('data-status'),
+    ).toBe('skip');
+    expect(screen.getByTestId('count').textContent).toBe('1 pasted');
   });
 
   it('says what it read: a token, an Authorization line, a curl command', async () => {

@@ -44,6 +44,8 @@ describe('diff with the last success', () => {
   it('says when the 401 used the very token that succeeded', () => {
     const success = {
       host: 'h',
+      route: '/x',
+      subject: 'user' as const,
       at: 1,
       url: 'https://h/x',
       header: { alg: 'RS256' },

@@ -26,6 +26,31 @@ describe('token lifetime', () => {
     expect(life?.summary).toContain('The request was sent 1 h after it expired.');
   });
 
+  it('pushes the labels of close markers apart: Request to the left, Now to the right', () => {
+    const life = lifetimeOf(claims, IAT + 6 * H, IAT + 6 * H + 60_000);
+    expect(life?.markers.map((m) => [m.id, m.align])).toEqual([
+      ['request', 'end'],
+      ['now', 'start'],
+    ]);
+    const far = lifetimeOf(claims, IAT + 6 * H, IAT + 18 * H);
+    expect(far?.markers.map((m) => m.align)).toEqual(['center', 'center']);
+    // At the ends of the axis the label stays inside the picture.
+    const ends = lifetimeOf(claims, IAT, IAT + 24 * H);
+    expect(ends?.markers.map((m) => m.align)).toEqual(['start', 'end']);
+  });
+
+  it('never draws Now before the request: a clock behind is said, and Now clamped to it', () => {
+    const life = lifetimeOf(claims, IAT + 6 * H, IAT + 5 * H);
+    expect(life?.clockBehind).toBe(H);
+    const [request, now] = life!.markers;
+    expect(now!.pos).toBeGreaterThanOrEqual(request!.pos);
+    expect(now!.at).toBe(request!.at);
+    expect(life?.summary).toContain(
+      "This computer's clock reads 1 h before the request was sent: one of the two clocks is off",
+    );
+    expect(lifetimeOf(claims, IAT + 6 * H, IAT + 7 * H)?.clockBehind).toBeNull();
+  });
+
   it.each([
     ['no claims', null],
     ['no exp', { iat: 1 }],
