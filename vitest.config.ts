@@ -4,5 +4,6 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     testTimeout: 30_000,
+    setupFiles: ['tests/unit/setup.ts'],
   },
 });
