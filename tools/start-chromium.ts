@@ -14,7 +14,7 @@
  *   stopped by us, and the profile goes only once every process of that group is gone.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
 /** CHROME_PATH, else /usr/bin/chromium, else `chromium` on PATH. */
@@ -94,4 +94,29 @@ export async function stopChromium(child: ChildProcess, graceMs = 5_000): Promis
     signalGroup(pgid, 'SIGKILL');
     await until(() => !groupAlive(pgid), graceMs);
   }
+}
+
+/**
+ * The processes whose command line names `text` (a profile folder), from /proc: empty where there
+ * is no /proc. A browser's helpers can outlive its main process by a moment and still write to its
+ * profile; the profile is deleted only once none of them is left.
+ */
+export function processesNaming(text: string): string[] {
+  if (!existsSync('/proc')) return [];
+  const found: string[] = [];
+  for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    if (Number(pid) === process.pid) continue;
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      if (cmd.includes(text)) found.push(`${pid} ${cmd.slice(0, 120)}`);
+    } catch {
+      // Ended while being read.
+    }
+  }
+  return found;
+}
+
+/** Resolves once no process names `text` any more, or after `ms`. */
+export function untilNoProcessNames(text: string, ms = 10_000): Promise<boolean> {
+  return until(() => processesNaming(text).length === 0, ms);
 }

@@ -11,7 +11,13 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { chromiumArgs, startReferenceApi, type ReferenceApi } from './reference-api/server.js';
-import { findChromium, onInterrupt, spawnChromium, stopChromium } from './start-chromium.js';
+import {
+  findChromium,
+  onInterrupt,
+  spawnChromium,
+  stopChromium,
+  untilNoProcessNames,
+} from './start-chromium.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist/extension');
@@ -198,7 +204,10 @@ async function main(): Promise<void> {
     if (!interrupt.signal.aborted) throw error;
   } finally {
     await api.close();
-    rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    // Chromium's helpers may still write to the profile for a moment after it closed (seen under
+    // load after Ctrl-C: ENOTEMPTY): delete it once none of them is left.
+    await untilNoProcessNames(profile);
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     if (existsSync(profile)) console.error(`npm start: could not delete ${profile}`);
     else if (interrupt.signal.aborted) console.log(`Stopped; deleted ${profile}.`);
     release();

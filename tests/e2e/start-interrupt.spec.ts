@@ -5,11 +5,11 @@
  * installed (`.ci/run` installs it).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { groupAlive } from '../../tools/start-chromium.js';
+import { groupAlive, processesNaming } from '../../tools/start-chromium.js';
 import { startXvfb, xvfbPath } from './xvfb-screen.js';
 
 const PROFILE_PREFIX = 'rhythm-auth-start-';
@@ -48,18 +48,6 @@ function runningProfile(tmp: string): string | null {
 }
 
 /** Every live process whose command line names `text` (a profile path). */
-function processesNaming(text: string): string[] {
-  const found: string[] = [];
-  for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
-      if (cmd.includes(text)) found.push(`${pid} ${cmd.slice(0, 120)}`);
-    } catch {
-      // Ended while being read.
-    }
-  }
-  return found;
-}
 
 /** Starts `npm start`, waits until Chromium runs, sends SIGINT to the group, checks the clean-up. */
 async function interruptAndCheck(args: string[], env: NodeJS.ProcessEnv, ready: RegExp) {
