@@ -78,16 +78,28 @@ function secretAlnums(parts: readonly string[], from: number): string {
 const fill = (n: number) => FILL.repeat(Math.ceil(n / FILL.length)).slice(0, n);
 
 /**
- * A mask of 16 letters and digits or more goes on `reda…` after its 12 hex digits, and the secret
- * parts are the end of the token: a token without r, e, d, a in a row (only other characters
- * between them) is no such mask. A real signature almost never has them, so most tokens are
- * answered here without reading their header again.
+ * A mask with room for the fingerprint ends its secret parts, which end the token, in `redacted`
+ * repeated (at least 4 letters of it): the token's last two letters or digits are then two
+ * neighbours of that cycle. A real signature's rarely are (7 pairs of 3,844), so almost every
+ * token is answered here, without splitting it or reading its header again.
  */
-const MAY_CARRY_FINGERPRINT = /r[^0-9A-Za-z]*e[^0-9A-Za-z]*d[^0-9A-Za-z]*a/;
+const FILL_PAIRS: ReadonlySet<string> = new Set(
+  [...FILL].map((c, i) => `${c}${FILL[(i + 1) % FILL.length]}`),
+);
+
+function endsLikeFill(token: string): boolean {
+  let last = '';
+  for (let i = token.length - 1; i >= 0; i--) {
+    if (!isAlnum(token.charCodeAt(i))) continue;
+    if (last) return FILL_PAIRS.has(`${token[i]}${last}`);
+    last = token[i]!;
+  }
+  return false;
+}
 
 /** The fingerprint written in a mask; `null` when `token` is no mask or a mask without one. */
 export function maskedFingerprint(token: string): string | null {
-  if (!MAY_CARRY_FINGERPRINT.test(token)) return null;
+  if (!endsLikeFill(token)) return null;
   const { parts, from } = secretView(token);
   const alnums = secretAlnums(parts, from);
   if (alnums.length < ROOM_FOR_FINGERPRINT) return null;
