@@ -91,6 +91,7 @@ function normalize(out: BenchOutput | Record<string, unknown>): BenchOutput {
   const keys: BenchOutput['keys'] = {};
   const details: Record<string, number | string> = {};
   for (const [k, v] of Object.entries(out)) {
+    if (typeof v === 'number' && !Number.isFinite(v)) continue;
     if (typeof v === 'number' && isFigureKey(k)) keys[k] = v;
     else if (typeof v === 'number' || typeof v === 'string') details[k] = v;
   }
