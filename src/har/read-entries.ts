@@ -30,8 +30,6 @@ export interface ReadHarOptions {
   signal?: { throwIfAborted(): void };
   /** Bytes → text for `JSON.parse` (Node passes Buffer's decoder; the default is TextDecoder). */
   decode?(bytes: Uint8Array): string;
-  /** A byte-sequence search (Node passes Buffer's; the default goes line by line). */
-  indexOfBytes?(haystack: Uint8Array, needle: Uint8Array, from: number): number;
 }
 
 /** Feeds every chunk to a scanner built on `sink`; resolves to the scanner's stats. */
@@ -69,7 +67,6 @@ export function readHarEntries(
   return scanHar(chunks, sink, options, {
     // The scanner may find an entry's end by parsing it: it hands the value over, parsed once.
     parseItem: (bytes) => JSON.parse(decode(bytes)) as unknown,
-    ...(options.indexOfBytes ? { indexOfBytes: options.indexOfBytes } : {}),
   });
 }
 

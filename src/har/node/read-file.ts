@@ -13,22 +13,17 @@ export function utf8(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
 }
 
-/** Buffer's native byte-sequence search, over any Uint8Array (no copy). */
-export function indexOfBytes(haystack: Uint8Array, needle: Uint8Array, from: number): number {
-  return Buffer.from(haystack.buffer, haystack.byteOffset, haystack.length).indexOf(needle, from);
-}
-
 export interface HarFile {
   chunks: Chunks;
   /** What `readHarEntries` needs to report progress against the file and decode it. */
-  options: Pick<ReadHarOptions, 'totalBytes' | 'decode' | 'indexOfBytes'>;
+  options: Pick<ReadHarOptions, 'totalBytes' | 'decode'>;
 }
 
 /** The file at `path`, streamed in chunks (a missing file rejects here, before any chunk). */
 export async function openHarFile(path: string, chunkSize = CHUNK_SIZE): Promise<HarFile> {
   const { size } = await stat(path);
   const chunks = createReadStream(path, { highWaterMark: chunkSize }) as AsyncIterable<Uint8Array>;
-  return { chunks, options: { totalBytes: size, decode: utf8, indexOfBytes } };
+  return { chunks, options: { totalBytes: size, decode: utf8 } };
 }
 
 /**
