@@ -112,20 +112,25 @@ async function collect(
 function createOrderedOutput<T>(
   make: (diagnosis: Diagnosis, request: CapturedRequest) => T,
   write: (piece: T) => void,
+  settings: AnalyzerSettings = SETTINGS,
 ) {
   const waiting: Array<T | { late: CapturedRequest }> = [];
   const isLate = (row: T | { late: CapturedRequest }): row is { late: CapturedRequest } =>
     typeof row === 'object' && row !== null && 'late' in row;
+  const flush = (final: (request: CapturedRequest) => Diagnosis) => {
+    for (const row of waiting) write(isLate(row) ? make(final(row.late), row.late) : row);
+    waiting.length = 0;
+  };
   return {
     add(d: Diagnosed): void {
-      if (d.withoutCredentials) waiting.push({ late: d.request });
+      // Settled: the end of the file cannot change a diagnosis any more (its first one stands),
+      // so nothing waits, and what waited is written: memory stays bounded (SPEC §9).
+      if (d.settled && waiting.length > 0) flush((request) => analyze(request, settings));
+      if (d.withoutCredentials && !d.settled) waiting.push({ late: d.request });
       else if (waiting.length > 0) waiting.push(make(d.diagnosis, d.request));
       else write(make(d.diagnosis, d.request));
     },
-    end(final: (request: CapturedRequest) => Diagnosis): void {
-      for (const row of waiting) write(isLate(row) ? make(final(row.late), row.late) : row);
-      waiting.length = 0;
-    },
+    end: flush,
   };
 }
 

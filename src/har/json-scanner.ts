@@ -3,7 +3,9 @@
  * `JSON.parse`, at most 3× its size in memory). It validates the document's skeleton byte by byte,
  * and hands out each element of `log.entries` (and `log.pages`) as its own slice of bytes, found by
  * tracking only depth and strings (string bodies are skipped with a native `indexOf`): the caller
- * `JSON.parse`s each slice, which V8 does faster than any tokenizer written in JavaScript.
+ * `JSON.parse`s each slice, which V8 does faster than any tokenizer written in JavaScript. With
+ * `parseItem`, an entry of a pretty-printed HAR is not even scanned: its end is guessed from its
+ * indentation and checked by parsing it (see `ScannerOptions.parseItem`).
  *
  * It holds at most one chunk plus the pieces of the one item that spans chunks
  * (`stats.maxBufferedBytes`), never the file. Chunks may be cut anywhere, even inside a UTF-8
