@@ -131,7 +131,7 @@ function decodeJoseSegment(segment: string): Record<string, unknown> | null {
     return null;
   }
   let text = binary;
-  if (!ASCII.test(binary)) {
+  if (NON_ASCII.test(binary)) {
     const bytes = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
     try {
@@ -149,7 +149,8 @@ function decodeJoseSegment(segment: string): Record<string, unknown> | null {
   return isObject(value) ? value : null;
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** A byte of 0x80 or more in `atob`'s binary string: UTF-8 to decode. */
+const NON_ASCII = /[\u0080-\u00ff]/;
 
 function decodeAny(token: string): DecodedToken {
   // Fast path: a well-formed JWS (what jose's decoders accept).
