@@ -1,10 +1,9 @@
-import { checkFor } from './checks/index.js';
+import { CHECKS_IN_ORDER } from './checks/index.js';
 import { buildContext } from './context.js';
 import { isParsedUrl } from './parse/url.js';
 import { redactRequestUrl } from './redact/redact.js';
 import { tokenFingerprint } from './redact/token-mask.js';
 import {
-  CHECK_IDS,
   type AnalyzerSettings,
   type CapturedRequest,
   type CheckResult,
@@ -28,10 +27,13 @@ export function analyze(request: CapturedRequest, settings: AnalyzerSettings = {
     );
   }
   const ctx = buildContext(request, settings);
-  const checks: CheckResult[] = CHECK_IDS.map((id) => {
-    const { status, title, detail, fix } = checkFor(id).run(ctx);
-    return fix === undefined ? { id, status, title, detail } : { id, status, title, detail, fix };
-  });
+  const checks: CheckResult[] = new Array<CheckResult>(CHECKS_IN_ORDER.length);
+  for (let i = 0; i < CHECKS_IN_ORDER.length; i++) {
+    const { id, check } = CHECKS_IN_ORDER[i]!;
+    const { status, title, detail, fix } = check.run(ctx);
+    checks[i] =
+      fix === undefined ? { id, status, title, detail } : { id, status, title, detail, fix };
+  }
   const { verdict, rootCause } = summarize(checks);
   const url = isParsedUrl(ctx.url) ? ctx.url : null;
 

@@ -69,7 +69,7 @@ export interface AnalysisContext {
 
 function findTokenSource(
   request: Pick<CapturedRequest, 'requestHeaders'>,
-  url: AnalysisContext['url'],
+  urlOf: () => AnalysisContext['url'],
 ): TokenSource | null {
   const auth = findHeader(request.requestHeaders, 'authorization');
   if (auth) return { kind: 'authorization', name: auth.name, value: auth.value };
@@ -78,6 +78,8 @@ function findTokenSource(
       return { kind: 'lookalike-header', name: header.name, value: header.value };
     }
   }
+  // The query is the last place looked in: the URL is parsed only when no header carried a token.
+  const url = urlOf();
   if (isParsedUrl(url)) {
     const param = url.query.find((q) => (TOKEN_QUERY_PARAMS as readonly string[]).includes(q.key));
     if (param) return { kind: 'query', name: param.key, value: param.value };
@@ -103,9 +105,11 @@ export function subjectOf(claims: Record<string, unknown> | null): TokenSubject 
  */
 export function readToken(
   request: Pick<CapturedRequest, 'url' | 'requestHeaders'>,
-  url: AnalysisContext['url'] = request.url ? parseUrl(request.url) : null,
+  url?: AnalysisContext['url'],
 ): { source: TokenSource | null; parsed: ParsedAuthorization | null; token: string | null } {
-  const source = findTokenSource(request, url);
+  const source = findTokenSource(request, () =>
+    url !== undefined ? url : request.url ? parseUrl(request.url) : null,
+  );
   // Under a look-alike name or in the query, the value may still carry a scheme: parse it too.
   const parsed = source ? parseAuthorization(source.value) : null;
   return { source, parsed, token: parsed?.token ?? null };

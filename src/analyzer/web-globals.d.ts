@@ -30,3 +30,6 @@ declare class TextDecoder {
 declare class TextEncoder {
   encode(input?: string): Uint8Array;
 }
+
+/** Forgiving-base64 decode to a binary string; throws on text that is no base64. */
+declare function atob(data: string): string;

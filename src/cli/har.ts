@@ -6,6 +6,7 @@
 import {
   analyze,
   redactDiagnosis,
+  redactDiagnosisSummary,
   renderMarkdownHead,
   renderMarkdownSection,
   reportHead,
@@ -19,6 +20,7 @@ import { createHarCollector, type Diagnosed, type HarCounts } from '../har/colle
 import { settingsForFinding } from '../har/credential-tally.js';
 import { openHarFile } from '../har/node/read-file.js';
 import { readHarEntries } from '../har/read-entries.js';
+import { nodeSha256Hex } from '../node/sha256.js';
 import { OutputError, sanitizeHarFile } from '../har/node/sanitize-file.js';
 import type { DiagnoseHarCommand, SanitizeHarCommand } from './args.js';
 import { fileErrorText, UsageError } from './errors.js';
@@ -62,8 +64,11 @@ function createSecretsReader(): (request: CapturedRequest) => RequestSecrets {
   };
 }
 
-/** No settings on the command line: the Rhythm hosts' 401s, as SPEC §5 says. */
-const SETTINGS: AnalyzerSettings = {};
+/**
+ * No settings on the command line: the Rhythm hosts' 401s, as SPEC §5 says; the fingerprint's
+ * SHA-256 from node:crypto (SPEC §9).
+ */
+const SETTINGS: AnalyzerSettings = { sha256Hex: nodeSha256Hex };
 
 interface Collected {
   counts: HarCounts;
@@ -107,20 +112,25 @@ async function collect(
 function createOrderedOutput<T>(
   make: (diagnosis: Diagnosis, request: CapturedRequest) => T,
   write: (piece: T) => void,
+  settings: AnalyzerSettings = SETTINGS,
 ) {
   const waiting: Array<T | { late: CapturedRequest }> = [];
   const isLate = (row: T | { late: CapturedRequest }): row is { late: CapturedRequest } =>
     typeof row === 'object' && row !== null && 'late' in row;
+  const flush = (final: (request: CapturedRequest) => Diagnosis) => {
+    for (const row of waiting) write(isLate(row) ? make(final(row.late), row.late) : row);
+    waiting.length = 0;
+  };
   return {
     add(d: Diagnosed): void {
-      if (d.withoutCredentials) waiting.push({ late: d.request });
+      // Settled: the end of the file cannot change a diagnosis any more (its first one stands),
+      // so nothing waits, and what waited is written: memory stays bounded (SPEC §9).
+      if (d.settled && waiting.length > 0) flush((request) => analyze(request, settings));
+      if (d.withoutCredentials && !d.settled) waiting.push({ late: d.request });
       else if (waiting.length > 0) waiting.push(make(d.diagnosis, d.request));
       else write(make(d.diagnosis, d.request));
     },
-    end(final: (request: CapturedRequest) => Diagnosis): void {
-      for (const row of waiting) write(isLate(row) ? make(final(row.late), row.late) : row);
-      waiting.length = 0;
-    },
+    end: flush,
   };
 }
 
@@ -206,7 +216,8 @@ async function textTable(command: DiagnoseHarCommand, io: HarIo): Promise<HarCou
   const secretsOf = createSecretsReader();
   const rows: HarRow[] = [];
   const output = createOrderedOutput(
-    (diagnosis, request) => harRow(redactDiagnosis({ diagnosis, ...secretsOf(request) })),
+    // A row shows the request and one check: only those are redacted (as redactDiagnosis would).
+    (diagnosis, request) => harRow(redactDiagnosisSummary({ diagnosis, ...secretsOf(request) })),
     (row) => rows.push(row),
   );
   const { counts, final } = await collect(command, io, output.add);

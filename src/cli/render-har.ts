@@ -6,7 +6,7 @@ import {
   CHECK_IDS,
   STATUS_MARKS,
   type CheckStatus,
-  type ReportedDiagnosis,
+  type DiagnosisSummary,
 } from '../analyzer/index.js';
 import type { SanitizedExportFinding } from '../har/credential-tally.js';
 import { markFor } from './render-text.js';
@@ -19,9 +19,9 @@ import {
   type Paint,
 } from './terminal.js';
 
-/** One row of the table: the diagnosis (checks dropped) and what its row shows. */
+/** One row of the table: the request and the check its row shows, redacted. */
 export interface HarRow {
-  diagnosis: ReportedDiagnosis;
+  request: DiagnosisSummary['request'];
   cause: { status: CheckStatus; id: string; summary: string };
 }
 
@@ -46,17 +46,11 @@ export interface HarTextOptions {
  * What a row shows of a diagnosis: the root cause of a failing one (✗), the first warning of one
  * that only warns (!), `none` (✓) when nothing failed or warned. The table keeps only this.
  */
-export function harRow(d: ReportedDiagnosis): HarRow {
-  const diagnosis = { ...d, checks: [], token: { ...d.token, header: null, claims: null } };
-  if (d.verdict === 'fail' && d.rootCause) {
-    return {
-      diagnosis,
-      cause: { status: 'fail', id: d.rootCause.id, summary: d.rootCause.summary },
-    };
-  }
-  const warned = d.checks.find((c) => c.status === 'warn');
-  if (warned) return { diagnosis, cause: { status: 'warn', id: warned.id, summary: warned.title } };
-  return { diagnosis, cause: { status: 'pass', id: 'none', summary: 'no check failed or warned' } };
+export function harRow({ request, cause }: DiagnosisSummary): HarRow {
+  return {
+    request,
+    cause: cause ?? { status: 'pass', id: 'none', summary: 'no check failed or warned' },
+  };
 }
 
 export const count = (n: number) => n.toLocaleString('en-US');
@@ -97,27 +91,27 @@ const MIN_URL = 40;
 
 function tableLines(rows: readonly HarRow[], paint: Paint, width: number | null): string[] {
   const room = width === null ? null : width - TIME - METHOD - CAUSE - GAPS;
-  const time = (d: ReportedDiagnosis) => timeText(d.request.sentAt).padEnd(TIME);
-  const method = (d: ReportedDiagnosis) =>
-    truncate(terminalSafe(d.request.method.toUpperCase()), METHOD).padEnd(METHOD);
+  const time = (r: HarRow) => timeText(r.request.sentAt).padEnd(TIME);
+  const method = (r: HarRow) =>
+    truncate(terminalSafe(r.request.method.toUpperCase()), METHOD).padEnd(METHOD);
   const cause = ({ cause: c }: HarRow) => `${markFor(c.status, paint)} ${c.id}`;
   if (room !== null && width !== null && room < MIN_URL) {
     const header = `${'SENT (UTC)'.padEnd(TIME)}  ${'METHOD'.padEnd(METHOD)}  ROOT CAUSE`;
     return [
       paint.bold(header),
       ...rows.flatMap((row) => [
-        `${time(row.diagnosis)}  ${method(row.diagnosis)}  ${cause(row)}`,
-        `  ${shortUrl(row.diagnosis.request.url, width - 2)}`,
+        `${time(row)}  ${method(row)}  ${cause(row)}`,
+        `  ${shortUrl(row.request.url, width - 2)}`,
       ]),
     ];
   }
   const urlWidth =
-    room ?? Math.max(3, ...rows.map((r) => visibleLength(shortUrl(r.diagnosis.request.url, null))));
+    room ?? Math.max(3, ...rows.map((r) => visibleLength(shortUrl(r.request.url, null))));
   const header = `${'SENT (UTC)'.padEnd(TIME)}  ${'METHOD'.padEnd(METHOD)}  ${'URL'.padEnd(urlWidth)}  ROOT CAUSE`;
   const lines = rows.map((row) => {
-    const url = shortUrl(row.diagnosis.request.url, urlWidth);
+    const url = shortUrl(row.request.url, urlWidth);
     const padded = url + ' '.repeat(Math.max(0, urlWidth - visibleLength(url)));
-    return `${time(row.diagnosis)}  ${method(row.diagnosis)}  ${padded}  ${cause(row)}`;
+    return `${time(row)}  ${method(row)}  ${padded}  ${cause(row)}`;
   });
   return [paint.bold(header), ...lines];
 }

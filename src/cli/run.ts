@@ -17,6 +17,7 @@ import { outputWidth, wantsColour } from './terminal.js';
 import type { RequestIo } from './request.js';
 import { capturedRequest } from './request.js';
 import { renderUsage } from './usage.js';
+import { nodeSha256Hex } from '../node/sha256.js';
 
 export interface CliIo extends RequestIo {
   /** Text, or UTF-8 bytes (a HAR's JSON is kept as bytes: half the memory of a JS string). */
@@ -42,7 +43,7 @@ export const EXIT_USAGE = 2;
 async function diagnose(command: DiagnoseCommand, io: CliIo): Promise<number> {
   const { request, notes } = await capturedRequest(command, io);
   for (const note of notes) io.stderr(`rhythm-auth: note: ${note}\n`);
-  const diagnosis = analyze(request);
+  const diagnosis = analyze(request, { sha256Hex: nodeSha256Hex });
   const subject = { diagnosis, ...requestSecrets(request) };
   switch (command.output) {
     case 'json':

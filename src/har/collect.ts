@@ -34,6 +34,12 @@ export interface Diagnosed {
    * worth the name, so keeping it until then costs little.
    */
   withoutCredentials: boolean;
+  /**
+   * No entry after this one can change how the file's requests without credentials read: a
+   * request with a credential was seen, so the file was not exported without them (`rediagnose`
+   * will return null). A caller holding rows for the end of the file can write them now.
+   */
+  settled: boolean;
 }
 
 export interface HarCounts {
@@ -79,6 +85,8 @@ export function createHarCollector(
         request,
         diagnosis,
         withoutCredentials: lacksCredentials(request),
+        // sanitizedExportFinding: `removed` and `maybe-removed` need no credential in the file.
+        settled: tally.requestsWithCredentials > 0,
       });
     },
     counts(): HarCounts {

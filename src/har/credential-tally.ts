@@ -50,6 +50,9 @@ export function tallyHarRequest(tally: HarCredentialTally, request: CapturedRequ
   if (request.method.toUpperCase() === 'OPTIONS' || !request.url.includes('rhythmsoftware.com')) {
     return;
   }
+  // Only a 401 and a success without Authorization are counted below: no URL to parse for the rest.
+  const success = request.status >= 200 && request.status < 300;
+  if (request.status !== 401 && !(success && !auth)) return;
   const host = hostOf(request.url);
   if (host === null || !isRhythmApiHost(host)) return;
   if (request.status === 401) {

@@ -3,7 +3,9 @@
  * `JSON.parse`, at most 3× its size in memory). It validates the document's skeleton byte by byte,
  * and hands out each element of `log.entries` (and `log.pages`) as its own slice of bytes, found by
  * tracking only depth and strings (string bodies are skipped with a native `indexOf`): the caller
- * `JSON.parse`s each slice, which V8 does faster than any tokenizer written in JavaScript.
+ * `JSON.parse`s each slice, which V8 does faster than any tokenizer written in JavaScript. With
+ * `parseItem`, an entry of a pretty-printed HAR is not even scanned: its end is guessed from its
+ * indentation and checked by parsing it (see `ScannerOptions.parseItem`).
  *
  * It holds at most one chunk plus the pieces of the one item that spans chunks
  * (`stats.maxBufferedBytes`), never the file. Chunks may be cut anywhere, even inside a UTF-8
@@ -23,6 +25,11 @@ export type ItemArray = 'entries' | 'pages' | 'member';
 export interface ScannedItem {
   array: ItemArray;
   index: number;
+  /**
+   * The item's value, when the scanner found its end by parsing it (`parseItem`, below): the
+   * caller need not parse it again. Absent: parse `bytes`.
+   */
+  value?: unknown;
   /** The item's bytes: a view into the chunk when it fits in one, else its pieces joined. */
   bytes: Uint8Array;
   /** Absolute byte offsets of the item in the input: [start, end). */
@@ -66,6 +73,36 @@ export interface ScannerOptions {
    * string of the file. Off: they are skeleton, copied through `text`.
    */
   members?: boolean;
+  /**
+   * Parses an item's bytes (JSON.parse of their text), throwing when they are not one JSON value.
+   * Given, the scanner finds where an entry of a pretty-printed HAR ends without reading its
+   * strings: an entry whose `{` starts a line ends at the first line after it that is the same
+   * indentation and `}` (strings hold no raw line break, so every line break is structure). That
+   * guess is right exactly when the bytes up to it parse as one value (an object ends where it
+   * ends), so the parse is the check, and its result is handed out as `value`. A wrong guess (a
+   * minified or oddly indented file) costs a failed parse and the byte-by-byte scan; after a few,
+   * the scanner stops guessing.
+   */
+  parseItem?(bytes: Uint8Array): unknown;
+}
+
+/** Guesses that may miss before the scanner stops guessing entry ends (a minified HAR misses every time). */
+const MAX_GUESS_MISSES = 8;
+const NEWLINE = 0x0a;
+
+/**
+ * The first `needle` (which starts with a line break) in `haystack` from `from`, line by line:
+ * as fast as Buffer's native search over a HAR (few lines, long ones), and pure.
+ */
+function indexOfLineStart(haystack: Uint8Array, needle: Uint8Array, from: number): number {
+  const last = haystack.length - needle.length;
+  for (let at = haystack.indexOf(NEWLINE, from); at >= 0 && at <= last;) {
+    let k = 1;
+    while (k < needle.length && haystack[at + k] === needle[k]) k++;
+    if (k === needle.length) return at;
+    at = haystack.indexOf(NEWLINE, at + 1);
+  }
+  return -1;
 }
 
 export interface JsonScanner {
@@ -161,6 +198,10 @@ export function createJsonScanner(sink: ScanSink, options: ScannerOptions = {}):
   const har = (options.mode ?? 'har') === 'har';
   const members = har && options.members === true;
   const maxItemBytes = options.maxItemBytes ?? 256 * 1024 * 1024;
+  const parseItem = har ? options.parseItem : undefined;
+  let guessMisses = 0;
+  /** The closing line of an entry per indentation (`\n    }`), built once. */
+  const closers = new Map<string, Uint8Array>();
   const stats: ScanStats = { bytes: 0, items: 0, maxBufferedBytes: 0 };
 
   let state = S_VALUE;
@@ -364,6 +405,36 @@ export function createJsonScanner(sink: ScanSink, options: ScannerOptions = {}):
     return -1;
   }
 
+  /**
+   * Where the entry whose `{` is at `from` in `buf` ends, guessed from its indentation (see
+   * `parseItem`), with its value; null when it cannot be guessed in this chunk or the guess is wrong.
+   */
+  function guessEntry(buf: Uint8Array, from: number): { end: number; value: unknown } | null {
+    let lineStart = from;
+    while (lineStart > 0 && (buf[lineStart - 1] === 0x20 || buf[lineStart - 1] === 0x09)) {
+      lineStart--;
+    }
+    if (lineStart === 0 || buf[lineStart - 1] !== NEWLINE || from - lineStart > 64) return null;
+    const indent = String.fromCharCode(...buf.subarray(lineStart, from));
+    let closer = closers.get(indent);
+    if (!closer) {
+      closer = new Uint8Array(indent.length + 2);
+      closer[0] = NEWLINE;
+      for (let k = 0; k < indent.length; k++) closer[k + 1] = indent.charCodeAt(k);
+      closer[indent.length + 1] = 0x7d;
+      closers.set(indent, closer);
+    }
+    const at = indexOfLineStart(buf, closer, from + 1);
+    if (at < 0) return null; // it ends in a later chunk (or is no pretty-printed entry)
+    const end = at + closer.length;
+    try {
+      return { end, value: parseItem!(buf.subarray(from, end)) };
+    } catch {
+      guessMisses++;
+      return null;
+    }
+  }
+
   function feed(chunk: Uint8Array): void {
     const base = stats.bytes;
     const n = chunk.length;
@@ -390,6 +461,33 @@ export function createJsonScanner(sink: ScanSink, options: ScannerOptions = {}):
 
     while (i < n) {
       if (tok === T_CAPTURE) {
+        if (
+          parseItem &&
+          guessMisses < MAX_GUESS_MISSES &&
+          itemArray === 'entries' &&
+          itemParts.length === 0 &&
+          i === itemFrom + 1 &&
+          capDepth === 1 &&
+          !capInString
+        ) {
+          const guessed = guessEntry(chunk, itemFrom);
+          if (guessed) {
+            tok = T_NONE;
+            stats.items++;
+            sink.item({
+              array: itemArray,
+              index: itemIndex,
+              bytes: chunk.subarray(itemFrom, guessed.end),
+              value: guessed.value,
+              start: itemStart,
+              end: base + guessed.end,
+            });
+            i = guessed.end;
+            textFrom = guessed.end;
+            valueDone();
+            continue;
+          }
+        }
         const end = scanCapture(chunk, i);
         if (end < 0) break; // the item goes on in the next chunk
         const piece = chunk.subarray(itemFrom, end);

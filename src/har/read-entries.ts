@@ -17,6 +17,8 @@ import { lineColumnAt, parseScannedItem } from './parse-item.js';
 
 export type Chunks = AsyncIterable<Uint8Array>;
 
+const decoder = new TextDecoder();
+
 export interface ReadHarOptions {
   /** The file's size, for `onProgress` (0 when unknown). */
   totalBytes?: number;
@@ -57,10 +59,15 @@ export function readHarEntries(
 ): Promise<ScanStats> {
   const sink: ScanSink = {
     item(item) {
-      if (item.array === 'entries') onEntry(parseScannedItem(item, options.decode), item);
+      if (item.array !== 'entries') return;
+      onEntry('value' in item ? item.value : parseScannedItem(item, options.decode), item);
     },
   };
-  return scanHar(chunks, sink, options);
+  const decode = options.decode ?? ((bytes: Uint8Array) => decoder.decode(bytes));
+  return scanHar(chunks, sink, options, {
+    // The scanner may find an entry's end by parsing it: it hands the value over, parsed once.
+    parseItem: (bytes) => JSON.parse(decode(bytes)) as unknown,
+  });
 }
 
 /**

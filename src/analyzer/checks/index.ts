@@ -1,4 +1,4 @@
-import type { CheckId } from '../types.js';
+import { CHECK_IDS, type CheckId } from '../types.js';
 import { contactVerified, tokenSignature } from './active.js';
 import { claimsContactId } from './claims-contact-id.js';
 import { claimsCustomerId } from './claims-customer-id.js';
@@ -45,3 +45,8 @@ const BY_ID: Record<CheckId, Check> = {
 export function checkFor(id: CheckId): Check {
   return BY_ID[id];
 }
+
+/** Every check in checklist order, looked up once (analyze runs them all for each request). */
+export const CHECKS_IN_ORDER: ReadonlyArray<{ id: CheckId; check: Check }> = CHECK_IDS.map(
+  (id) => ({ id, check: BY_ID[id] }),
+);

@@ -10,18 +10,38 @@
 export const MAX_JSON_DEPTH = 64;
 export const TOO_DEEP = '[nested too deep]';
 
+/** True when `jsonSafe` would return the value itself: read only, nothing allocated. */
+function isJsonSafe(value: unknown, depth: number): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value !== 'object' || value === null) return true;
+  if (depth >= MAX_JSON_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (!isJsonSafe(item, depth + 1)) return false;
+    return true;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) if (!isJsonSafe(record[key], depth + 1)) return false;
+  return true;
+}
+
 /** The value, or a copy with non-finite numbers as text and too-deep parts cut; unchanged parts are shared. */
 export function jsonSafe(value: unknown, depth = 0): unknown {
+  // The common case (every real token): checked without building the copies below.
+  if (isJsonSafe(value, depth)) return value;
+  return copyJsonSafe(value, depth);
+}
+
+function copyJsonSafe(value: unknown, depth: number): unknown {
   if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
   if (typeof value !== 'object' || value === null) return value;
   if (depth >= MAX_JSON_DEPTH) return TOO_DEEP;
   if (Array.isArray(value)) {
-    const items = value.map((item) => jsonSafe(item, depth + 1));
+    const items = value.map((item) => copyJsonSafe(item, depth + 1));
     return items.every((item, i) => item === value[i]) ? value : items;
   }
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
-  const safe = keys.map((key) => jsonSafe(record[key], depth + 1));
+  const safe = keys.map((key) => copyJsonSafe(record[key], depth + 1));
   if (safe.every((v, i) => v === record[keys[i]!])) return value;
   const copy: Record<string, unknown> = {};
   // defineProperty, not assignment: a `__proto__` claim must stay a plain own property.

@@ -21,6 +21,8 @@ export interface ParsedUrl {
 
 /** `decodeURIComponent`, or the text as it is when it is not valid percent-encoding. */
 export function safeDecode(text: string): string {
+  // Nothing percent-encoded: decodeURIComponent would return the text as it is.
+  if (!text.includes('%')) return text;
   try {
     return decodeURIComponent(text);
   } catch {
@@ -44,16 +46,18 @@ export function parseUrl(raw: string): ParsedUrl | { error: string } {
   if (rawSegments.length > 1 && rawSegments[rawSegments.length - 1] === '') rawSegments.pop();
   const segments = rawSegments.map(safeDecode);
   const query: Array<{ key: string; value: string }> = [];
-  url.searchParams.forEach((value, key) => query.push({ key, value }));
+  // No query (the common API call): no URLSearchParams to build.
+  if (url.search !== '') url.searchParams.forEach((value, key) => query.push({ key, value }));
+  const hostname = url.hostname;
   return {
     protocol: url.protocol,
-    host: url.hostname.toLowerCase(),
+    host: hostname.toLowerCase(),
     origin: url.origin,
     segments,
     rawSegments,
     resource: segments[0] || null,
     tenant: segments.length >= 2 ? (segments[1] ?? null) : null,
-    module: moduleOfHost(url.hostname),
+    module: moduleOfHost(hostname),
     query,
   };
 }

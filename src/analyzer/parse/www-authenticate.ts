@@ -35,10 +35,14 @@ class Reader {
     return this.pos >= this.text.length;
   }
   skipSpaces(): void {
-    while (!this.done && /[ \t]/.test(this.text[this.pos]!)) this.pos++;
+    for (let c = this.text.charCodeAt(this.pos); c === 0x20 || c === 0x09;) {
+      c = this.text.charCodeAt(++this.pos);
+    }
   }
   skipSpacesAndCommas(): void {
-    while (!this.done && /[ \t,]/.test(this.text[this.pos]!)) this.pos++;
+    for (let c = this.text.charCodeAt(this.pos); c === 0x20 || c === 0x09 || c === 0x2c;) {
+      c = this.text.charCodeAt(++this.pos);
+    }
   }
   token(): string {
     const start = this.pos;
@@ -48,6 +52,14 @@ class Reader {
   /** A quoted-string with backslash escapes; tolerates a missing closing quote. */
   quoted(): string {
     this.pos++; // opening quote
+    const end = this.text.indexOf('"', this.pos);
+    const backslash = this.text.indexOf('\\', this.pos);
+    if (end >= 0 && (backslash < 0 || backslash > end)) {
+      // No escape before the closing quote: the text between the quotes, in one piece.
+      const out = this.text.slice(this.pos, end);
+      this.pos = end + 1;
+      return out;
+    }
     let out = '';
     while (!this.done && this.text[this.pos] !== '"') {
       if (this.text[this.pos] === '\\' && this.pos + 1 < this.text.length) this.pos++;
@@ -72,6 +84,9 @@ function setOwn(target: Record<string, string>, key: string, value: string): voi
       configurable: true,
     });
 }
+
+/** A token68 where the reader stands (sticky: matched at `lastIndex` only, as on the rest of the value). */
+const TOKEN68 = /[A-Za-z0-9\-._~+/]+=*(?=[ \t]*(,|$))/y;
 
 export function parseWwwAuthenticate(value: string): WwwAuthenticateChallenge[] {
   const challenges: WwwAuthenticateChallenge[] = [];
@@ -105,7 +120,8 @@ export function parseWwwAuthenticate(value: string): WwwAuthenticateChallenge[] 
     // A new challenge: the scheme, then maybe a token68 (e.g. `Negotiate abc==`).
     current = { scheme: name, params: {} };
     challenges.push(current);
-    const token68 = /^[A-Za-z0-9\-._~+/]+=*(?=[ \t]*(,|$))/.exec(value.slice(r.pos));
+    TOKEN68.lastIndex = r.pos;
+    const token68 = TOKEN68.exec(value);
     if (token68) {
       setOwn(current.params, 'token68', token68[0]);
       r.pos += token68[0].length;

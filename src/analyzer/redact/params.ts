@@ -149,6 +149,8 @@ export function redactUrlCounted(
   url: string,
   replace: ReplaceCredential = toRedacted,
 ): { url: string; redacted: number } {
+  // No query, no fragment, no userinfo: nothing below would change (the common API URL).
+  if (!url.includes('?') && !url.includes('#') && !url.includes('@')) return { url, redacted: 0 };
   const pass: Pass = { replace, count: 0, depth: 0 };
   const hashAt = url.indexOf('#');
   const beforeHash = hashAt < 0 ? url : url.slice(0, hashAt);

@@ -30,6 +30,7 @@ export {
 
 /** Secrets shorter than this are not searched for: replacing `abc` everywhere would maul the text. */
 const MIN_SECRET_LENGTH = 8;
+const WHITESPACE = /\s/;
 
 export interface JwtRedaction {
   /** Keep a JWS's header and payload: `header.payload.[signature removed]`. Off: `[token redacted]`. */
@@ -71,16 +72,16 @@ function replaceAll(text: string, needle: string, replacement: string): string {
  * header of anything else (a JWE's ciphertext, an opaque token). Pieces, not only segments: a token
  * wrapped across lines must not leak the half of its signature that is not on the first line.
  */
-function secretPieces(token: string): string[] {
-  const parts = token.replace(/\s+/g, '').split('.');
+function secretPieces(token: string, parts: readonly string[], spaced: boolean): string[] {
   const publicParts =
     parts.length === 2 || parts.length === 3
       ? parts.slice(0, 2)
       : parts.length > 3
         ? parts.slice(0, 1)
         : [];
-  return token
-    .split(/[\s.]+/)
+  // Without whitespace, splitting at whitespace and dots is splitting at dots (the empty pieces
+  // between two dots are too short to keep either way).
+  return (spaced ? token.split(/[\s.]+/) : parts)
     .filter((p) => p.length >= MIN_SECRET_LENGTH && !publicParts.some((pub) => pub.includes(p)))
     .sort((a, b) => b.length - a.length);
 }
@@ -99,9 +100,12 @@ export interface ScrubOptions extends JwtRedaction {
 function createTokenRemover(token: string | null, whole: string): (text: string) => string {
   // A marker is no secret: a sanitized HAR's `?access_token=[redacted]` must stay as it is.
   if (!token || isMarker(token)) return (text) => text;
-  const compact = token.replace(/\s+/g, '');
-  const pieces = secretPieces(token);
-  const pieceMark = compact.split('.').length === 3 ? SIGNATURE_REMOVED : TOKEN_REDACTED;
+  const spaced = WHITESPACE.test(token);
+  const compact = spaced ? token.replace(/\s+/g, '') : token;
+  const parts = compact.split('.');
+  // `parts` are the compact token's segments (which is what decides the public ones).
+  const pieces = secretPieces(token, parts, spaced);
+  const pieceMark = parts.length === 3 ? SIGNATURE_REMOVED : TOKEN_REDACTED;
   return (input) => {
     let text = replaceAll(replaceAll(input, token, whole), compact, whole);
     for (const piece of pieces) text = replaceAll(text, piece, pieceMark);
@@ -114,7 +118,25 @@ function createTokenRemover(token: string | null, whole: string): (text: string)
  * token (or its signature) removed wherever else it was copied in the URL (`?echo=<signature>`).
  */
 export function redactRequestUrl(url: string, token: string | null): string {
-  return createTokenRemover(token, TOKEN_REDACTED)(redactUrl(url));
+  const redacted = redactUrl(url);
+  return mayHoldToken(redacted, token)
+    ? createTokenRemover(token, TOKEN_REDACTED)(redacted)
+    : redacted;
+}
+
+/**
+ * False when the token remover would find nothing in `text`: every string it replaces (the token,
+ * the token without whitespace, a secret piece of 8 characters or more) holds a dot-separated run
+ * of a whitespace-free token, or the token itself. The common URL holds none, and is spared
+ * building the remover.
+ */
+function mayHoldToken(text: string, token: string | null): boolean {
+  if (!token || text.length < MIN_SECRET_LENGTH) return false;
+  if (WHITESPACE.test(token) || text.includes(token)) return true;
+  for (const run of token.split('.')) {
+    if (run.length >= MIN_SECRET_LENGTH && text.includes(run)) return true;
+  }
+  return false;
 }
 
 /** A function that scrubs one string by every layer, configured once. */

@@ -67,6 +67,48 @@ function toSubject(input: ReportInput): ReportSubject {
   return 'schema' in input ? { diagnosis: input } : input;
 }
 
+/** The scrubber redactDiagnosis passes every string of the subject's diagnosis through. */
+function scrubberOf(subject: ReportInput, options: ReportOptions) {
+  const { diagnosis, token = null, secrets = [] } = toSubject(subject);
+  const keepHeaderPayload = options.includeTokenWithoutSignature === true;
+  const maskPersonal = options.maskPersonalClaims === true;
+  const masks = maskPersonal ? personalValues(diagnosis.token.claims) : [];
+  const redaction = { keepHeaderPayload, maskPersonal, masks };
+  return { redaction, scrub: createScrubber({ ...redaction, token, secrets }) };
+}
+
+/** What a one-line summary of a diagnosis shows: its request, and the check that decided it. */
+export interface DiagnosisSummary {
+  request: Pick<Diagnosis['request'], 'method' | 'url' | 'sentAt'>;
+  /** The root cause of a failing diagnosis, else its first warning; null when neither. */
+  cause: { status: 'fail' | 'warn'; id: string; summary: string } | null;
+}
+
+/**
+ * Exactly these strings of `redactDiagnosis(subject)`, redacted as it redacts them, without
+ * redacting the rest: for a caller that keeps no more (the CLI's HAR table of thousands of rows).
+ */
+export function redactDiagnosisSummary(subject: ReportInput): DiagnosisSummary {
+  const { diagnosis: d } = toSubject(subject);
+  const { scrub } = scrubberOf(subject, {});
+  const request = {
+    method: scrub(d.request.method),
+    url: scrub(redactUrl(d.request.url)),
+    sentAt: d.request.sentAt,
+  };
+  if (d.verdict === 'fail' && d.rootCause) {
+    return {
+      request,
+      cause: { status: 'fail', id: scrub(d.rootCause.id), summary: scrub(d.rootCause.summary) },
+    };
+  }
+  const warned = d.checks.find((c) => c.status === 'warn');
+  return {
+    request,
+    cause: warned ? { status: 'warn', id: scrub(warned.id), summary: scrub(warned.title) } : null,
+  };
+}
+
 /**
  * One diagnosis made safe to share: URL query secrets `[redacted]`, the token and secrets removed
  * wherever they appear, anything JWT-shaped reduced, personal claims masked on request.
@@ -75,12 +117,9 @@ export function redactDiagnosis(
   subject: ReportInput,
   options: ReportOptions = {},
 ): ReportedDiagnosis {
-  const { diagnosis, token = null, secrets = [], pasted = false } = toSubject(subject);
-  const keepHeaderPayload = options.includeTokenWithoutSignature === true;
-  const maskPersonal = options.maskPersonalClaims === true;
-  const masks = maskPersonal ? personalValues(diagnosis.token.claims) : [];
-  const redaction = { keepHeaderPayload, maskPersonal, masks };
-  const scrub = createScrubber({ ...redaction, token, secrets });
+  const { diagnosis, token = null, pasted = false } = toSubject(subject);
+  const { redaction, scrub } = scrubberOf(subject, options);
+  const { maskPersonal, masks, keepHeaderPayload } = redaction;
 
   const claims =
     maskPersonal && diagnosis.token.claims

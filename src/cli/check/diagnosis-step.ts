@@ -5,6 +5,7 @@
  * this client has (SPEC §2): `gty: client-credentials`, `sub` = `<client id>@clients`, `azp` =
  * the client id.
  */
+import { nodeSha256Hex } from '../../node/sha256.js';
 import { analyze } from '../../analyzer/index.js';
 import { CLAIM_CUSTOMER_ID, CLAIM_TENANT_ID } from '../../analyzer/index.js';
 import { plural } from '../../analyzer/index.js';
@@ -64,6 +65,7 @@ export function diagnosisStep(
   sentAt: number,
 ): CheckStep {
   const diagnosis = analyze(rolodexRequest(token, url, sentAt), {
+    sha256Hex: nodeSha256Hex,
     expectedIssuer: command.issuer,
     expectedClientId: command.clientId,
   });

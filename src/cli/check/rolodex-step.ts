@@ -4,6 +4,7 @@
  * tenant. Only the status and headers are read, never the list. A 401 or 403 is diagnosed by
  * the analyzer with the server's own answer (`WWW-Authenticate`, `Date`).
  */
+import { nodeSha256Hex } from '../../node/sha256.js';
 import { analyze } from '../../analyzer/index.js';
 import { redactDiagnosis } from '../../analyzer/index.js';
 import { moduleHost } from '../../analyzer/index.js';
@@ -85,6 +86,7 @@ export async function rolodexStep(
       responseHeaders: answer.headers,
     };
     const diagnosis = analyze(captured, {
+      sha256Hex: nodeSha256Hex,
       expectedIssuer: command.issuer,
       expectedClientId: command.clientId,
     });

@@ -137,3 +137,59 @@ describe('harErrorText', () => {
     expect(harErrorText('odd')).toBe('odd');
   });
 });
+
+describe('entry ends guessed from the indentation (pretty-printed HARs)', () => {
+  /** Every entry as the reader hands it out, with whether the scanner parsed it while guessing. */
+  async function readAll(text: string, size: number) {
+    const out: Array<{ entry: unknown; guessed: boolean; start: number; end: number }> = [];
+    await readHarEntries(chunked(text, size), (entry, item) =>
+      out.push({ entry, guessed: 'value' in item, start: item.start, end: item.end }),
+    );
+    return out;
+  }
+  const entries = Array.from({ length: 30 }, (_, i) => ({
+    request: { url: `https://rolodex.api.rhythmsoftware.com/contacts/${i}`, headers: [] },
+    response: { status: 401, content: { text: JSON.stringify({ i, quote: '"}\n    }' }) } },
+    n: i,
+  }));
+  const pretty = JSON.stringify({ log: { version: '1.2', entries } }, null, 2);
+
+  it.each([
+    ['large chunks', 1 << 16],
+    ['chunks cut inside entries', 97],
+  ])('reads what JSON.parse reads, most entries by the guess (%s)', async (_name, size) => {
+    {
+      const got = await readAll(pretty, size);
+      expect(got.map((e) => e.entry)).toEqual(entries);
+      if (size > 1000) expect(got.every((e) => e.guessed)).toBe(true);
+      // The offsets are the entries' own, guessed or scanned.
+      const bytes = utf8(pretty);
+      for (const e of got) {
+        expect(JSON.parse(new TextDecoder().decode(bytes.subarray(e.start, e.end)))).toEqual(
+          e.entry,
+        );
+      }
+    }
+  });
+
+  it('falls back to the scan where the guess is wrong (a nested object closing at the same indentation)', async () => {
+    const odd = pretty.replace('"content": {', '"content": {\n      }, "again": {');
+    const parsed = JSON.parse(odd).log.entries;
+    const got = await readAll(odd, 1 << 16);
+    expect(got.map((e) => e.entry)).toEqual(parsed);
+    expect(got[0]!.guessed).toBe(false);
+    expect(got[1]!.guessed).toBe(true);
+  });
+
+  it('still refuses a broken entry, saying where (the guess is checked by the parse)', async () => {
+    const broken = pretty.replace('"n": 3', '"n" 3');
+    const error = await failure(readAll(broken, 1 << 16));
+    expect(error.reason).toMatch(/expected ':' after a property name.*\(in log\.entries\[3\]\)$/);
+  });
+
+  it('reads a minified HAR by the scan alone', async () => {
+    const got = await readAll(JSON.stringify({ log: { entries } }), 1 << 16);
+    expect(got.map((e) => e.entry)).toEqual(entries);
+    expect(got.some((e) => e.guessed)).toBe(false);
+  });
+});
