@@ -1,0 +1,140 @@
+/**
+ * SPEC §9, the worker under a storm: one page fires 5,000 Rhythm 401s at once while an extension
+ * page asks the worker for the tab (`get-tab`) in a loop. Reports the p95 of those answers, during
+ * the storm and until the tab's list and badge have settled, and how much slower the page's
+ * requests to the watched Rhythm host ran than the same requests to a host the extension does
+ * not watch (the reference API's staging domain: same server, same rules, no listener).
+ */
+import { launchBenchBrowser } from './chromium.js';
+
+export interface StormResult {
+  stormGetTabP95Ms: number;
+  stormPageSlowdown: number;
+  details: {
+    requests: number;
+    /** From the storm's start to the first `get-tab` answer. */
+    stormFirstAnswerMs: number;
+    stormGetTabMaxMs: number;
+    stormGetTabSamples: number;
+    /** From the storm's start until the badge and the stored list show the final state. */
+    stormSettledMs: number;
+    stormPageWatchedMs: number;
+    stormPageUnwatchedMs: number;
+    stormBadge: string;
+    stormKept: number;
+  };
+}
+
+const PATH = '/contacts/acme.org/current';
+const WATCHED = `https://rolodex.api.rhythmsoftware.com${PATH}`;
+const UNWATCHED = `https://rolodex.staging.rhythmsoftware.com${PATH}`;
+
+interface ProbeWindow {
+  probe: { stop: boolean; samples: Array<{ at: number; ms: number }> };
+}
+
+export async function benchStorm(requests = 5000): Promise<StormResult> {
+  const { context, worker, close } = await launchBenchBrowser();
+  try {
+    const extensionId = new URL(worker.url()).host;
+    const app = await context.newPage();
+    await app.goto('https://app.rhythmsoftware.com/');
+    const tabId = await worker.evaluate(
+      async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id ?? -1,
+      app.url(),
+    );
+    // Every request at once, as a page's retry loop would; resolves with the wall time.
+    const fire = (url: string, n: number) =>
+      app.evaluate(
+        async ({ url, n }) => {
+          const start = performance.now();
+          await Promise.all(
+            Array.from({ length: n }, () =>
+              fetch(url, { cache: 'no-store' }).then(
+                (r) => r.status,
+                () => 0,
+              ),
+            ),
+          );
+          return performance.now() - start;
+        },
+        { url, n },
+      );
+    await fire(UNWATCHED, 50); // warm up the connections of both hosts
+    await fire(WATCHED, 1);
+    const probePage = await context.newPage();
+    await probePage.goto(`chrome-extension://${extensionId}/src/welcome/index.html`);
+    const clear = () =>
+      probePage.evaluate(
+        (id) => chrome.runtime.sendMessage({ type: 'clear-tab', payload: { tabId: id } }),
+        tabId,
+      );
+    await clear();
+    const unwatchedMs = await fire(UNWATCHED, requests);
+
+    // The probe: `get-tab` for the app's tab, one after the other, from the extension page.
+    await probePage.evaluate((id) => {
+      const w = window as unknown as ProbeWindow;
+      w.probe = { stop: false, samples: [] };
+      void (async () => {
+        while (!w.probe.stop) {
+          const at = Date.now();
+          await chrome.runtime.sendMessage({ type: 'get-tab', payload: { tabId: id } });
+          w.probe.samples.push({ at, ms: Date.now() - at });
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      })();
+    }, tabId);
+    const stormStart = Date.now();
+    const watchedMs = await fire(WATCHED, requests);
+
+    // Settled: the badge says 99+ and the list holds the 100 kept (or 5 minutes passed).
+    const state = () =>
+      probePage.evaluate(async (id) => {
+        const badge = await chrome.action.getBadgeText({ tabId: id });
+        const reply = (await chrome.runtime.sendMessage({
+          type: 'get-tab',
+          payload: { tabId: id },
+        })) as { ok: boolean; value?: { diagnoses: unknown[] } };
+        return { badge, kept: reply.value?.diagnoses.length ?? -1 };
+      }, tabId);
+    let last = await state();
+    while ((last.badge !== '99+' || last.kept !== 100) && Date.now() - stormStart < 300_000) {
+      await new Promise((r) => setTimeout(r, 200));
+      last = await state();
+    }
+    const settledMs = Date.now() - stormStart;
+    await new Promise((r) => setTimeout(r, 2000)); // and a while after
+    const samples = await probePage.evaluate(() => {
+      const w = window as unknown as ProbeWindow;
+      w.probe.stop = true;
+      return w.probe.samples;
+    });
+    const during = samples.filter((s) => s.at >= stormStart).map((s) => s.ms);
+    const sorted = [...during].sort((a, b) => a - b);
+    const p95 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? NaN;
+    const first = samples.find((s) => s.at >= stormStart - 50);
+    return {
+      stormGetTabP95Ms: p95,
+      stormPageSlowdown: watchedMs / unwatchedMs,
+      details: {
+        requests,
+        stormFirstAnswerMs: first ? first.at + first.ms - stormStart : NaN,
+        stormGetTabMaxMs: sorted.at(-1) ?? NaN,
+        stormGetTabSamples: sorted.length,
+        stormSettledMs: settledMs,
+        stormPageWatchedMs: watchedMs,
+        stormPageUnwatchedMs: unwatchedMs,
+        stormBadge: last.badge,
+        stormKept: last.kept,
+      },
+    };
+  } finally {
+    await close();
+  }
+}
+
+// `npx tsx bench/storm.ts`: this bench alone.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(JSON.stringify(await benchStorm(), null, 2));
+}
