@@ -7,7 +7,11 @@ import { chromium, type BrowserContext, type Worker } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromiumArgs, startReferenceApi } from '../tools/reference-api/server.js';
+import {
+  chromiumArgs,
+  startReferenceApi,
+  type ReferenceApi,
+} from '../tools/reference-api/server.js';
 import { findChromium } from '../tools/start-chromium.js';
 import { startOtherHosts, type OtherHosts } from '../tests/e2e/other-hosts.js';
 
@@ -15,6 +19,7 @@ export interface BenchBrowser {
   context: BrowserContext;
   worker: Worker;
   others: OtherHosts;
+  api: ReferenceApi;
   close(): Promise<void>;
 }
 
@@ -57,7 +62,7 @@ export async function launchBenchBrowser(): Promise<BenchBrowser> {
     ) {
       await new Promise((r) => setTimeout(r, 50));
     }
-    return { context, worker, others, close };
+    return { context, worker, others, api, close };
   } catch (error) {
     await close();
     throw error;

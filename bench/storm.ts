@@ -34,11 +34,13 @@ interface ProbeWindow {
 }
 
 export async function benchStorm(requests = 5000): Promise<StormResult> {
-  const { context, worker, close } = await launchBenchBrowser();
+  const { context, worker, api, close } = await launchBenchBrowser();
   try {
     const extensionId = new URL(worker.url()).host;
     const app = await context.newPage();
     await app.goto('https://app.rhythmsoftware.com/');
+    // A real token, expired: each 401 is analyzed in full (decode, claims, fingerprint).
+    const authorization = `Bearer ${await api.mint({ expired: true })}`;
     const tabId = await worker.evaluate(
       async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id ?? -1,
       app.url(),
@@ -46,11 +48,11 @@ export async function benchStorm(requests = 5000): Promise<StormResult> {
     // Every request at once, as a page's retry loop would; resolves with the wall time.
     const fire = (url: string, n: number) =>
       app.evaluate(
-        async ({ url, n }) => {
+        async ({ url, n, authorization }) => {
           const start = performance.now();
           await Promise.all(
             Array.from({ length: n }, () =>
-              fetch(url, { cache: 'no-store' }).then(
+              fetch(url, { cache: 'no-store', headers: { Authorization: authorization } }).then(
                 (r) => r.status,
                 () => 0,
               ),
@@ -58,7 +60,7 @@ export async function benchStorm(requests = 5000): Promise<StormResult> {
           );
           return performance.now() - start;
         },
-        { url, n },
+        { url, n, authorization },
       );
     await fire(UNWATCHED, 50); // warm up the connections of both hosts
     await fire(WATCHED, 1);
