@@ -79,6 +79,11 @@ export interface TokenInfo {
   subject: TokenSubject;
   /** First 12 hex chars of SHA-256 of the token string; null without a token. */
   fingerprint: string | null;
+  /**
+   * Set when the extension kept this diagnosis with its claims (and header) cut to fit the size
+   * cap of a stored diagnosis (SPEC §7): how many bytes were cut. Reports and the panel say so.
+   */
+  truncated?: { bytes: number };
 }
 
 export interface ServiceInfo {
