@@ -42,3 +42,36 @@ export async function showCount(
     // The tab closed between the 401 and now: nothing to show it on.
   }
 }
+
+/**
+ * The badge under a storm (SPEC §7): 5,000 401s must not make 20,000 `action` calls that queue
+ * behind each other. Each tab's badge shows what `count` says when its update starts; updates asked
+ * for while one is under way become one more, so the badge ends on the exact count.
+ */
+export function coalescedBadge(
+  show: (tabId: number, count: number) => Promise<void>,
+  count: (tabId: number) => Promise<number>,
+) {
+  const running = new Map<number, { again: boolean }>();
+  return function refresh(tabId: number): void {
+    const current = running.get(tabId);
+    if (current) {
+      current.again = true;
+      return;
+    }
+    const state = { again: false };
+    running.set(tabId, state);
+    void (async () => {
+      try {
+        do {
+          state.again = false;
+          await show(tabId, await count(tabId));
+        } while (state.again);
+      } catch {
+        // The count could not be read (the tab's write failed): the next 401 shows it.
+      } finally {
+        running.delete(tabId);
+      }
+    })();
+  };
+}
