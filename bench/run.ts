@@ -9,6 +9,7 @@ import { benchAnalyze } from './analyze.js';
 import { benchHar } from './har.js';
 import { benchPanelRender } from './panel-render.js';
 import { benchSizes } from './sizes.js';
+import { benchStorm } from './storm.js';
 import { benchWorker } from './worker.js';
 
 const BUDGETS = {
@@ -35,6 +36,11 @@ const panel = await benchPanelRender();
 console.log('Service worker in Chromium…');
 const worker = await benchWorker();
 const gzipKb = benchSizes();
+console.log('Worker storm: 5,000 Rhythm 401s from one page…');
+const storm = await benchStorm();
+console.log(
+  `  get-tab p95 ${storm.stormGetTabP95Ms} ms, page ${round(storm.stormPageSlowdown)}× an unwatched host`,
+);
 
 const results = {
   analyzeOverDecode: round(analyze.analyzeOverDecode),
@@ -42,8 +48,11 @@ const results = {
   harPeakRssOverFileSize: round(har.harPeakRssOverFileSize),
   harMarkdownPeakRssOverFileSize: round(har.harMarkdownPeakRssOverFileSize),
   panelRender2000Ms: round(panel.panelRender2000Ms),
+  stormGetTabP95Ms: round(storm.stormGetTabP95Ms),
+  stormPageSlowdown: round(storm.stormPageSlowdown),
   gzipKb,
   details: {
+    ...storm.details,
     machine: `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
     analyzeUsPerRequest: round(analyze.analyzeUsPerRequest),
     decodeJwtUsPerToken: round(analyze.decodeUsPerToken),
