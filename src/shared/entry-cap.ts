@@ -7,7 +7,7 @@
 import type { StoredDiagnosis } from './stored.js';
 
 /** At most this many bytes of JSON per stored diagnosis. */
-export const ENTRY_CAP_BYTES = 16 * 1024;
+export const ENTRY_CAP_BYTES = 8 * 1024;
 /** A string claim is cut to this many characters before whole claims are dropped. */
 const LONG_STRING = 256;
 /** What replaces the cut part of a string, and stands for the claims dropped entirely. */

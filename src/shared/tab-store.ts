@@ -42,10 +42,11 @@ export interface TabIndex {
 
 export const DEFAULT_KEEP = 100;
 /**
- * Each tab's share of `storage.session` (10 MB for every tab of the browser): ten tabs with a full
- * list of large diagnoses fit. 100 typical diagnoses (3–6 KB each) stay far below it.
+ * Each tab's share of `storage.session` (10 MB for every tab of the browser): sixteen tabs at their
+ * share fit. 100 typical diagnoses (about 4 KB each) stay well within it; a tab of large tokens
+ * (each diagnosis at the 8 KB cap) keeps its newest 80 or so.
  */
-export const TAB_SHARE_BYTES = 1_000_000;
+export const TAB_SHARE_BYTES = 640_000;
 /** How many of a tab's newest diagnoses a new one is compared with (the same request, other path). */
 const DEDUPE_WINDOW = 20;
 

@@ -94,7 +94,7 @@ describe('fair storage', () => {
 
   it('one tab’s large tokens never evict another tab’s diagnoses', async () => {
     const area = createMemoryArea();
-    // A share of 200 KB: tab A's 100 capped diagnoses (16 KB each) do not fit in it.
+    // A share of 200 KB: tab A's 100 capped diagnoses (8 KB each) do not fit in it.
     const store = createTabStore(area, { tabShareBytes: 200_000 });
     const tabB = entries(5, 2);
     await Promise.all([
