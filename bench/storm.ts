@@ -5,6 +5,7 @@
  * requests to the watched Rhythm host ran than the same requests to a host the extension does
  * not watch (the reference API's staging domain: same server, same rules, no listener).
  */
+import type { Page } from '@playwright/test';
 import { launchBenchBrowser } from './chromium.js';
 
 export interface StormResult {
@@ -33,6 +34,100 @@ interface ProbeWindow {
   probe: { stop: boolean; samples: Array<{ at: number; ms: number }> };
 }
 
+/** What a storm in a running browser measured, and the state the tab settled in. */
+export interface StormRun {
+  getTabMs: number[];
+  firstAnswerMs: number;
+  settledMs: number;
+  pageMs: number;
+  badge: string;
+  kept: number;
+}
+
+/**
+ * Fires `requests` 401s to the watched Rhythm host from `app` while `probePage` (an extension
+ * page) asks for the tab in a loop; waits until the badge says 99+ and the list holds 100 (at most
+ * 5 minutes), then 2 s more. The e2e suite runs it too (tests/e2e/storm.spec.ts).
+ */
+export async function runStorm(
+  app: Page,
+  probePage: Page,
+  tabId: number,
+  options: { requests: number; authorization: string },
+): Promise<StormRun> {
+  // The probe: `get-tab` for the app's tab, one after the other, from the extension page.
+  await probePage.evaluate((id) => {
+    const w = window as unknown as ProbeWindow;
+    w.probe = { stop: false, samples: [] };
+    void (async () => {
+      while (!w.probe.stop) {
+        const at = Date.now();
+        await chrome.runtime.sendMessage({ type: 'get-tab', payload: { tabId: id } });
+        w.probe.samples.push({ at, ms: Date.now() - at });
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
+  }, tabId);
+  const stormStart = Date.now();
+  const pageMs = await fire(app, WATCHED, options.requests, options.authorization);
+
+  const state = () =>
+    probePage.evaluate(async (id) => {
+      const badge = await chrome.action.getBadgeText({ tabId: id });
+      const reply = (await chrome.runtime.sendMessage({
+        type: 'get-tab',
+        payload: { tabId: id },
+      })) as { ok: boolean; value?: { diagnoses: unknown[] } };
+      return { badge, kept: reply.value?.diagnoses.length ?? -1 };
+    }, tabId);
+  let last = await state();
+  while ((last.badge !== '99+' || last.kept !== 100) && Date.now() - stormStart < 300_000) {
+    await new Promise((r) => setTimeout(r, 200));
+    last = await state();
+  }
+  const settledMs = Date.now() - stormStart;
+  await new Promise((r) => setTimeout(r, 2000)); // and a while after
+  const samples = await probePage.evaluate(() => {
+    const w = window as unknown as ProbeWindow;
+    w.probe.stop = true;
+    return w.probe.samples;
+  });
+  const during = samples.filter((s) => s.at >= stormStart);
+  const first = during[0];
+  return {
+    getTabMs: during.map((s) => s.ms),
+    firstAnswerMs: first ? first.at + first.ms - stormStart : NaN,
+    settledMs,
+    pageMs,
+    ...last,
+  };
+}
+
+/** Every request at once from the page, as a retry loop would; resolves with the wall time. */
+function fire(app: Page, url: string, n: number, authorization: string): Promise<number> {
+  return app.evaluate(
+    async ({ url, n, authorization }) => {
+      const start = performance.now();
+      await Promise.all(
+        Array.from({ length: n }, () =>
+          fetch(url, { cache: 'no-store', headers: { Authorization: authorization } }).then(
+            (r) => r.status,
+            () => 0,
+          ),
+        ),
+      );
+      return performance.now() - start;
+    },
+    { url, n, authorization },
+  );
+}
+
+/** The p-th percentile (0–100) of `values`, nearest rank. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
+}
+
 export async function benchStorm(requests = 5000): Promise<StormResult> {
   const { context, worker, api, close } = await launchBenchBrowser();
   try {
@@ -45,90 +140,29 @@ export async function benchStorm(requests = 5000): Promise<StormResult> {
       async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id ?? -1,
       app.url(),
     );
-    // Every request at once, as a page's retry loop would; resolves with the wall time.
-    const fire = (url: string, n: number) =>
-      app.evaluate(
-        async ({ url, n, authorization }) => {
-          const start = performance.now();
-          await Promise.all(
-            Array.from({ length: n }, () =>
-              fetch(url, { cache: 'no-store', headers: { Authorization: authorization } }).then(
-                (r) => r.status,
-                () => 0,
-              ),
-            ),
-          );
-          return performance.now() - start;
-        },
-        { url, n, authorization },
-      );
-    await fire(UNWATCHED, 50); // warm up the connections of both hosts
-    await fire(WATCHED, 1);
+    await fire(app, UNWATCHED, 50, authorization); // warm up the connections of both hosts
+    await fire(app, WATCHED, 1, authorization);
     const probePage = await context.newPage();
     await probePage.goto(`chrome-extension://${extensionId}/src/welcome/index.html`);
-    const clear = () =>
-      probePage.evaluate(
-        (id) => chrome.runtime.sendMessage({ type: 'clear-tab', payload: { tabId: id } }),
-        tabId,
-      );
-    await clear();
-    const unwatchedMs = await fire(UNWATCHED, requests);
-
-    // The probe: `get-tab` for the app's tab, one after the other, from the extension page.
-    await probePage.evaluate((id) => {
-      const w = window as unknown as ProbeWindow;
-      w.probe = { stop: false, samples: [] };
-      void (async () => {
-        while (!w.probe.stop) {
-          const at = Date.now();
-          await chrome.runtime.sendMessage({ type: 'get-tab', payload: { tabId: id } });
-          w.probe.samples.push({ at, ms: Date.now() - at });
-          await new Promise((r) => setTimeout(r, 20));
-        }
-      })();
-    }, tabId);
-    const stormStart = Date.now();
-    const watchedMs = await fire(WATCHED, requests);
-
-    // Settled: the badge says 99+ and the list holds the 100 kept (or 5 minutes passed).
-    const state = () =>
-      probePage.evaluate(async (id) => {
-        const badge = await chrome.action.getBadgeText({ tabId: id });
-        const reply = (await chrome.runtime.sendMessage({
-          type: 'get-tab',
-          payload: { tabId: id },
-        })) as { ok: boolean; value?: { diagnoses: unknown[] } };
-        return { badge, kept: reply.value?.diagnoses.length ?? -1 };
-      }, tabId);
-    let last = await state();
-    while ((last.badge !== '99+' || last.kept !== 100) && Date.now() - stormStart < 300_000) {
-      await new Promise((r) => setTimeout(r, 200));
-      last = await state();
-    }
-    const settledMs = Date.now() - stormStart;
-    await new Promise((r) => setTimeout(r, 2000)); // and a while after
-    const samples = await probePage.evaluate(() => {
-      const w = window as unknown as ProbeWindow;
-      w.probe.stop = true;
-      return w.probe.samples;
-    });
-    const during = samples.filter((s) => s.at >= stormStart).map((s) => s.ms);
-    const sorted = [...during].sort((a, b) => a - b);
-    const p95 = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? NaN;
-    const first = samples.find((s) => s.at >= stormStart);
+    await probePage.evaluate(
+      (id) => chrome.runtime.sendMessage({ type: 'clear-tab', payload: { tabId: id } }),
+      tabId,
+    );
+    const unwatchedMs = await fire(app, UNWATCHED, requests, authorization);
+    const run = await runStorm(app, probePage, tabId, { requests, authorization });
     return {
-      stormGetTabP95Ms: p95,
-      stormPageSlowdown: watchedMs / unwatchedMs,
+      stormGetTabP95Ms: percentile(run.getTabMs, 95),
+      stormPageSlowdown: run.pageMs / unwatchedMs,
       details: {
         requests,
-        stormFirstAnswerMs: first ? first.at + first.ms - stormStart : NaN,
-        stormGetTabMaxMs: sorted.at(-1) ?? NaN,
-        stormGetTabSamples: sorted.length,
-        stormSettledMs: settledMs,
-        stormPageWatchedMs: watchedMs,
+        stormFirstAnswerMs: run.firstAnswerMs,
+        stormGetTabMaxMs: Math.max(...run.getTabMs),
+        stormGetTabSamples: run.getTabMs.length,
+        stormSettledMs: run.settledMs,
+        stormPageWatchedMs: run.pageMs,
         stormPageUnwatchedMs: unwatchedMs,
-        stormBadge: last.badge,
-        stormKept: last.kept,
+        stormBadge: run.badge,
+        stormKept: run.kept,
       },
     };
   } finally {
