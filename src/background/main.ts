@@ -109,7 +109,7 @@ const handlers = createHandlers({
   onDiagnosed,
   async onCleared(tabId) {
     held.dropTab(tabId);
-    await badge(tabId, 0);
+    refreshBadge(tabId, true);
     broadcast(tabId, { type: 'tab-cleared', tabId });
   },
   active,
@@ -149,7 +149,7 @@ browser.runtime.onConnect.addListener((port) => {
 
 // Chrome resets a tab's badge when it navigates; the diagnoses stay until the tab closes.
 browser.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.status === 'loading') void store.count(tabId).then((n) => badge(tabId, n));
+  if (change.status === 'loading') refreshBadge(tabId, true);
 });
 browser.runtime.onInstalled.addListener((details) => {
   if (opensWelcome(details))

@@ -49,6 +49,11 @@ export const DEFAULT_KEEP = 100;
 export const TAB_SHARE_BYTES = 640_000;
 /** How many of a tab's newest diagnoses a new one is compared with (the same request, other path). */
 const DEDUPE_WINDOW = 20;
+/**
+ * At most one commit per tab this often: a lone 401 is written at once, a storm's in batches (an
+ * add still resolves only once written, so a worker that dies loses no acknowledged 401).
+ */
+const COMMIT_INTERVAL_MS = 50;
 
 const indexKey = (tabId: number) => `tab:${tabId}`;
 const itemKey = (tabId: number, id: string) => `d:${tabId}:${id}`;
@@ -107,6 +112,8 @@ interface TabState {
   writing: Promise<void> | null;
   /** Set after a failed write: the next operation loads the tab from storage again. */
   stale: boolean;
+  /** When the last commit started (epoch ms). */
+  lastCommit: number;
 }
 
 const isEntry = (value: unknown): value is StoredDiagnosis =>
@@ -139,6 +146,7 @@ export function createTabStore(area: SessionArea, options: TabStoreOptions = {})
       waiting: [],
       writing: null,
       stale: false,
+      lastCommit: 0,
     };
     for (const id of ids) {
       const value = got[itemKey(tabId, id)];
@@ -205,9 +213,12 @@ export function createTabStore(area: SessionArea, options: TabStoreOptions = {})
   }
 
   async function write(tabId: number, state: TabState): Promise<void> {
-    // Let the events of this turn join the commit (a storm's 401s arrive a few per task).
-    await new Promise((resolve) => setTimeout(resolve, 0));
     while (state.waiting.length) {
+      // Let the events of this turn join the commit, and under a storm those of the next few
+      // milliseconds too (a 401 arrives every few ms; each commit costs the worker an IPC).
+      const wait = Math.max(0, state.lastCommit + COMMIT_INTERVAL_MS - Date.now());
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      state.lastCommit = Date.now();
       const waiting = state.waiting.splice(0);
       try {
         await flush(tabId, state);

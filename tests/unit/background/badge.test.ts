@@ -121,4 +121,16 @@ describe('coalescedBadge', () => {
     expect(show).toHaveBeenCalledTimes(2);
     expect(shown.at(-1)).toBe(5000);
   });
+
+  it('writes a count the badge already shows only when forced (Chrome reset it)', async () => {
+    const show = vi.fn(async () => {});
+    const refresh = coalescedBadge(show, async () => 100);
+    refresh(3);
+    await vi.waitFor(() => expect(show).toHaveBeenCalledTimes(1));
+    refresh(3);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(show).toHaveBeenCalledTimes(1);
+    refresh(3, true);
+    await vi.waitFor(() => expect(show).toHaveBeenCalledTimes(2));
+  });
 });
