@@ -29,7 +29,7 @@ export async function launchBenchBrowser(): Promise<BenchBrowser> {
   const api = await startReferenceApi();
   const others = await startOtherHosts();
   const profile = mkdtempSync(join(tmpdir(), 'rhythm-auth-bench-'));
-  const dist = resolve('dist/extension');
+  const dist = resolve(process.env.RHYTHM_EXTENSION_DIR ?? 'dist/extension');
   const [rules, ...rest] = chromiumArgs(api.port);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
