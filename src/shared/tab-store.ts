@@ -121,7 +121,10 @@ const isEntry = (value: unknown): value is StoredDiagnosis =>
 
 export function createTabStore(area: SessionArea, options: TabStoreOptions = {}) {
   /** The tabs this store wrote to (the writer's memory); each one's operations run in order. */
-  const tabs = new Map<number, { state: Promise<TabState>; last: Promise<unknown> }>();
+  const tabs = new Map<
+    number,
+    { state: Promise<TabState>; last: Promise<unknown>; queued: number }
+  >();
   /**
    * The token fingerprint last written per `<tabId>|<host>`, so a run of 200s writes once. It lives
    * here, beside `clear`, so clearing a tab also forgets it (else the same token would never be
@@ -185,10 +188,14 @@ export function createTabStore(area: SessionArea, options: TabStoreOptions = {})
     let tab = tabs.get(tabId);
     if (!tab) {
       const state = load(tabId);
-      tab = { state, last: state };
+      const created = { state, last: state as Promise<unknown>, queued: 0 };
+      // A tab that could not be read is read again by the next operation.
+      state.catch(() => tabs.get(tabId) === created && tabs.delete(tabId));
+      tab = created;
       tabs.set(tabId, tab);
     }
     const current = tab;
+    current.queued++;
     const run = current.last
       .then(
         () => current.state,
@@ -201,8 +208,22 @@ export function createTabStore(area: SessionArea, options: TabStoreOptions = {})
         }
         return job(state);
       });
-    current.last = run.catch(() => undefined);
+    current.last = run.catch(() => undefined).finally(() => current.queued--);
     return run;
+  }
+
+  /** Forgets a cleared tab once nothing is queued or being written for it (a closed tab's memory). */
+  function forget(tabId: number): void {
+    const tab = tabs.get(tabId);
+    if (!tab) return;
+    const last = tab.last;
+    void last.then(async () => {
+      const state = await tab.state.catch(() => null);
+      const idle =
+        state !== null && !state.writing && state.waiting.length === 0 && state.ids.length === 0;
+      if (idle && tabs.get(tabId) === tab && tab.last === last && tab.queued === 0)
+        tabs.delete(tabId);
+    });
   }
 
   /** Resolves once the state's changes so far are in storage (one commit for all who wait). */
@@ -276,6 +297,11 @@ export function createTabStore(area: SessionArea, options: TabStoreOptions = {})
   }
 
   return {
+    /** How many tabs this store holds in memory (tests: a cleared tab is let go). */
+    get loadedTabs(): number {
+      return tabs.size;
+    },
+
     /** The tab's diagnoses, newest first. */
     async read(tabId: number): Promise<StoredDiagnosis[]> {
       const tab = tabs.get(tabId);
@@ -390,7 +416,7 @@ export function createTabStore(area: SessionArea, options: TabStoreOptions = {})
         // After the commit under way (it may still write what was there), the tab's keys go.
         await waiting?.catch(() => undefined);
         await area.remove(all);
-      });
+      }).then(() => forget(tabId));
     },
 
     /** How many diagnoses the tab keeps (the badge's number). */

@@ -72,6 +72,29 @@ describe('createTabStore under a storm', () => {
   });
 });
 
+describe('the writer’s memory', () => {
+  it('lets a cleared (closed) tab go, and serves it again from storage', async () => {
+    const area = createMemoryArea();
+    const store = createTabStore(area);
+    await Promise.all(entries(3, 1).map((e) => store.add(e)));
+    await store.add(entries(1, 2)[0]!);
+    expect(store.loadedTabs).toBe(2);
+    await store.clear(1);
+    await vi.waitFor(() => expect(store.loadedTabs).toBe(1));
+    expect(await store.count(1)).toBe(0);
+    expect(await store.add(entries(1, 1)[0]!)).toEqual({ added: true, count: 1 });
+  });
+
+  it('reads a tab again after storage failed to load it', async () => {
+    const area = createMemoryArea();
+    await createTabStore(area).add(entries(1, 1)[0]!);
+    const store = createTabStore(area);
+    vi.spyOn(area, 'get').mockRejectedValueOnce(new Error('storage unavailable'));
+    await expect(store.add(entries(1, 1, TOKEN, 1)[0]!)).rejects.toThrow('storage unavailable');
+    expect(await store.add(entries(1, 1, TOKEN, 1)[0]!)).toEqual({ added: true, count: 2 });
+  });
+});
+
 describe('fair storage', () => {
   it('caps a large diagnosis: claims cut with a marker that says by how much', () => {
     const [big] = entries(1, 1, LARGE_TOKEN);
