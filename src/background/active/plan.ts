@@ -56,7 +56,7 @@ const hasUserinfo = (url: string) => /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url
  * (a password, if any, never), and the real host the keys would come from.
  */
 function userinfoWarning(iss: string, host: string): string {
-  let user = '';
+  let user: string;
   try {
     user = decodeURIComponent(new URL(iss).username);
   } catch {
