@@ -44,8 +44,16 @@ function fit(
 
 /** The entry as stored: itself when within the cap, else with its token's claims and header cut. */
 export function capEntry(entry: StoredDiagnosis, cap = ENTRY_CAP_BYTES): StoredDiagnosis {
+  return capEntrySized(entry, cap).entry;
+}
+
+/** `capEntry`, with the stored entry's size (the store counts each tab's bytes). */
+export function capEntrySized(
+  entry: StoredDiagnosis,
+  cap = ENTRY_CAP_BYTES,
+): { entry: StoredDiagnosis; bytes: number } {
   const size = jsonBytes(entry);
-  if (size <= cap) return entry;
+  if (size <= cap) return { entry, bytes: size };
   const token = entry.diagnosis.token;
   const rest = size - jsonBytes(token.claims) - jsonBytes(token.header);
   // What is left for claims and header, shared 3:1 (the claims are what a reader needs).
@@ -53,12 +61,13 @@ export function capEntry(entry: StoredDiagnosis, cap = ENTRY_CAP_BYTES): StoredD
   const claims = fit(token.claims, Math.floor((room * 3) / 4));
   const header = fit(token.header, Math.floor(room / 4));
   const cut = { ...token, claims, header };
-  const bytes = Math.max(
-    0,
-    size - jsonBytes({ ...entry, diagnosis: { ...entry.diagnosis, token: cut } }),
-  );
-  return {
+  const cutSize = jsonBytes({ ...entry, diagnosis: { ...entry.diagnosis, token: cut } });
+  const stored = {
     ...entry,
-    diagnosis: { ...entry.diagnosis, token: { ...cut, truncated: { bytes } } },
+    diagnosis: {
+      ...entry.diagnosis,
+      token: { ...cut, truncated: { bytes: Math.max(0, size - cutSize) } },
+    },
   };
+  return { entry: stored, bytes: jsonBytes(stored) };
 }
