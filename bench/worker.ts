@@ -3,13 +3,8 @@
  * while the app page sends 401s to the reference API), and how often its listeners run for
  * requests to other hosts (V8 call counts; the budget is zero).
  */
-import { chromium } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromiumArgs, startReferenceApi } from '../tools/reference-api/server.js';
-import { findChromium } from '../tools/start-chromium.js';
-import { FOREIGN_HOST, startOtherHosts, UNWATCHED_RHYTHM_HOST } from '../tests/e2e/other-hosts.js';
+import { launchBenchBrowser } from './chromium.js';
+import { FOREIGN_HOST, UNWATCHED_RHYTHM_HOST } from '../tests/e2e/other-hosts.js';
 import { attachWorkerDebugger } from '../tests/e2e/worker-debugger.js';
 
 interface ProfileNode {
@@ -34,38 +29,8 @@ const percentile = (xs: number[], p: number) =>
 const URL_401 = 'https://rolodex.api.rhythmsoftware.com/contacts/acme.org/current';
 
 export async function benchWorker(requests = 200, badgeSamples = 60): Promise<WorkerResult> {
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error('no Chromium: install it or set CHROME_PATH');
-  const api = await startReferenceApi();
-  const others = await startOtherHosts();
-  const profile = mkdtempSync(join(tmpdir(), 'rhythm-auth-bench-'));
-  const dist = resolve('dist/extension');
-  const [rules, ...rest] = chromiumArgs(api.port);
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    ignoreHTTPSErrors: true,
-    args: [
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
-      rules!.replace('--host-resolver-rules=', `--host-resolver-rules=${others.rules},`),
-      ...rest,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-  });
+  const { context, worker, close } = await launchBenchBrowser();
   try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    for (
-      let i = 0;
-      i < 100 && !(await worker.evaluate(() => chrome.webRequest.onCompleted.hasListeners()));
-      i++
-    ) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
     const app = context.pages()[0] ?? (await context.newPage());
     await app.goto('https://app.rhythmsoftware.com/');
     const send = (url: string, n: number) =>
@@ -156,9 +121,6 @@ export async function benchWorker(requests = 200, badgeSamples = 60): Promise<Wo
       await debug.detach();
     }
   } finally {
-    await context.close();
-    await others.close();
-    await api.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 }

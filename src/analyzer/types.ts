@@ -79,6 +79,11 @@ export interface TokenInfo {
   subject: TokenSubject;
   /** First 12 hex chars of SHA-256 of the token string; null without a token. */
   fingerprint: string | null;
+  /**
+   * Set when the extension kept this diagnosis with its claims (and header) cut to fit the size
+   * cap of a stored diagnosis (SPEC §7): how many bytes were cut. Reports and the panel say so.
+   */
+  truncated?: { bytes: number };
 }
 
 export interface ServiceInfo {
@@ -131,9 +136,11 @@ export interface AnalyzerSettings {
    * The request comes from a HAR whose exporter removed the credentials (`removed`: certainly, as
    * Chrome's default "Export HAR (sanitized)" does; `maybe-removed`: that, or never sent). Set by
    * the HAR readers once the whole file is read (src/har/credential-tally.ts): `header.present`
-   * then says the header is not in the HAR instead of "send one".
+   * then says the header is not in the HAR instead of "send one". `not-seen`: the capture saw
+   * only the response (the extension's service worker restarted while the request was in flight,
+   * SPEC §7), so the request headers are unknown, not missing.
    */
-  harCredentials?: 'removed' | 'maybe-removed';
+  harCredentials?: 'removed' | 'maybe-removed' | 'not-seen';
   /** Results of active checks, once the user ran them. */
   active?: {
     signature?: ActiveCheckOutcome;

@@ -42,3 +42,45 @@ export async function showCount(
     // The tab closed between the 401 and now: nothing to show it on.
   }
 }
+
+/**
+ * The badge under a storm (SPEC §7): 5,000 401s must not make 20,000 `action` calls that queue
+ * behind each other. Each tab's badge shows what `count` says when its update starts; updates asked
+ * for while one is under way become one more, so the badge ends on the exact count. A count the
+ * badge already shows is not written again, unless `force` (Chrome reset the badge: navigation).
+ */
+export function coalescedBadge(
+  show: (tabId: number, count: number) => Promise<void>,
+  count: (tabId: number) => Promise<number>,
+) {
+  const running = new Map<number, { again: boolean; force: boolean }>();
+  const shown = new Map<number, number>();
+  return function refresh(tabId: number, force = false): void {
+    const current = running.get(tabId);
+    if (current) {
+      current.again = true;
+      current.force ||= force;
+      return;
+    }
+    const state = { again: false, force };
+    running.set(tabId, state);
+    void (async () => {
+      try {
+        do {
+          state.again = false;
+          const n = await count(tabId);
+          if (state.force || shown.get(tabId) !== n) {
+            state.force = false;
+            await show(tabId, n);
+            shown.set(tabId, n);
+          }
+        } while (state.again);
+      } catch {
+        // The count could not be read (the tab's write failed): the next 401 shows it.
+      } finally {
+        running.delete(tabId);
+        if (shown.get(tabId) === 0) shown.delete(tabId); // a cleared or closed tab: forget it
+      }
+    })();
+  };
+}

@@ -1,7 +1,8 @@
 /**
  * The capture pipeline: webRequest events in, diagnoses out. Headers of a request live in the
  * in-flight map only while it is in flight (SPEC §7) and are dropped when it completes, fails or
- * is redirected off the Rhythm hosts. Pure of `chrome.*`: main.ts hands in the dependencies.
+ * is redirected off the Rhythm hosts. A 401 without a flight (the worker restarted meanwhile) is
+ * diagnosed from its response alone. Pure of `chrome.*`: main.ts hands in the dependencies.
  */
 import {
   decodeToken,
@@ -169,12 +170,10 @@ export function createCapture(deps: CaptureDeps) {
       return null;
     }
     if (!isDiagnosable({ url: e.url, status: e.statusCode }, deps.settings())) return null;
-    const isPreflight = e.method.toUpperCase() === 'OPTIONS';
-    if (!flight && !isPreflight) {
-      // The worker restarted while this request was in flight and its headers are gone:
-      // a diagnosis without them would blame a missing header that was probably there.
-      return null;
-    }
+    // No flight for a request that is not a preflight: the worker restarted while it was in
+    // flight (SPEC §7). It still counts, diagnosed from what onCompleted gives, saying that its
+    // request headers were not seen (a preflight never carries any: nothing is missing there).
+    const headersNotSeen = !flight && e.method.toUpperCase() !== 'OPTIONS';
     const request: CapturedRequest = {
       url: e.url,
       method: e.method,
@@ -185,7 +184,10 @@ export function createCapture(deps: CaptureDeps) {
       ...(flight?.redirectedFrom.length ? { redirectedFrom: flight.redirectedFrom } : {}),
       ...(e.type ? { type: e.type } : {}),
     };
-    const { added, entry } = await record('webRequest', e.requestId, request, { tabId });
+    const { added, entry } = await record('webRequest', e.requestId, request, {
+      tabId,
+      ...(headersNotSeen ? { headersNotSeen } : {}),
+    });
     return added ? entry : null;
   }
 }

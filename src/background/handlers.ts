@@ -28,18 +28,19 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { cleared: true };
     },
     async 'add-captured'({ tabId, requests }) {
-      let added = 0;
-      let count = await deps.store.count(tabId);
-      for (const item of requests) {
-        const where = {
-          tabId,
-          ...(item.responseBody !== undefined ? { responseBody: item.responseBody } : {}),
-        };
-        const result = await record('devtools', item.key, item.request, where);
-        count = result.count;
-        if (result.added) added++;
-      }
-      return { added, count };
+      // All at once, so the store writes them in one commit (a backfill can carry thousands).
+      const results = await Promise.all(
+        requests.map((item) =>
+          record('devtools', item.key, item.request, {
+            tabId,
+            ...(item.responseBody !== undefined ? { responseBody: item.responseBody } : {}),
+          }),
+        ),
+      );
+      return {
+        added: results.filter((r) => r.added).length,
+        count: await deps.store.count(tabId),
+      };
     },
     async 'get-last-success'({ tabId, host, route, subject }) {
       return { value: await deps.store.lastSuccess(tabId, { host, route, subject }) };

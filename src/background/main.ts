@@ -19,7 +19,7 @@ import { WELCOME_PAGE } from '../shared/pages.js';
 import type { StoredDiagnosis } from '../shared/stored.js';
 import { createTabStore } from '../shared/tab-store.js';
 import { createActiveChecks } from './active/active-checks.js';
-import { showCount } from './badge.js';
+import { coalescedBadge, showCount } from './badge.js';
 import { createCapture } from './capture.js';
 import { opensWelcome } from './first-run.js';
 import { createHandlers, dispatch } from './handlers.js';
@@ -56,8 +56,11 @@ function broadcast(tabId: number, event: PortEvent): void {
 const badge = (tabId: number, count: number) =>
   showCount(browser.action, tabId, count, settings.capture403);
 
-function onDiagnosed(entry: StoredDiagnosis, count: number): void {
-  void badge(entry.tabId, count);
+/** The badge after a 401: the tab's exact count, however many arrive at once. */
+const refreshBadge = coalescedBadge(badge, (tabId) => store.count(tabId));
+
+function onDiagnosed(entry: StoredDiagnosis): void {
+  refreshBadge(entry.tabId);
   broadcast(entry.tabId, { type: 'request-diagnosed', entry });
 }
 
@@ -107,7 +110,7 @@ const handlers = createHandlers({
   onDiagnosed,
   async onCleared(tabId) {
     held.dropTab(tabId);
-    await badge(tabId, 0);
+    refreshBadge(tabId, true);
     broadcast(tabId, { type: 'tab-cleared', tabId });
   },
   active,
@@ -147,7 +150,7 @@ browser.runtime.onConnect.addListener((port) => {
 
 // Chrome resets a tab's badge when it navigates; the diagnoses stay until the tab closes.
 browser.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.status === 'loading') void store.count(tabId).then((n) => badge(tabId, n));
+  if (change.status === 'loading') refreshBadge(tabId, true);
 });
 browser.runtime.onInstalled.addListener((details) => {
   if (opensWelcome(details))

@@ -40,7 +40,7 @@ export function createRecorder(deps: RecordDeps) {
     source: Extract<CaptureSource, 'webRequest' | 'devtools'>,
     key: string,
     request: CapturedRequest,
-    where: { tabId: number; responseBody?: string },
+    where: { tabId: number; responseBody?: string; headersNotSeen?: boolean },
   ): Promise<AddResult & { entry: StoredDiagnosis }> {
     const entry: StoredDiagnosis = {
       id: `${source}:${key}`,
@@ -50,7 +50,10 @@ export function createRecorder(deps: RecordDeps) {
       ...(where.responseBody !== undefined
         ? { responseBody: scrubBody(where.responseBody, request) }
         : {}),
-      diagnosis: analyze(request, deps.settings()),
+      diagnosis: analyze(
+        request,
+        where.headersNotSeen ? { ...deps.settings(), harCredentials: 'not-seen' } : deps.settings(),
+      ),
     };
     const result = await deps.store.add(entry);
     if (result.added) {

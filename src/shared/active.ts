@@ -59,6 +59,8 @@ export interface ActivePlan {
   fix?: { cause: CheckId; change: string };
   /** Set when the answer is known without sending anything (an issuer without https…): why. */
   noSend?: string;
+  /** What the dialog must warn of before Send (an issuer hiding its real host behind userinfo). */
+  warning?: string;
 }
 
 export interface ActiveRefusal {

@@ -1,13 +1,22 @@
 /**
- * Per-tab diagnoses in `chrome.storage.session` (memory only, never disk; SPEC §7). The service
- * worker may die at any moment, so nothing lives only in its memory. Layout, chosen so a burst of
- * 401s writes one small record each instead of rewriting the whole list:
- *   `tab:<tabId>`          → TabIndex (ids, newest last; at most `limit`)
- *   `d:<tabId>:<id>`       → StoredDiagnosis
+ * Per-tab diagnoses in `chrome.storage.session` (memory only, never disk; SPEC §7). Layout, so a
+ * burst of 401s writes one small record each instead of rewriting the whole list:
+ *   `tab:<tabId>`          → TabIndex (ids, newest last; at most `keep`)
+ *   `d:<tabId>:<id>`       → StoredDiagnosis (at most ENTRY_CAP_BYTES: entry-cap.ts)
  *   `ok:<tabId>`           → { ["<host> <route> <subject>"]: LastSuccess }
+ *
+ * Under a storm (SPEC §7, §9: 5,000 401s in seconds) the writer (the service worker) keeps each
+ * tab it writes to in memory, loaded once from storage after the worker starts, and group-commits:
+ * the changes made while a write is under way go out together in the next one, one `remove` and
+ * one `set` per tab. An `add` resolves once its write is done, so what the badge and the panel are
+ * told is in storage: the worker may die at any moment and storage stays the truth (a restarted
+ * worker loads it again). Pages that only read (popup, panel) never load a tab: they read storage.
+ *
+ * Fair storage: each tab has its own share (TAB_SHARE_BYTES) and evicts only its own oldest
+ * diagnoses to stay within it, so one tab's large tokens never push out another tab's 401s.
  */
-import { diagnosisKey, sameRequest } from '../analyzer/index.js';
-import { successKey } from '../analyzer/index.js';
+import { diagnosisKey, sameRequest, successKey, type RequestKey } from '../analyzer/index.js';
+import { capEntrySized, jsonBytes } from './entry-cap.js';
 import type { LastSuccess, StoredDiagnosis, SuccessLookup } from './stored.js';
 
 /** The slice of `chrome.storage.StorageArea` the store needs; tests pass an in-memory one. */
@@ -32,6 +41,21 @@ export interface TabIndex {
 }
 
 export const DEFAULT_KEEP = 100;
+/**
+ * Each tab's share of `storage.session` (10 MB for every tab of the browser): sixteen tabs at their
+ * share fit. 100 typical diagnoses (about 4 KB each) stay well within it; a tab of large tokens
+ * (each diagnosis at the 8 KB cap) keeps its newest 80 or so.
+ */
+export const TAB_SHARE_BYTES = 640_000;
+/** How many of a tab's newest diagnoses a new one is compared with (the same request, other path). */
+const DEDUPE_WINDOW = 20;
+/**
+ * At most one commit per tab this often: a lone 401 is written at once, a storm's in batches of a
+ * quarter second (each commit costs the worker an IPC and the index; halving the commits took a
+ * fifth off its time under a storm). An add resolves only once written: a worker that dies loses
+ * no 401 it has counted, only those of the last quarter second, not yet on the badge.
+ */
+const COMMIT_INTERVAL_MS = 250;
 
 const indexKey = (tabId: number) => `tab:${tabId}`;
 const itemKey = (tabId: number, id: string) => `d:${tabId}:${id}`;
@@ -63,19 +87,46 @@ export interface AddResult {
   count: number;
 }
 
-/**
- * Writes are serialized per tab: two 401s finishing together must not both read the same index
- * and lose one. The queue lives in memory; a worker that dies mid-write loses at most that write.
- */
 export interface TabStoreOptions {
   /** How many diagnoses a tab keeps (the Options page; at most 100). */
   keep?: () => number;
   /** Where `watch` hears of changes: `storage.onChanged` (pages that only read pass this). */
   changes?: StorageChanges;
+  /** Each tab's share of storage.session, in bytes (tests pass a small one). */
+  tabShareBytes?: number;
 }
 
+/** A tab as the writer holds it: what storage has, plus the changes of the write to come. */
+interface TabState {
+  /** Kept ids, newest last, and their entries, sizes and request keys (for the dedupe). */
+  ids: string[];
+  entries: Map<string, StoredDiagnosis>;
+  sizes: Map<string, number>;
+  keys: Map<string, RequestKey>;
+  bytes: number;
+  successes: Record<string, LastSuccess>;
+  /** Keys to write and to remove in the next commit. */
+  dirty: Set<string>;
+  removed: Set<string>;
+  /** The callers waiting for the next commit. */
+  waiting: Array<{ resolve: () => void; reject: (error: unknown) => void }>;
+  /** The commit under way, if any. */
+  writing: Promise<void> | null;
+  /** Set after a failed write: the next operation loads the tab from storage again. */
+  stale: boolean;
+  /** When the last commit started (epoch ms). */
+  lastCommit: number;
+}
+
+const isEntry = (value: unknown): value is StoredDiagnosis =>
+  typeof value === 'object' && value !== null;
+
 export function createTabStore(area: SessionArea, options: TabStoreOptions = {}) {
-  const queues = new Map<number, Promise<unknown>>();
+  /** The tabs this store wrote to (the writer's memory); each one's operations run in order. */
+  const tabs = new Map<
+    number,
+    { state: Promise<TabState>; last: Promise<unknown>; queued: number }
+  >();
   /**
    * The token fingerprint last written per `<tabId>|<host>`, so a run of 200s writes once. It lives
    * here, beside `clear`, so clearing a tab also forgets it (else the same token would never be
@@ -83,24 +134,186 @@ export function createTabStore(area: SessionArea, options: TabStoreOptions = {})
    */
   const lastOk = new Map<string, string>();
   const keep = () => Math.max(1, options.keep?.() ?? DEFAULT_KEEP);
+  const share = options.tabShareBytes ?? TAB_SHARE_BYTES;
 
-  function serialized<T>(tabId: number, job: () => Promise<T>): Promise<T> {
-    const previous = queues.get(tabId) ?? Promise.resolve();
-    const next = previous.then(job, job);
-    const settled = next.then(
-      () => undefined,
-      () => undefined,
-    );
-    queues.set(tabId, settled);
-    void settled.then(() => {
-      if (queues.get(tabId) === settled) queues.delete(tabId);
+  async function load(tabId: number): Promise<TabState> {
+    const ids = await readIndex(area, tabId);
+    const got = await area.get([...ids.map((id) => itemKey(tabId, id)), okKey(tabId)]);
+    const state: TabState = {
+      ids: [],
+      entries: new Map(),
+      sizes: new Map(),
+      keys: new Map(),
+      bytes: 0,
+      successes: {},
+      dirty: new Set(),
+      removed: new Set(),
+      waiting: [],
+      writing: null,
+      stale: false,
+      lastCommit: 0,
+    };
+    for (const id of ids) {
+      const value = got[itemKey(tabId, id)];
+      if (isEntry(value)) remember(state, value);
+    }
+    const ok = got[okKey(tabId)];
+    if (ok && typeof ok === 'object') state.successes = ok as Record<string, LastSuccess>;
+    return state;
+  }
+
+  /** Keeps an entry in the tab's memory (its size and request key computed once, by the caller if known). */
+  function remember(
+    state: TabState,
+    entry: StoredDiagnosis,
+    size = jsonBytes(entry),
+    key = diagnosisKey(entry.diagnosis),
+  ): void {
+    if (!state.entries.has(entry.id)) state.ids.push(entry.id);
+    state.bytes += size - (state.sizes.get(entry.id) ?? 0);
+    state.entries.set(entry.id, entry);
+    state.sizes.set(entry.id, size);
+    state.keys.set(entry.id, key);
+  }
+
+  /** Forgets the oldest `n` entries of the tab and marks their keys for removal. */
+  function evict(state: TabState, tabId: number, n: number): void {
+    for (const id of state.ids.splice(0, n)) {
+      state.bytes -= state.sizes.get(id) ?? 0;
+      state.entries.delete(id);
+      state.sizes.delete(id);
+      state.keys.delete(id);
+      const key = itemKey(tabId, id);
+      state.dirty.delete(key);
+      state.removed.add(key);
+    }
+  }
+
+  /** Runs `job` on the tab's state after the operations queued before it (loads it the first time). */
+  function withTab<T>(tabId: number, job: (state: TabState) => T | Promise<T>): Promise<T> {
+    let tab = tabs.get(tabId);
+    if (!tab) {
+      const state = load(tabId);
+      const created = { state, last: state as Promise<unknown>, queued: 0 };
+      // A tab that could not be read is read again by the next operation.
+      state.catch(() => tabs.get(tabId) === created && tabs.delete(tabId));
+      tab = created;
+      tabs.set(tabId, tab);
+    }
+    const current = tab;
+    current.queued++;
+    const run = current.last
+      .then(
+        () => current.state,
+        () => current.state,
+      )
+      .then(async (state) => {
+        if (state.stale) {
+          current.state = load(tabId);
+          return job(await current.state);
+        }
+        return job(state);
+      });
+    current.last = run.catch(() => undefined).finally(() => current.queued--);
+    return run;
+  }
+
+  /** Forgets a cleared tab once nothing is queued or being written for it (a closed tab's memory). */
+  function forget(tabId: number): void {
+    const tab = tabs.get(tabId);
+    if (!tab) return;
+    const last = tab.last;
+    void last.then(async () => {
+      const state = await tab.state.catch(() => null);
+      const idle =
+        state !== null && !state.writing && state.waiting.length === 0 && state.ids.length === 0;
+      if (idle && tabs.get(tabId) === tab && tab.last === last && tab.queued === 0)
+        tabs.delete(tabId);
     });
-    return next;
+  }
+
+  /** Resolves once the state's changes so far are in storage (one commit for all who wait). */
+  function commit(tabId: number, state: TabState): Promise<void> {
+    const done = new Promise<void>((resolve, reject) => state.waiting.push({ resolve, reject }));
+    if (!state.writing) state.writing = write(tabId, state);
+    return done;
+  }
+
+  async function write(tabId: number, state: TabState): Promise<void> {
+    while (state.waiting.length) {
+      // Let the events of this turn join the commit, and under a storm those of the next few
+      // milliseconds too (a 401 arrives every few ms; each commit costs the worker an IPC).
+      const wait = Math.max(0, state.lastCommit + COMMIT_INTERVAL_MS - Date.now());
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      state.lastCommit = Date.now();
+      const waiting = state.waiting.splice(0);
+      try {
+        await flush(tabId, state);
+        for (const w of waiting) w.resolve();
+      } catch (error) {
+        // What storage holds is the truth: every caller still waiting fails, and the next
+        // operation loads the tab again.
+        state.stale = true;
+        state.dirty.clear();
+        state.removed.clear();
+        for (const w of [...waiting, ...state.waiting.splice(0)]) w.reject(error);
+      }
+    }
+    state.writing = null;
+  }
+
+  function pendingItems(tabId: number, state: TabState): Record<string, unknown> {
+    const items: Record<string, unknown> = { [indexKey(tabId)]: { ids: [...state.ids] } };
+    for (const key of state.dirty) {
+      if (key === okKey(tabId)) items[key] = state.successes;
+      else {
+        const entry = state.entries.get(key.slice(itemKey(tabId, '').length));
+        if (entry) items[key] = entry;
+      }
+    }
+    return items;
+  }
+
+  async function flush(tabId: number, state: TabState): Promise<void> {
+    const removed = [...state.removed];
+    state.removed.clear();
+    let items = pendingItems(tabId, state);
+    state.dirty.clear();
+    if (removed.length) await area.remove(removed);
+    try {
+      await area.set(items);
+    } catch (error) {
+      // storage.session is full (10 MB for every tab): make room from this tab's own oldest half
+      // and try once more; a diagnosis is worth more than its old neighbours.
+      if (state.ids.length < 2) throw error;
+      for (const key of Object.keys(items))
+        if (key.startsWith(itemKey(tabId, ''))) state.dirty.add(key);
+      evict(state, tabId, Math.floor(state.ids.length / 2));
+      await area.remove([...state.removed]);
+      state.removed.clear();
+      items = pendingItems(tabId, state);
+      state.dirty.clear();
+      await area.set(items);
+    }
+  }
+
+  function count(tabId: number): Promise<number> {
+    if (tabs.has(tabId)) return withTab(tabId, (state) => state.ids.length);
+    return readIndex(area, tabId).then((ids) => ids.length);
   }
 
   return {
+    /** How many tabs this store holds in memory (tests: a cleared tab is let go). */
+    get loadedTabs(): number {
+      return tabs.size;
+    },
+
     /** The tab's diagnoses, newest first. */
     async read(tabId: number): Promise<StoredDiagnosis[]> {
+      const tab = tabs.get(tabId);
+      if (tab) {
+        return withTab(tabId, (state) => state.ids.map((id) => state.entries.get(id)!).reverse());
+      }
       const ids = await readIndex(area, tabId);
       if (ids.length === 0) return [];
       const keys = ids.map((id) => itemKey(tabId, id));
@@ -108,16 +321,17 @@ export function createTabStore(area: SessionArea, options: TabStoreOptions = {})
       const out: StoredDiagnosis[] = [];
       for (let i = keys.length - 1; i >= 0; i--) {
         const value = got[keys[i]!];
-        if (value && typeof value === 'object') out.push(value as StoredDiagnosis);
+        if (isEntry(value)) out.push(value);
       }
       return out;
     },
 
     /** One kept diagnosis, or null when it is not (or no longer) kept. */
     async entry(tabId: number, id: string): Promise<StoredDiagnosis | null> {
+      if (tabs.has(tabId)) return withTab(tabId, (state) => state.entries.get(id) ?? null);
       const key = itemKey(tabId, id);
       const value = (await area.get(key))[key];
-      return value && typeof value === 'object' ? (value as StoredDiagnosis) : null;
+      return isEntry(value) ? value : null;
     },
 
     /**
@@ -138,45 +352,39 @@ export function createTabStore(area: SessionArea, options: TabStoreOptions = {})
       return () => changes.removeListener(listener);
     },
 
-    /** Adds a diagnosis unless the same request is already kept (DevTools and webRequest both saw it). */
-    add(entry: StoredDiagnosis): Promise<AddResult> {
-      return serialized(entry.tabId, async () => {
-        const ids = await readIndex(area, entry.tabId);
-        if (ids.includes(entry.id)) return { added: false, count: ids.length };
+    /**
+     * Adds a diagnosis unless the same request is already kept (DevTools and webRequest both saw
+     * it); resolves once it is in storage, with the tab's count right after it was added.
+     */
+    add(input: StoredDiagnosis): Promise<AddResult> {
+      const tabId = input.tabId;
+      return withTab(tabId, (state) => {
+        if (state.entries.has(input.id)) return { added: false, done: null };
         // Dedupe across sources against the newest few entries (same request, other capture path).
-        const recent = ids.slice(-20).map((id) => itemKey(entry.tabId, id));
-        const got = recent.length ? await area.get(recent) : {};
-        const key = diagnosisKey(entry.diagnosis);
-        for (const recentKey of recent) {
-          const other = got[recentKey] as StoredDiagnosis | undefined;
-          if (
-            other &&
-            other.source !== entry.source &&
-            sameRequest(diagnosisKey(other.diagnosis), key)
-          ) {
-            return { added: false, count: ids.length };
-          }
+        const key = diagnosisKey(input.diagnosis);
+        for (const id of state.ids.slice(-DEDUPE_WINDOW)) {
+          const other = state.entries.get(id);
+          const otherKey = state.keys.get(id);
+          if (other && otherKey && other.source !== input.source && sameRequest(otherKey, key))
+            return { added: false, done: null };
         }
-        const nextIds = [...ids, entry.id];
-        const evicted = nextIds.splice(0, Math.max(0, nextIds.length - keep()));
-        const write = () =>
-          area.set({
-            [itemKey(entry.tabId, entry.id)]: entry,
-            [indexKey(entry.tabId)]: { ids: nextIds } satisfies TabIndex,
-          });
-        try {
-          await write();
-        } catch (error) {
-          // storage.session is full (10 MB shared by every tab): make room from this tab's oldest
-          // half and try once more; a diagnosis is worth more than its old neighbours.
-          if (nextIds.length < 2) throw error;
-          evicted.push(...nextIds.splice(0, Math.floor(nextIds.length / 2)));
-          await area.remove(evicted.map((id) => itemKey(entry.tabId, id)));
-          evicted.length = 0;
-          await write();
-        }
-        if (evicted.length) await area.remove(evicted.map((id) => itemKey(entry.tabId, id)));
-        return { added: true, count: nextIds.length };
+        const { entry, bytes } = capEntrySized(input);
+        remember(state, entry, bytes, key);
+        state.dirty.add(itemKey(tabId, entry.id));
+        state.removed.delete(itemKey(tabId, entry.id));
+        const over = state.ids.length - keep();
+        if (over > 0) evict(state, tabId, over);
+        // This tab's own share of storage: its oldest go first, never another tab's.
+        let n = 0;
+        let total = state.bytes;
+        while (total > share && n < state.ids.length - 1)
+          total -= state.sizes.get(state.ids[n++]!) ?? 0;
+        if (n) evict(state, tabId, n);
+        return { added: true, done: commit(tabId, state) };
+      }).then(async ({ added, done }) => {
+        await done;
+        // The count once this add is in storage: what the badge shows.
+        return { added, count: await count(tabId) };
       });
     },
 
@@ -184,27 +392,42 @@ export function createTabStore(area: SessionArea, options: TabStoreOptions = {})
      * Replaces a kept diagnosis (an active check's result written into it); false when it is no
      * longer kept (cleared or evicted meanwhile), so a late result never brings it back.
      */
-    update(entry: StoredDiagnosis): Promise<boolean> {
-      return serialized(entry.tabId, async () => {
-        const ids = await readIndex(area, entry.tabId);
-        if (!ids.includes(entry.id)) return false;
-        await area.set({ [itemKey(entry.tabId, entry.id)]: entry });
-        return true;
+    update(input: StoredDiagnosis): Promise<boolean> {
+      return withTab(input.tabId, (state) => {
+        if (!state.entries.has(input.id)) return { done: null };
+        const { entry, bytes } = capEntrySized(input);
+        remember(state, entry, bytes);
+        state.dirty.add(itemKey(input.tabId, input.id));
+        return { done: commit(input.tabId, state) };
+      }).then(async ({ done }) => {
+        await done;
+        return done !== null;
       });
     },
 
     /** Drops everything kept for the tab (Clear, or the tab closed). */
     clear(tabId: number): Promise<void> {
       for (const key of lastOk.keys()) if (key.startsWith(`${tabId}|`)) lastOk.delete(key);
-      return serialized(tabId, async () => {
-        const ids = await readIndex(area, tabId);
-        await area.remove([indexKey(tabId), okKey(tabId), ...ids.map((id) => itemKey(tabId, id))]);
-      });
+      return withTab(tabId, async (state) => {
+        const all = [
+          indexKey(tabId),
+          okKey(tabId),
+          ...state.ids.map((id) => itemKey(tabId, id)),
+          ...state.removed,
+        ];
+        const waiting = state.writing;
+        evict(state, tabId, state.ids.length);
+        state.successes = {};
+        state.dirty.clear();
+        state.removed.clear();
+        // After the commit under way (it may still write what was there), the tab's keys go.
+        await waiting?.catch(() => undefined);
+        await area.remove(all);
+      }).then(() => forget(tabId));
     },
 
-    count(tabId: number): Promise<number> {
-      return readIndex(area, tabId).then((ids) => ids.length);
-    },
+    /** How many diagnoses the tab keeps (the badge's number). */
+    count,
 
     /**
      * True when this token is already the recorded last success of the host, route and subject
@@ -222,15 +445,18 @@ export function createTabStore(area: SessionArea, options: TabStoreOptions = {})
         if (lastOk.get(key) === value.fingerprint) return Promise.resolve();
         lastOk.set(key, value.fingerprint);
       }
-      return serialized(tabId, async () => {
-        const all = await readSuccesses(area, tabId);
-        await area.set({ [okKey(tabId)]: { ...all, [entryKey]: value } });
-      });
+      return withTab(tabId, (state) => {
+        state.successes = { ...state.successes, [entryKey]: value };
+        state.dirty.add(okKey(tabId));
+        return { done: commit(tabId, state) };
+      }).then(({ done }) => done);
     },
 
     /** The last success comparable with a 401: same host, same route, same subject kind. */
     async lastSuccess(tabId: number, wanted: SuccessLookup): Promise<LastSuccess | null> {
-      const all = await readSuccesses(area, tabId);
+      const all = tabs.has(tabId)
+        ? await withTab(tabId, (state) => state.successes)
+        : await readSuccesses(area, tabId);
       const key = successKey(wanted.host, wanted.route, wanted.subject);
       return Object.hasOwn(all, key) ? (all[key] ?? null) : null;
     },

@@ -49,6 +49,13 @@ export const headerPresent: Check = {
       );
     }
     const exported = ctx.settings.harCredentials;
+    if (exported === 'not-seen') {
+      return fail(
+        'Request headers not seen: the extension restarted while this request was in flight',
+        'The browser restarted the extension while this request was in flight, so its request headers (`Authorization` among them) were not seen: this 401 is diagnosed from its response alone. The request may well have carried a token; it cannot be checked here.',
+        'Send the request again (reload the page or repeat the action) with the extension running, or open DevTools first: the panel then sees its headers.',
+      );
+    }
     if (exported === 'removed') {
       return fail(
         'No Authorization header in this HAR: the exporter removed it',

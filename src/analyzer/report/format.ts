@@ -85,3 +85,13 @@ export function requestText(diagnosis: Diagnosis): string {
   const { status, method, url } = diagnosis.request;
   return `${status} ${method.toUpperCase()} ${url || '(no URL given)'}`;
 }
+
+/**
+ * The note of a diagnosis kept with its claims cut to the size cap of a stored diagnosis
+ * (`token.truncated`, SPEC §7), or null: the panel and the reports show the same words.
+ */
+export function truncatedNote(truncated: { bytes: number } | undefined): string | null {
+  if (!truncated) return null;
+  const kb = Math.max(1, Math.round(truncated.bytes / 1024));
+  return `Claims truncated: ${kb} KB over the cap of a stored diagnosis`;
+}

@@ -14,6 +14,7 @@ import {
   isRhythmClaim,
   outcomeText,
   tokenWords,
+  truncatedNote,
 } from './format.js';
 import { mdCode, mdJsonBlock, mdRow, mdText } from './markdown-escape.js';
 import { redactJwtsInText } from '../redact/redact.js';
@@ -143,6 +144,8 @@ function tokenSection(d: ReportedDiagnosis, includeToken: boolean, masked: boole
       );
     }
   } else lines.push('Claims: not readable.');
+  const cut = truncatedNote(t.truncated);
+  if (cut) lines.push('', `${cut}.`);
   if (t.withoutSignature) {
     const note = masked ? ' (a payload with personal claims is re-encoded with them masked)' : '';
     lines.push('', `Token without its signature${note}:`, '', '```text', t.withoutSignature, '```');

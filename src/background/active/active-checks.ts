@@ -12,6 +12,7 @@ import {
   type CapturedRequest,
   type Diagnosis,
   fingerprint,
+  redactSecretParamsInText,
 } from '../../analyzer/index.js';
 import { heldFrom } from './held.js';
 import { contactOutcome, retryResult, signatureOutcome } from './outcomes.js';
@@ -134,7 +135,8 @@ export function createActiveChecks(deps: ActiveDeps) {
         status: 0,
         challenge: null,
         body: null,
-        error: error instanceof Error ? error.message : String(error),
+        // The browser's words may quote the URL whole: no credential of it goes on.
+        error: redactSecretParamsInText(error instanceof Error ? error.message : String(error)),
       };
     }
   }
@@ -184,7 +186,14 @@ export function createActiveChecks(deps: ActiveDeps) {
             return { kind: 'not-granted', permission: plan.permission };
           const iss = String(t.diagnosis.token.claims?.iss ?? '');
           const result = await verifySignature(t.held.token ?? '', iss, deps);
-          done.outcome = { id: 'token.signature', result: signatureOutcome(result) };
+          const { expectedIssuer } = deps.settings();
+          done.outcome = {
+            id: 'token.signature',
+            result: signatureOutcome(result, {
+              iss,
+              ...(expectedIssuer ? { expectedIssuer } : {}),
+            }),
+          };
           break;
         }
         case 'contact': {

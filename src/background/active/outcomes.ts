@@ -27,14 +27,42 @@ const FIX_SIGNED_ELSEWHERE =
 
 const kidText = (kid: string | null) => (kid === null ? 'no `kid`' : `\`kid\` ${quote(kid, 60)}`);
 
-export function signatureOutcome(result: SignatureResult): ActiveCheckOutcome {
+/** Whose keys a verified signature was checked with: the token's `iss` and the configured one. */
+export interface IssuerContext {
+  iss: string;
+  /** The expected issuer of the Options page, when set. */
+  expectedIssuer?: string;
+}
+
+/**
+ * A signature verified with the keys of `iss` proves that `iss` signed it, not that `iss` is the
+ * user's Auth0 tenant: anyone can publish a JWKS. Said unless `iss` is the configured issuer.
+ */
+function tenantNote(issuer: IssuerContext | undefined): { title: string; note: string } | null {
+  if (!issuer) return null;
+  const { iss, expectedIssuer } = issuer;
+  if (expectedIssuer && iss === expectedIssuer) return null;
+  return {
+    title: ', but the issuer is not confirmed as your tenant',
+    note: expectedIssuer
+      ? ` That proves only that ${quote(iss, 200)} signed it: it is not the issuer configured in Options (${quote(expectedIssuer, 200)}), so it is not confirmed as your tenant.`
+      : ` That proves only that ${quote(iss, 200)} signed it: no expected issuer is set in Options, so it is not confirmed as your tenant (set it to confirm).`,
+  };
+}
+
+export function signatureOutcome(
+  result: SignatureResult,
+  issuer?: IssuerContext,
+): ActiveCheckOutcome {
   switch (result.kind) {
-    case 'verified':
+    case 'verified': {
+      const tenant = tenantNote(issuer);
       return {
         status: 'pass',
-        title: `Signature verified with the issuer's key${result.kid ? ` ${quote(result.kid, 60)}` : ''}`,
-        detail: `The ${result.alg} signature verifies with ${kidText(result.kid)} from ${result.url}: the issuer signed this token and it was not altered.`,
+        title: `Signature verified with the issuer's key${result.kid ? ` ${quote(result.kid, 60)}` : ''}${tenant?.title ?? ''}`,
+        detail: `The ${result.alg} signature verifies with ${kidText(result.kid)} from ${result.url}: the issuer signed this token and it was not altered.${tenant?.note ?? ''}`,
       };
+    }
     case 'not-https':
       return {
         status: 'fail',

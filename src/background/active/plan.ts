@@ -33,13 +33,36 @@ export type Planned = { plan: ActivePlan; send: Send } | ActiveRefusal;
 
 const refuse = (action: ActiveAction, refused: string): ActiveRefusal => ({ action, refused });
 
-/** `<iss>.well-known/jwks.json` (Auth0 issuers end in `/`), or null when `iss` is no URL. */
+/**
+ * `<iss>.well-known/jwks.json` (Auth0 issuers end in `/`), or null when `iss` is no URL. Without
+ * any userinfo of `iss`: a credential is never sent (and fetch refuses a URL carrying one).
+ */
 export function jwksUrlOf(iss: string): URL | null {
   try {
-    return new URL('.well-known/jwks.json', iss.endsWith('/') ? iss : `${iss}/`);
+    const url = new URL('.well-known/jwks.json', iss.endsWith('/') ? iss : `${iss}/`);
+    url.username = '';
+    url.password = '';
+    return url;
   } catch {
     return null;
   }
+}
+
+/** True when a URL carries userinfo (`https://acme-org.us.auth0.com@evil.example/`). */
+const hasUserinfo = (url: string) => /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url);
+
+/**
+ * The words of the confirm dialog for an issuer with userinfo: its user name shown for what it is
+ * (a password, if any, never), and the real host the keys would come from.
+ */
+function userinfoWarning(iss: string, host: string): string {
+  let user: string;
+  try {
+    user = decodeURIComponent(new URL(iss).username);
+  } catch {
+    user = '';
+  }
+  return `Not the issuer it looks like: in the token's \`iss\`, ${user ? `\`${user.slice(0, 120).replace(/`/g, "'")}@\`` : 'the part before `@`'} is userinfo (a user name), not a host. Its real host is \`${host}\`: the keys come from there, and this issuer is not confirmed as your tenant.`;
 }
 
 export function planSignature(diagnosis: Diagnosis, held: HeldRequest): Planned {
@@ -55,6 +78,9 @@ export function planSignature(diagnosis: Diagnosis, held: HeldRequest): Planned 
     );
   const url = jwksUrlOf(iss);
   if (!url) return refuse(action, `The issuer \`${iss.slice(0, 200)}\` is not a URL.`);
+  // `https://acme-org.us.auth0.com@evil.example/`: all before `@` is a user name, not the host.
+  // The keys would come from the real host: the plan says so, and never sends the userinfo.
+  const warning = hasUserinfo(iss) ? userinfoWarning(iss, url.hostname) : undefined;
   const alg = diagnosis.token.header?.alg;
   const noSend =
     url.protocol !== 'https:'
@@ -73,6 +99,7 @@ export function planSignature(diagnosis: Diagnosis, held: HeldRequest): Planned 
       purpose:
         "Fetches the issuer's public keys (JWKS) and verifies the token's signature with them, here in the extension. The token itself is not sent anywhere.",
       ...(noSend ? { noSend } : {}),
+      ...(warning ? { warning } : {}),
     },
     send: { url: url.href, authorization: null },
   };
@@ -186,20 +213,24 @@ export function planRetry(diagnosis: Diagnosis, held: HeldRequest): Planned {
   const target = new URL(fix.url);
   if (target.protocol !== 'https:' || !isRhythmApiHost(target.hostname))
     return refuse(action, `Retries go only to the Rhythm API hosts, not ${target.hostname}.`);
+  // `user:pass@` in the URL is a credential (SPEC §6): a retry is sent without it (fetch refuses
+  // such a URL anyway, quoting it whole in its error) and never shows it.
+  target.username = '';
+  target.password = '';
   const token = held.token ?? '';
   const shown = fix.authorization.split(token).join(tokenLabel(diagnosis.token.fingerprint));
   return {
     plan: {
       action,
       method: 'GET',
-      url: redactUrl(fix.url),
+      url: redactUrl(target.href),
       alternatives: [],
       headers: [{ name: 'Authorization', value: shown }],
       permission: null,
       purpose: `Sends the request again with one change (${fix.change}) and nothing else: if it now succeeds, that was the cause.`,
       fix: { cause, change: fix.change },
     },
-    send: { url: fix.url, authorization: fix.authorization },
+    send: { url: target.href, authorization: fix.authorization },
   };
 }
 

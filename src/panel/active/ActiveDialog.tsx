@@ -94,6 +94,11 @@ export function ActiveDialog({
         <p>
           <RichText text={plan.purpose} />
         </p>
+        {plan.warning && (
+          <p class="active-result active-result--warn" role="alert" data-testid="plan-warning">
+            <RichText text={plan.warning} />
+          </p>
+        )}
         {plan.alternatives.length > 0 && (
           <fieldset class="active-dialog__routes" disabled={phase.kind !== 'confirm'}>
             <legend>Route</legend>

@@ -3,6 +3,7 @@ import { claimRows, localTime, MAX_CLAIM_ROWS } from '../view/claims.js';
 import { valueText, visible } from '../view/display.js';
 import { LifetimeBar } from './LifetimeBar.js';
 import { LongText } from './LongText.js';
+import { TruncatedNote } from '../../shared/ui/TruncatedNote.js';
 
 /** The decoded token: lifetime, header and claims (Rhythm claims highlighted and explained). */
 export function TokenView({
@@ -27,6 +28,7 @@ export function TokenView({
         <p class="muted">The header did not decode to a JSON object.</p>
       )}
       <h3>Claims</h3>
+      <TruncatedNote token={token} />
       {token.claims ? (
         <ClaimsTable claims={token.claims} sentAt={sentAt} />
       ) : (

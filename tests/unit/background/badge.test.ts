@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   BADGE_COLOR,
   badgeTitle,
+  coalescedBadge,
   showCount,
   type ActionApi,
 } from '../../../src/background/badge.js';
@@ -95,5 +96,41 @@ describe('showCount', () => {
   it('swallows the error of a tab that closed in the meantime', async () => {
     const { action } = fakeAction(new Error('No tab with id: 12.'));
     await expect(showCount(action, 12, 5)).resolves.toBeUndefined();
+  });
+});
+
+describe('coalescedBadge', () => {
+  it('turns a storm of refreshes into a few updates that end on the exact count', async () => {
+    let count = 0;
+    const shown: number[] = [];
+    let release: () => void = () => {};
+    const show = vi.fn(async (_tabId: number, n: number) => {
+      shown.push(n);
+      await new Promise<void>((resolve) => (release = resolve));
+    });
+    const refresh = coalescedBadge(show, async () => count);
+    for (let i = 0; i < 5000; i++) {
+      count++;
+      refresh(7);
+    }
+    await vi.waitFor(() => expect(show).toHaveBeenCalledTimes(1));
+    release();
+    await vi.waitFor(() => expect(show).toHaveBeenCalledTimes(2));
+    release();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(show).toHaveBeenCalledTimes(2);
+    expect(shown.at(-1)).toBe(5000);
+  });
+
+  it('writes a count the badge already shows only when forced (Chrome reset it)', async () => {
+    const show = vi.fn(async () => {});
+    const refresh = coalescedBadge(show, async () => 100);
+    refresh(3);
+    await vi.waitFor(() => expect(show).toHaveBeenCalledTimes(1));
+    refresh(3);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(show).toHaveBeenCalledTimes(1);
+    refresh(3, true);
+    await vi.waitFor(() => expect(show).toHaveBeenCalledTimes(2));
   });
 });

@@ -322,12 +322,19 @@ describe('createCapture', () => {
     expect(lastAnalyzed()).not.toHaveProperty('redirectedFrom');
   });
 
-  it('does not diagnose a 401 whose headers were lost with a restarted worker', async () => {
+  it('counts and diagnoses a 401 whose request a restarted worker did not see, saying so', async () => {
     const { capture, area, diagnosed } = setup();
-    expect(await capture.onCompleted(completed(401))).toBeNull();
-    expect(analyze).not.toHaveBeenCalled();
-    expect(area.keys()).toEqual([]);
-    expect(diagnosed).toEqual([]);
+    const entry = await capture.onCompleted(completed(401));
+    expect(rootCause(entry)).toBe('header.present');
+    const present = entry?.diagnosis.checks.find((c) => c.id === 'header.present');
+    expect(present?.title).toBe(
+      'Request headers not seen: the extension restarted while this request was in flight',
+    );
+    // Not "send an Authorization header": the header may well have been there.
+    expect(present?.fix).not.toMatch(/Send `Authorization/);
+    expect(entry?.diagnosis.server.challenge).toBe('Bearer error="invalid_token"');
+    expect(diagnosed).toHaveLength(1);
+    expect(area.keys()).toContain('tab:1');
   });
 
   it('diagnoses an OPTIONS preflight 401 without an in-flight entry as request.preflight', async () => {

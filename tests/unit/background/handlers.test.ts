@@ -75,9 +75,10 @@ describe('createHandlers', () => {
     });
 
     expect(reply).toEqual({ added: 3, count: 3 });
+    // Written in one commit: each is reported with the count stored once it is in storage.
     expect(diagnosed.map((d) => [d.entry.id, d.count])).toEqual([
-      ['devtools:r1', 1],
-      ['devtools:r2', 2],
+      ['devtools:r1', 3],
+      ['devtools:r2', 3],
       ['devtools:r3', 3],
     ]);
     const kept = await createTabStore(area).read(4);
