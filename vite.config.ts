@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { build, defineConfig, type Plugin, type Rolldown } from 'vite';
@@ -12,11 +13,12 @@ const treeshake = {
 
 /**
  * The service worker as one file of its own (SPEC §9: ≤ 40 KB gzip). A worker cannot import() on
- * demand, so it loads every chunk it imports at start; bundled with the pages, it imports the
- * chunks it shares with them, which hold what the pages use too, and each file is compressed
- * alone. Built apart from the pages, it holds only what it uses, in one file: 39.8 → 35.6 KB gzip.
- * crxjs's loader (`service-worker-loader.js`, named by the manifest) then imports that file, and
- * the chunk crxjs built for the worker, with any chunk only it imported, is left out.
+ * demand, so it loads at start every chunk it imports; bundled with the pages, it imported the
+ * chunks it shared with them, which held what the pages use too, each compressed alone, and its
+ * modules split the pages' chunks further. So the worker is built apart, in one file holding only
+ * what it uses, which crxjs's loader (`service-worker-loader.js`, named by the manifest) imports;
+ * in the pages' build it is an empty module. Measured (bench/sizes.ts): worker 39.8 → 35.9 KB,
+ * panel 58.5 → 57.0, popup 31.9 → 31.1.
  */
 function workerApart(): Plugin {
   let root = process.cwd();
@@ -26,6 +28,13 @@ function workerApart(): Plugin {
     enforce: 'post',
     configResolved(config) {
       root = config.root;
+    },
+    // In the pages' build the worker is an empty module: its code shapes none of their chunks.
+    load: {
+      order: 'pre',
+      handler(id) {
+        if (id === resolve(root, manifest.background.service_worker)) return 'export {};';
+      },
     },
     // After crxjs's own generateBundle, which emits the loader.
     generateBundle: {
@@ -55,18 +64,8 @@ function workerApart(): Plugin {
         const [worker] = output.output;
         this.emitFile({ type: 'asset', fileName: worker.fileName, source: worker.code });
         loader.source = `import './${worker.fileName}';\n`;
-        // Leave out crxjs's worker chunk, then every chunk nothing left imports.
+        // crxjs's worker chunk: empty (see load), and imported by nothing now.
         delete bundle[built.fileName];
-        for (let removed = true; removed;) {
-          removed = false;
-          const chunks = Object.values(bundle).filter((f) => f.type === 'chunk');
-          const imported = new Set(chunks.flatMap((c) => [...c.imports, ...c.dynamicImports]));
-          for (const c of chunks)
-            if (!c.isEntry && !imported.has(c.fileName)) {
-              delete bundle[c.fileName];
-              removed = true;
-            }
-        }
       },
     },
   };
