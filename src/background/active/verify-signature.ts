@@ -1,11 +1,13 @@
 /**
  * `token.signature` (SPEC §3): the issuer's JWKS (`<iss>.well-known/jwks.json`, https only),
- * then jose's compactVerify with RS256 only. Claims are not judged here (no clock: expiry is
+ * then jws.ts's compact verification with RS256 only. Claims are not judged here (no clock: expiry is
  * `token.expiry`'s business). Key sets are cached for the browser session in `storage.session`:
  * public keys only, fetched again once when a token names a kid the cached set lacks (rotation).
  * The words for each result are in outcomes.ts.
  */
-import { compactVerify, createLocalJWKSet, decodeProtectedHeader, type JSONWebKeySet } from 'jose';
+import { decodeProtectedHeader } from 'jose/decode/protected_header';
+import type { JSONWebKeySet } from 'jose';
+import { verifyJws } from './jws.js';
 import { EXPECTED_ALG, jwksUrlOf } from './plan.js';
 import type { SignatureResult } from './outcomes.js';
 import type { SessionArea } from '../../shared/tab-store.js';
@@ -66,59 +68,31 @@ async function fetchJwks(url: string, deps: VerifyDeps): Promise<Fetched> {
     : { ok: false, result: { kind: 'not-jwks', url } };
 }
 
-const codeOf = (error: unknown) =>
-  isObject(error) && typeof error.code === 'string' ? error.code : '';
-
 async function verifyWith(
   token: string,
   jwks: JSONWebKeySet,
   url: string,
   kid: string | null,
 ): Promise<SignatureResult> {
-  let keys: ReturnType<typeof createLocalJWKSet>;
-  try {
-    keys = createLocalJWKSet(jwks);
-  } catch {
-    return { kind: 'not-jwks', url };
-  }
-  const options = { algorithms: [EXPECTED_ALG] };
-  try {
-    const { protectedHeader } = await compactVerify(token, keys, options);
-    return { kind: 'verified', url, kid, alg: protectedHeader.alg };
-  } catch (error) {
-    switch (codeOf(error)) {
-      case 'ERR_JWKS_NO_MATCHING_KEY':
-        return {
-          kind: 'unknown-kid',
-          url,
-          kid,
-          kids: jwks.keys.map((k) => k.kid).filter((k): k is string => typeof k === 'string'),
-        };
-      case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
-        return { kind: 'bad-signature', url, kid };
-      case 'ERR_JWKS_MULTIPLE_MATCHING_KEYS':
-        // Several keys fit the header: jose hands them out one by one; any that verifies will do.
-        for await (const key of error as AsyncIterable<CryptoKey>) {
-          try {
-            await compactVerify(token, key, options);
-            return { kind: 'verified', url, kid, alg: EXPECTED_ALG };
-          } catch {
-            // try the next one
-          }
-        }
-        return { kind: 'bad-signature', url, kid };
-      case 'ERR_JOSE_ALG_NOT_ALLOWED':
-        return { kind: 'unexpected-alg', alg: String(decodeProtectedHeader(token).alg) };
-      case 'ERR_JWKS_INVALID':
-      case 'ERR_JWK_INVALID':
-      case 'ERR_JOSE_NOT_SUPPORTED':
-        return { kind: 'not-jwks', url };
-      case '':
-        // Not jose's own error: WebCrypto refused to import the key the token names.
-        return { kind: 'not-jwks', url };
-      default:
-        return { kind: 'malformed', message: errorText(error) };
-    }
+  const result = await verifyJws(token, jwks, [EXPECTED_ALG]);
+  switch (result.kind) {
+    case 'verified':
+      return { kind: 'verified', url, kid, alg: result.alg };
+    case 'no-key':
+      return {
+        kind: 'unknown-kid',
+        url,
+        kid,
+        kids: jwks.keys.map((k) => k.kid).filter((k): k is string => typeof k === 'string'),
+      };
+    case 'bad-signature':
+      return { kind: 'bad-signature', url, kid };
+    case 'alg-not-allowed':
+      return { kind: 'unexpected-alg', alg: result.alg };
+    case 'unusable-key':
+      return { kind: 'not-jwks', url };
+    case 'malformed':
+      return { kind: 'malformed', message: result.message };
   }
 }
 
