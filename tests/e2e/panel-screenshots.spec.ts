@@ -3,7 +3,7 @@
  * and `no-bearer-prefix` cases. Written only with RHYTHM_SCREENSHOTS=1 (they change with every
  * run's times, so they are not part of the regular suite).
  */
-import { expect, runScenario, tabIdOf, test } from './fixtures.js';
+import { badgeText, expect, runScenario, tabIdOf, test } from './fixtures.js';
 import { openPanel, panelCauses, selectedRow } from './panel-helpers.js';
 
 test.skip(
@@ -16,7 +16,10 @@ for (const theme of ['light', 'dark'] as const) {
     expect(await runScenario(app, 'valid')).toBe(200);
     expect(await runScenario(app, 'no-bearer-prefix')).toBe(401);
     expect(await runScenario(app, 'expired')).toBe(401);
-    const panel = await openPanel(context, extensionId, await tabIdOf(worker, app), { theme });
+    const tabId = await tabIdOf(worker, app);
+    // Both stored before the panel opens (the worker writes in batches), so it selects the newest.
+    await expect.poll(() => badgeText(worker, tabId)).toBe('2');
+    const panel = await openPanel(context, extensionId, tabId, { theme });
     await panel.setViewportSize({ width: 1440, height: 900 });
     await expect.poll(() => panelCauses(panel)).toEqual(['token.expiry', 'header.scheme']);
     await expect(selectedRow(panel)).toHaveAttribute('data-diagnosis', 'token.expiry');

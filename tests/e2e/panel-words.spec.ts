@@ -6,7 +6,7 @@
  * from the reference API, real Chromium. With RHYTHM_SCREENSHOTS=1 it also writes
  * docs/panel-checklist.png and docs/export-preview.png.
  */
-import { expect, runScenario, tabIdOf, test } from './fixtures.js';
+import { badgeText, expect, runScenario, tabIdOf, test } from './fixtures.js';
 import { checkStatuses, openPanel, panelCauses, selectedRow } from './panel-helpers.js';
 
 const CURRENT = 'https://rolodex.api.rhythmsoftware.com/contacts/acme.org/current';
@@ -20,7 +20,10 @@ test('a preflight and a request without a token say so, not that the worker rest
 }) => {
   expect(await runScenario(app, 'preflight-401')).toBe(0);
   expect(await runScenario(app, 'no-authorization')).toBe(401);
-  const panel = await openPanel(context, extensionId, await tabIdOf(worker, app));
+  const tabId = await tabIdOf(worker, app);
+  // Both stored before the panel opens (the worker writes in batches), so it selects the newest.
+  await expect.poll(() => badgeText(worker, tabId)).toBe('2');
+  const panel = await openPanel(context, extensionId, tabId);
   await expect.poll(() => panelCauses(panel)).toEqual(['header.present', 'request.preflight']);
   // SPEC §10: the list's rows carry data-diagnosis, the detail data-selected-diagnosis.
   await expect(panel.locator('[data-diagnosis]')).toHaveCount(2);
