@@ -58,6 +58,17 @@ function unquote(text: string): { text: string; quoted: boolean } {
 }
 
 export function parseAuthorization(raw: string): ParsedAuthorization {
+  const fast = WELL_FORMED.exec(raw);
+  if (fast) {
+    const token = fast[1]!;
+    if (!isPlaceholder(token) && !(token.length === 6 && token.toLowerCase() === 'bearer'))
+      return { raw, scheme: 'Bearer', token, problem: null, warnings: [] };
+  }
+  return parseIrregular(raw);
+}
+
+/** Everything but the well-formed case: each way the value differs from `Bearer <token>`. */
+function parseIrregular(raw: string): ParsedAuthorization {
   const warnings: SchemeWarning[] = [];
   const result = (
     scheme: string | null,
@@ -65,13 +76,6 @@ export function parseAuthorization(raw: string): ParsedAuthorization {
     problem: SchemeProblem | null,
     extra: Partial<ParsedAuthorization> = {},
   ): ParsedAuthorization => ({ raw, scheme, token, problem, warnings, ...extra });
-
-  const fast = WELL_FORMED.exec(raw);
-  if (fast) {
-    const token = fast[1]!;
-    if (!isPlaceholder(token) && !(token.length === 6 && token.toLowerCase() === 'bearer'))
-      return result('Bearer', token, null);
-  }
 
   const last = raw.charCodeAt(raw.length - 1);
   if (last === 10 || last === 13) warnings.push('trailing-newline');
