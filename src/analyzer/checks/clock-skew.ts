@@ -1,3 +1,4 @@
+import { parseHttpDate } from '../parse/http-date.js';
 import { duration, isoTime } from '../text.js';
 import type { Check } from './outcome.js';
 import { pass, skip, warn } from './outcome.js';
@@ -11,7 +12,7 @@ export const clockSkew: Check = {
     const sentAt = ctx.request.sentAt;
     const findings: string[] = [];
     const evidence: string[] = [];
-    const serverMs = ctx.dateHeader ? Date.parse(ctx.dateHeader) : NaN;
+    const serverMs = ctx.dateHeader ? parseHttpDate(ctx.dateHeader) : NaN;
     if (Number.isFinite(serverMs)) {
       const diff = serverMs - sentAt;
       evidence.push(

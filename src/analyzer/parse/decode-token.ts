@@ -111,8 +111,11 @@ function byteLength(segment: string): number {
 
 export function decodeToken(token: string): DecodedToken {
   const decoded = decodeAny(token);
-  const signature = token.slice(token.lastIndexOf('.') + 1);
-  return decoded.segments === 3 && isSanitizedSignature(signature)
+  if (decoded.segments !== 3) return decoded;
+  const at = token.lastIndexOf('.') + 1;
+  // Only a signature as short as the marker is sliced out and compared.
+  return token.length - at <= SANITIZED_SIGNATURE.length + 1 &&
+    isSanitizedSignature(token.slice(at))
     ? { ...decoded, signatureRemoved: true }
     : decoded;
 }

@@ -133,8 +133,15 @@ export function redactRequestUrl(url: string, token: string | null): string {
 function mayHoldToken(text: string, token: string | null): boolean {
   if (!token || text.length < MIN_SECRET_LENGTH) return false;
   if (WHITESPACE.test(token) || text.includes(token)) return true;
-  for (const run of token.split('.')) {
-    if (run.length >= MIN_SECRET_LENGTH && text.includes(run)) return true;
+  // The dot-separated runs, without splitting: a run longer than the text cannot be in it.
+  for (let start = 0; start <= token.length;) {
+    let end = token.indexOf('.', start);
+    if (end < 0) end = token.length;
+    const length = end - start;
+    if (length >= MIN_SECRET_LENGTH && length <= text.length) {
+      if (text.includes(token.slice(start, end))) return true;
+    }
+    start = end + 1;
   }
   return false;
 }
