@@ -111,13 +111,23 @@ function byteLength(segment: string): number {
 
 export function decodeToken(token: string): DecodedToken {
   const decoded = decodeAny(token);
-  if (decoded.segments !== 3) return decoded;
-  const at = token.lastIndexOf('.') + 1;
-  // Only a signature as short as the marker is sliced out and compared.
-  return token.length - at <= SANITIZED_SIGNATURE.length + 1 &&
-    isSanitizedSignature(token.slice(at))
+  return decoded.segments === 3 && endsInSanitizedSignature(token)
     ? { ...decoded, signatureRemoved: true }
     : decoded;
+}
+
+/**
+ * What follows the token's last dot is the marker: looked for among the last characters only
+ * (`lastIndexOf` walks a whole RS256 signature, character by character).
+ */
+function endsInSanitizedSignature(token: string): boolean {
+  // A dot before these characters leaves a signature longer than the marker and one character.
+  let dot = token.indexOf('.', Math.max(0, token.length - SANITIZED_SIGNATURE.length - 2));
+  if (dot < 0) return false;
+  for (let next = token.indexOf('.', dot + 1); next >= 0; next = token.indexOf('.', dot + 1)) {
+    dot = next;
+  }
+  return isSanitizedSignature(token.slice(dot + 1));
 }
 
 /**

@@ -5,7 +5,10 @@ export function findHeader(headers: readonly HttpHeader[], name: string): HttpHe
   const wanted = name.toLowerCase();
   // A name of another length cannot match an ASCII `name` (lower-casing only changes the length
   // of non-ASCII text, into non-ASCII text): it is not lower-cased.
-  return headers.find((h) => h.name.length === wanted.length && h.name.toLowerCase() === wanted);
+  for (const h of headers) {
+    if (h.name.length === wanted.length && h.name.toLowerCase() === wanted) return h;
+  }
+  return undefined;
 }
 
 export function headerValue(headers: readonly HttpHeader[], name: string): string | null {
