@@ -32,6 +32,11 @@ export interface DecodedToken extends Pick<TokenInfo, 'form' | 'header' | 'claim
   signatureBytes: number | null;
   /** The signature is the sanitizer's marker (a sanitized HAR): its length says nothing. */
   signatureRemoved?: true;
+  /**
+   * The token is a strict JWS (three base64url segments and nothing else, so no whitespace), as
+   * jose decodes it: what the analyzer already knows, so that no later step scans it again.
+   */
+  strict?: true;
 }
 
 /**
@@ -180,6 +185,7 @@ function decodeAny(token: string): DecodedToken {
         segments: 3,
         problem: algProblem(header),
         signatureBytes: Math.floor(((token.length - second - 1) * 6) / 8),
+        strict: true,
       };
     }
     // else the slow path names the problem
