@@ -123,7 +123,7 @@ export function buildContext(
   const url = request.url ? parseUrl(request.url) : null;
   const { source, parsed, token } = readToken(request, url);
   const authorization = source?.kind === 'authorization' ? parsed : null;
-  const raw = token ? decodeToken(token) : null;
+  const raw = token ? decodeToken(token, parsed?.strictJws === true) : null;
   const decoded = raw
     ? { ...raw, header: jsonSafeObject(raw.header), claims: jsonSafeObject(raw.claims) }
     : null;

@@ -114,8 +114,12 @@ function byteLength(segment: string): number {
   return Math.floor((segment.replace(/=+$/, '').length * 6) / 8);
 }
 
-export function decodeToken(token: string): DecodedToken {
-  const decoded = decodeAny(token);
+/**
+ * `strictJws`: the caller has already matched the token against STRICT_JWS (parseAuthorization's
+ * `strictJws`), which is then not run again.
+ */
+export function decodeToken(token: string, strictJws = false): DecodedToken {
+  const decoded = decodeAny(token, strictJws);
   return decoded.segments === 3 && endsInSanitizedSignature(token)
     ? { ...decoded, signatureRemoved: true }
     : decoded;
@@ -170,9 +174,9 @@ function decodeJoseSegment(segment: string): Record<string, unknown> | null {
 /** A byte of 0x80 or more in `atob`'s binary string: UTF-8 to decode. */
 const NON_ASCII = /[\u0080-\u00ff]/;
 
-function decodeAny(token: string): DecodedToken {
+function decodeAny(token: string, strictJws: boolean): DecodedToken {
   // Fast path: a well-formed JWS (what jose's decoders accept).
-  if (STRICT_JWS.test(token)) {
+  if (strictJws || STRICT_JWS.test(token)) {
     const first = token.indexOf('.');
     const second = token.indexOf('.', first + 1);
     const claims = decodeJoseSegment(token.slice(first + 1, second));
