@@ -16,7 +16,7 @@ export const clockSkew: Check = {
     if (Number.isFinite(serverMs)) {
       const diff = serverMs - sentAt;
       evidence.push(
-        `the response's \`Date\` is ${isoTime(serverMs)}, the request was sent at ${isoTime(sentAt)}`,
+        `the response's \`Date\` is ${isoTime(serverMs)}, the request was sent at ${ctx.sentAtIso}`,
       );
       if (Math.abs(diff) > MAX_SKEW_MS) {
         findings.push(
