@@ -15,8 +15,8 @@ export function invisiblePattern(also = ''): RegExp {
 }
 
 const INVISIBLE = invisiblePattern();
-/** INVISIBLE without `g`: a test that finds nothing is far cheaper than a replace that finds nothing. */
-const HAS_INVISIBLE = new RegExp(`[${INVISIBLE_CLASS}]`);
+/** Printable ASCII only: no invisible character, checked far faster than a replace finding none. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** `\u202e` for U+202E: how an invisible character is shown. */
 export function unicodeEscape(c: string): string {
@@ -25,7 +25,7 @@ export function unicodeEscape(c: string): string {
 
 /** `text` with every invisible character (INVISIBLE_CLASS, plus `pattern`'s own) shown escaped. */
 export function showInvisible(text: string, pattern: RegExp = INVISIBLE): string {
-  if (pattern === INVISIBLE && !HAS_INVISIBLE.test(text)) return text;
+  if (pattern === INVISIBLE && PRINTABLE_ASCII.test(text)) return text;
   return text.replace(pattern, unicodeEscape);
 }
 

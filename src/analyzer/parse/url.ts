@@ -36,22 +36,22 @@ export function safeDecodeForm(text: string): string {
 }
 
 /**
- * The common API URL, read without `new URL`: `http(s)://` in lower case, an ASCII host of letters,
- * digits and hyphens whose last label starts with a letter (so never an IPv4 address) and no label
- * `xn--` (so no IDNA), no port, no userinfo, and a path of characters the URL parser keeps as they
- * are (no `%`, no backslash, no query or fragment, no segment starting with `.`). For such a URL the parser
- * only lower-cases the host and makes an empty path `/`: the result is what `new URL` gives
+ * The common API URL, read without `new URL`: `http(s)://` in lower case, a lower-case ASCII host
+ * of letters, digits and hyphens whose last label starts with a letter (so never an IPv4 address)
+ * and no label `xn--` (so no IDNA), no port, no userinfo, and a path of characters the URL parser
+ * keeps as they are (no `%`, no backslash, no query or fragment, no segment starting with `.`).
+ * For such a URL the parser only makes an empty path `/`: the result is what `new URL` gives
  * (property-tested against it). Anything else returns null and goes to `new URL`.
  */
 const SIMPLE_URL =
-  /^(https?:)\/\/((?:[A-Za-z0-9-]+\.)*[A-Za-z][A-Za-z0-9-]*)(\/[A-Za-z0-9\-._~!$&'()*+,;=:@/]*)?$/;
+  /^(https?:)\/\/((?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*)(\/[A-Za-z0-9\-._~!$&'()*+,;=:@/]*)?$/;
 
 export function simpleUrl(
   raw: string,
 ): { protocol: string; hostname: string; pathname: string } | null {
   const m = SIMPLE_URL.exec(raw);
   if (!m) return null;
-  const hostname = m[2]!.toLowerCase();
+  const hostname = m[2]!;
   const pathname = m[3] ?? '/';
   if (hostname.includes('xn--') || pathname.includes('/.')) return null;
   return { protocol: m[1]!, hostname, pathname };
