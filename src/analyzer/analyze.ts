@@ -42,7 +42,7 @@ export function analyze(request: CapturedRequest, settings: AnalyzerSettings = {
     request: {
       method: request.method,
       // SPEC §4: the token is not part of a diagnosis, and `?access_token=` would carry it.
-      url: redactRequestUrl(request.url, ctx.token),
+      url: redactRequestUrl(request.url, ctx.token, ctx.decoded?.strict === true),
       status: request.status,
       sentAt: request.sentAt,
     },

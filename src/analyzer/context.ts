@@ -16,6 +16,7 @@ import type {
   WwwAuthenticateChallenge,
 } from './types.js';
 import { parseWwwAuthenticate } from './parse/www-authenticate.js';
+import { isoTime } from './text.js';
 
 /** Header names people use by mistake for `Authorization`. Compared lower-case. */
 export const LOOKALIKE_HEADERS = [
@@ -65,6 +66,8 @@ export interface AnalysisContext {
   challenges: WwwAuthenticateChallenge[];
   challengeRaw: string | null;
   dateHeader: string | null;
+  /** `request.sentAt` as the checks write it (isoTime), once for all of them. */
+  sentAtIso: string;
 }
 
 function findTokenSource(
@@ -115,6 +118,13 @@ export function readToken(
   return { source, parsed, token: parsed?.token ?? null };
 }
 
+/** The decoded token with JSON-safe header and claims; itself when they already are (every real token). */
+function jsonSafeDecoded(raw: DecodedToken): DecodedToken {
+  const header = jsonSafeObject(raw.header);
+  const claims = jsonSafeObject(raw.claims);
+  return header === raw.header && claims === raw.claims ? raw : { ...raw, header, claims };
+}
+
 export function buildContext(
   request: CapturedRequest,
   settings: AnalyzerSettings,
@@ -123,10 +133,8 @@ export function buildContext(
   const url = request.url ? parseUrl(request.url) : null;
   const { source, parsed, token } = readToken(request, url);
   const authorization = source?.kind === 'authorization' ? parsed : null;
-  const raw = token ? decodeToken(token) : null;
-  const decoded = raw
-    ? { ...raw, header: jsonSafeObject(raw.header), claims: jsonSafeObject(raw.claims) }
-    : null;
+  const raw = token ? decodeToken(token, parsed?.strictJws === true) : null;
+  const decoded = raw ? jsonSafeDecoded(raw) : null;
   const claims = decoded?.claims ?? null;
   const challengeRaw = headerValue(request.responseHeaders, 'www-authenticate');
   return {
@@ -144,5 +152,6 @@ export function buildContext(
     challenges: challengeRaw ? parseWwwAuthenticate(challengeRaw) : [],
     challengeRaw,
     dateHeader: headerValue(request.responseHeaders, 'date'),
+    sentAtIso: isoTime(request.sentAt),
   };
 }

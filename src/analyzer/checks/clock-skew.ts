@@ -1,3 +1,4 @@
+import { parseHttpDate } from '../parse/http-date.js';
 import { duration, isoTime } from '../text.js';
 import type { Check } from './outcome.js';
 import { pass, skip, warn } from './outcome.js';
@@ -11,11 +12,11 @@ export const clockSkew: Check = {
     const sentAt = ctx.request.sentAt;
     const findings: string[] = [];
     const evidence: string[] = [];
-    const serverMs = ctx.dateHeader ? Date.parse(ctx.dateHeader) : NaN;
+    const serverMs = ctx.dateHeader ? parseHttpDate(ctx.dateHeader) : NaN;
     if (Number.isFinite(serverMs)) {
       const diff = serverMs - sentAt;
       evidence.push(
-        `the response's \`Date\` is ${isoTime(serverMs)}, the request was sent at ${isoTime(sentAt)}`,
+        `the response's \`Date\` is ${isoTime(serverMs)}, the request was sent at ${ctx.sentAtIso}`,
       );
       if (Math.abs(diff) > MAX_SKEW_MS) {
         findings.push(

@@ -49,14 +49,14 @@ export const tokenExpiry: Check = {
     if (typeof nbf === 'number' && nbf > sentS) {
       return fail(
         `Token not valid yet: \`nbf\` is ${duration((nbf - sentS) * 1000)} after the request`,
-        `\`nbf\` is ${isoTime(nbf * 1000)}; the request was sent at ${isoTime(sentAt)}. If the token is fresh, the sending machine's clock is behind (see clock.skew).`,
+        `\`nbf\` is ${isoTime(nbf * 1000)}; the request was sent at ${ctx.sentAtIso}. If the token is fresh, the sending machine's clock is behind (see clock.skew).`,
         "Wait until the token's `nbf`, or correct the machine's clock (NTP).",
       );
     }
     if (exp <= sentS) {
       return fail(
         `Token expired ${duration((sentS - exp) * 1000)} before this request`,
-        `\`exp\` is ${isoTime(exp * 1000)}; the request was sent at ${isoTime(sentAt)}.${lifetime}`,
+        `\`exp\` is ${isoTime(exp * 1000)}; the request was sent at ${ctx.sentAtIso}.${lifetime}`,
         FIX_RENEW,
       );
     }
@@ -64,13 +64,13 @@ export const tokenExpiry: Check = {
     if (left < NEAR_EXPIRY_S) {
       return warn(
         `Token had only ${duration(left * 1000)} left`,
-        `\`exp\` is ${isoTime(exp * 1000)}; the request was sent at ${isoTime(sentAt)}. It may have expired on the way or by the time the API checked it.`,
+        `\`exp\` is ${isoTime(exp * 1000)}; the request was sent at ${ctx.sentAtIso}. It may have expired on the way or by the time the API checked it.`,
         FIX_RENEW,
       );
     }
     return pass(
       `Token valid for ${duration(left * 1000)} more at the time of the request`,
-      `\`exp\` is ${isoTime(exp * 1000)}; the request was sent at ${isoTime(sentAt)}.${lifetime}`,
+      `\`exp\` is ${isoTime(exp * 1000)}; the request was sent at ${ctx.sentAtIso}.${lifetime}`,
     );
   },
 };

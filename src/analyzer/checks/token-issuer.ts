@@ -46,9 +46,10 @@ export const tokenIssuer: Check = {
     const kind = provider
       ? PROVIDER_NAMES[provider]
       : 'not an auth0.com domain: an Auth0 custom domain, or another identity provider';
+    const quoted = quote(iss);
     return pass(
-      `Issuer ${quote(iss)}`,
-      `\`iss\` is ${quote(iss)} (${kind}).${expected ? ' It matches the expected issuer.' : ''}`,
+      `Issuer ${quoted}`,
+      `\`iss\` is ${quoted} (${kind}).${expected ? ' It matches the expected issuer.' : ''}`,
     );
   },
 };

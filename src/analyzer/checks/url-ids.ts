@@ -21,9 +21,11 @@ export const urlIds: Check = {
     const url = ctx.url;
     if (!isParsedUrl(url))
       return skip('No URL to check', 'The request URL is unknown or does not parse.');
-    const bad = url.segments
-      .map((s, i) => ({ i, s, why: badSegment(s) }))
-      .filter((b) => b.why !== null);
+    const bad: Array<{ i: number; why: string }> = [];
+    url.segments.forEach((s, i) => {
+      const why = badSegment(s);
+      if (why !== null) bad.push({ i, why });
+    });
     const first = bad[0];
     if (first) {
       return fail(

@@ -32,6 +32,11 @@ export interface DecodedToken extends Pick<TokenInfo, 'form' | 'header' | 'claim
   signatureBytes: number | null;
   /** The signature is the sanitizer's marker (a sanitized HAR): its length says nothing. */
   signatureRemoved?: true;
+  /**
+   * The token is a strict JWS (three base64url segments and nothing else, so no whitespace), as
+   * jose decodes it: what the analyzer already knows, so that no later step scans it again.
+   */
+  strict?: true;
 }
 
 /**
@@ -109,12 +114,29 @@ function byteLength(segment: string): number {
   return Math.floor((segment.replace(/=+$/, '').length * 6) / 8);
 }
 
-export function decodeToken(token: string): DecodedToken {
-  const decoded = decodeAny(token);
-  const signature = token.slice(token.lastIndexOf('.') + 1);
-  return decoded.segments === 3 && isSanitizedSignature(signature)
+/**
+ * `strictJws`: the caller has already matched the token against STRICT_JWS (parseAuthorization's
+ * `strictJws`), which is then not run again.
+ */
+export function decodeToken(token: string, strictJws = false): DecodedToken {
+  const decoded = decodeAny(token, strictJws);
+  return decoded.segments === 3 && endsInSanitizedSignature(token)
     ? { ...decoded, signatureRemoved: true }
     : decoded;
+}
+
+/**
+ * What follows the token's last dot is the marker: looked for among the last characters only
+ * (`lastIndexOf` walks a whole RS256 signature, character by character).
+ */
+function endsInSanitizedSignature(token: string): boolean {
+  // A dot before these characters leaves a signature longer than the marker and one character.
+  let dot = token.indexOf('.', Math.max(0, token.length - SANITIZED_SIGNATURE.length - 2));
+  if (dot < 0) return false;
+  for (let next = token.indexOf('.', dot + 1); next >= 0; next = token.indexOf('.', dot + 1)) {
+    dot = next;
+  }
+  return isSanitizedSignature(token.slice(dot + 1));
 }
 
 /**
@@ -152,9 +174,9 @@ function decodeJoseSegment(segment: string): Record<string, unknown> | null {
 /** A byte of 0x80 or more in `atob`'s binary string: UTF-8 to decode. */
 const NON_ASCII = /[\u0080-\u00ff]/;
 
-function decodeAny(token: string): DecodedToken {
+function decodeAny(token: string, strictJws: boolean): DecodedToken {
   // Fast path: a well-formed JWS (what jose's decoders accept).
-  if (STRICT_JWS.test(token)) {
+  if (strictJws || STRICT_JWS.test(token)) {
     const first = token.indexOf('.');
     const second = token.indexOf('.', first + 1);
     const claims = decodeJoseSegment(token.slice(first + 1, second));
@@ -167,6 +189,7 @@ function decodeAny(token: string): DecodedToken {
         segments: 3,
         problem: algProblem(header),
         signatureBytes: Math.floor(((token.length - second - 1) * 6) / 8),
+        strict: true,
       };
     }
     // else the slow path names the problem

@@ -29,6 +29,11 @@ export interface ParsedAuthorization {
   /** For `placeholder`: the literal that was sent. */
   placeholder?: string;
   warnings: SchemeWarning[];
+  /**
+   * `Bearer <token>` where the token is a strict JWS (three base64url segments, nothing else),
+   * found by the same scan that read the header: the decoder need not scan the token again.
+   */
+  strictJws?: true;
 }
 
 const PLACEHOLDERS = ['undefined', 'null', '[object object]', 'nan', 'bearer undefined'];
@@ -51,6 +56,8 @@ function isPlaceholder(text: string): boolean {
 
 /** The common, correct case, read in one scan: `Bearer <token>` with nothing odd in the token. */
 const WELL_FORMED = /^Bearer ([^\s"'`]+)$/;
+/** The commonest case of all: a well-formed header and a strict JWS (never a placeholder). */
+const WELL_FORMED_JWS = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
 
 function unquote(text: string): { text: string; quoted: boolean } {
   const m = /^(["'`])(.*)\1$/s.exec(text);
@@ -58,6 +65,21 @@ function unquote(text: string): { text: string; quoted: boolean } {
 }
 
 export function parseAuthorization(raw: string): ParsedAuthorization {
+  const jws = WELL_FORMED_JWS.exec(raw);
+  if (jws) {
+    return { raw, scheme: 'Bearer', token: jws[1]!, problem: null, warnings: [], strictJws: true };
+  }
+  const fast = WELL_FORMED.exec(raw);
+  if (fast) {
+    const token = fast[1]!;
+    if (!isPlaceholder(token) && !(token.length === 6 && token.toLowerCase() === 'bearer'))
+      return { raw, scheme: 'Bearer', token, problem: null, warnings: [] };
+  }
+  return parseIrregular(raw);
+}
+
+/** Everything but the well-formed case: each way the value differs from `Bearer <token>`. */
+function parseIrregular(raw: string): ParsedAuthorization {
   const warnings: SchemeWarning[] = [];
   const result = (
     scheme: string | null,
@@ -65,13 +87,6 @@ export function parseAuthorization(raw: string): ParsedAuthorization {
     problem: SchemeProblem | null,
     extra: Partial<ParsedAuthorization> = {},
   ): ParsedAuthorization => ({ raw, scheme, token, problem, warnings, ...extra });
-
-  const fast = WELL_FORMED.exec(raw);
-  if (fast) {
-    const token = fast[1]!;
-    if (!isPlaceholder(token) && !(token.length === 6 && token.toLowerCase() === 'bearer'))
-      return result('Bearer', token, null);
-  }
 
   const last = raw.charCodeAt(raw.length - 1);
   if (last === 10 || last === 13) warnings.push('trailing-newline');

@@ -35,24 +35,60 @@ export function safeDecodeForm(text: string): string {
   return safeDecode(text.replace(/\+/g, ' '));
 }
 
+/**
+ * The common API URL, read without `new URL`: `http(s)://` in lower case, a lower-case ASCII host
+ * of letters, digits and hyphens whose last label starts with a letter (so never an IPv4 address)
+ * and no label `xn--` (so no IDNA), no port, no userinfo, and a path of characters the URL parser
+ * keeps as they are (no `%`, no backslash, no query or fragment, no segment starting with `.`).
+ * For such a URL the parser only makes an empty path `/`: the result is what `new URL` gives
+ * (property-tested against it). Anything else returns null and goes to `new URL`.
+ */
+const SIMPLE_URL =
+  /^(https?:)\/\/((?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*)(\/[A-Za-z0-9\-._~!$&'()*+,;=:@/]*)?$/;
+
+export function simpleUrl(
+  raw: string,
+): { protocol: string; hostname: string; pathname: string } | null {
+  const m = SIMPLE_URL.exec(raw);
+  if (!m) return null;
+  const hostname = m[2]!;
+  const pathname = m[3] ?? '/';
+  if (hostname.includes('xn--') || pathname.includes('/.')) return null;
+  return { protocol: m[1]!, hostname, pathname };
+}
+
 export function parseUrl(raw: string): ParsedUrl | { error: string } {
+  const simple = simpleUrl(raw);
+  if (simple) {
+    const { protocol, hostname, pathname } = simple;
+    return splitUrl(protocol, hostname, `${protocol}//${hostname}`, pathname, []);
+  }
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     return { error: `not a valid absolute URL: ${raw.slice(0, 200)}` };
   }
-  const rawSegments = url.pathname.split('/').slice(1);
-  if (rawSegments.length > 1 && rawSegments[rawSegments.length - 1] === '') rawSegments.pop();
-  const segments = rawSegments.map(safeDecode);
   const query: Array<{ key: string; value: string }> = [];
   // No query (the common API call): no URLSearchParams to build.
   if (url.search !== '') url.searchParams.forEach((value, key) => query.push({ key, value }));
-  const hostname = url.hostname;
+  return splitUrl(url.protocol, url.hostname, url.origin, url.pathname, query);
+}
+
+function splitUrl(
+  protocol: string,
+  hostname: string,
+  origin: string,
+  pathname: string,
+  query: ParsedUrl['query'],
+): ParsedUrl {
+  const rawSegments = pathname.split('/').slice(1);
+  if (rawSegments.length > 1 && rawSegments[rawSegments.length - 1] === '') rawSegments.pop();
+  const segments = rawSegments.map(safeDecode);
   return {
-    protocol: url.protocol,
+    protocol,
     host: hostname.toLowerCase(),
-    origin: url.origin,
+    origin,
     segments,
     rawSegments,
     resource: segments[0] || null,
@@ -68,6 +104,8 @@ export function isParsedUrl(url: ParsedUrl | { error: string } | null): url is P
 
 /** The host of a URL in lower case, or null when it does not parse. */
 export function hostOf(url: string): string | null {
+  const simple = simpleUrl(url);
+  if (simple) return simple.hostname;
   try {
     return new URL(url).hostname.toLowerCase();
   } catch {

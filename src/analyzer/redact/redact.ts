@@ -117,9 +117,14 @@ function createTokenRemover(token: string | null, whole: string): (text: string)
  * The URL a diagnosis keeps (SPEC §4): credential parameters redacted, and the request's own
  * token (or its signature) removed wherever else it was copied in the URL (`?echo=<signature>`).
  */
-export function redactRequestUrl(url: string, token: string | null): string {
+export function redactRequestUrl(
+  url: string,
+  token: string | null,
+  /** The caller knows the token has no whitespace (a strict JWS): it is not scanned for any. */
+  tokenIsCompact = false,
+): string {
   const redacted = redactUrl(url);
-  return mayHoldToken(redacted, token)
+  return mayHoldToken(redacted, token, tokenIsCompact)
     ? createTokenRemover(token, TOKEN_REDACTED)(redacted)
     : redacted;
 }
@@ -130,11 +135,18 @@ export function redactRequestUrl(url: string, token: string | null): string {
  * of a whitespace-free token, or the token itself. The common URL holds none, and is spared
  * building the remover.
  */
-function mayHoldToken(text: string, token: string | null): boolean {
+function mayHoldToken(text: string, token: string | null, compact: boolean): boolean {
   if (!token || text.length < MIN_SECRET_LENGTH) return false;
-  if (WHITESPACE.test(token) || text.includes(token)) return true;
-  for (const run of token.split('.')) {
-    if (run.length >= MIN_SECRET_LENGTH && text.includes(run)) return true;
+  if ((!compact && WHITESPACE.test(token)) || text.includes(token)) return true;
+  // The dot-separated runs, without splitting: a run longer than the text cannot be in it.
+  for (let start = 0; start <= token.length;) {
+    let end = token.indexOf('.', start);
+    if (end < 0) end = token.length;
+    const length = end - start;
+    if (length >= MIN_SECRET_LENGTH && length <= text.length) {
+      if (text.includes(token.slice(start, end))) return true;
+    }
+    start = end + 1;
   }
   return false;
 }
