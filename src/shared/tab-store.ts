@@ -50,8 +50,8 @@ export const TAB_SHARE_BYTES = 640_000;
 /** How many of a tab's newest diagnoses a new one is compared with (the same request, other path). */
 const DEDUPE_WINDOW = 20;
 /**
- * At most one commit per tab this often: a lone 401 is written at once, a storm's in batches of a
- * quarter second (each commit costs the worker an IPC and the index; halving the commits took a
+ * Under a storm, at most one commit per tab this often: 401s one after another are written at
+ * once (a commit that answered one caller does not wait), a storm's in batches of a quarter second (each commit costs the worker an IPC and the index; halving the commits took a
  * fifth off its time under a storm). An add resolves only once written: a worker that dies loses
  * no 401 it has counted, only those of the last quarter second, not yet on the badge.
  */
@@ -116,6 +116,8 @@ interface TabState {
   stale: boolean;
   /** When the last commit started (epoch ms). */
   lastCommit: number;
+  /** How many callers the last commit answered: more than one means 401s come faster than writes. */
+  lastBatch: number;
 }
 
 const isEntry = (value: unknown): value is StoredDiagnosis =>
@@ -152,6 +154,7 @@ export function createTabStore(area: SessionArea, options: TabStoreOptions = {})
       writing: null,
       stale: false,
       lastCommit: 0,
+      lastBatch: 0,
     };
     for (const id of ids) {
       const value = got[itemKey(tabId, id)];
@@ -241,12 +244,15 @@ export function createTabStore(area: SessionArea, options: TabStoreOptions = {})
 
   async function write(tabId: number, state: TabState): Promise<void> {
     while (state.waiting.length) {
-      // Let the events of this turn join the commit, and under a storm those of the next few
-      // milliseconds too (a 401 arrives every few ms; each commit costs the worker an IPC).
-      const wait = Math.max(0, state.lastCommit + COMMIT_INTERVAL_MS - Date.now());
+      // Let the events of this turn join the commit, and under a storm (the last commit answered
+      // several callers: 401s come faster than writes) those of the next few hundred milliseconds
+      // too (each commit costs the worker an IPC). One 401 after another is written at once.
+      const wait =
+        state.lastBatch > 1 ? Math.max(0, state.lastCommit + COMMIT_INTERVAL_MS - Date.now()) : 0;
       await new Promise((resolve) => setTimeout(resolve, wait));
       state.lastCommit = Date.now();
       const waiting = state.waiting.splice(0);
+      state.lastBatch = waiting.length;
       try {
         await flush(tabId, state);
         for (const w of waiting) w.resolve();
