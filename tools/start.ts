@@ -100,6 +100,10 @@ async function runHeaded(
     APP_URL,
   ]);
   console.log(`Chromium is open on ${APP_URL} with Rhythm Auth loaded and DevTools open.`);
+  console.log(
+    'The install opens the Getting started page in a tab of its own, as for a new user; the demo',
+  );
+  console.log('page is the first tab (its DevTools is the one whose panel lists the demo 401s).');
   console.log('DevTools opens on its Elements panel; Rhythm Auth is the last tab of its tab row');
   console.log('(click » at the end of the row when the tabs do not fit, then "Rhythm Auth").');
   console.log(
