@@ -1,7 +1,8 @@
 /**
  * Screenshots of the active checks and the Options page for docs/, each showing its result:
  * `docs/active-signature.png`, `docs/active-contact.png`, `docs/active-retry.png`,
- * `docs/options.png`. Written only with RHYTHM_SCREENSHOTS=1 (times change with every run).
+ * `docs/options.png`. Taken on every run (to
+ * test-results/screenshots/); written to docs/ only with RHYTHM_SCREENSHOTS=1 (times change).
  */
 import type { Page } from '@playwright/test';
 import {
@@ -12,12 +13,11 @@ import {
   openActiveCheck,
   openOptions,
   runScenario,
+  shotPath,
   tabIdOf,
   test,
 } from './fixtures.js';
 import { openPanel, panelCauses } from './panel-helpers.js';
-
-test.skip(process.env.RHYTHM_SCREENSHOTS !== '1', 'set RHYTHM_SCREENSHOTS=1 to write docs/*.png');
 
 const CURRENT = 'https://rolodex.api.rhythmsoftware.com/contacts/acme.org/current';
 
@@ -35,7 +35,12 @@ test('docs/active-signature.png', async ({ app, api, worker, context, extensionI
   const panel = await openPanel(context, extensionId, await tabIdOf(worker, app));
   await panel.setViewportSize({ width: 1440, height: 900 });
   await expect.poll(() => panelCauses(panel)).toHaveLength(1);
-  await shoot(panel, 'Verify signature…', 'Fetch the keys and verify', 'docs/active-signature.png');
+  await shoot(
+    panel,
+    'Verify signature…',
+    'Fetch the keys and verify',
+    shotPath('active-signature.png'),
+  );
 });
 
 test('docs/active-contact.png', async ({ app, worker, context, extensionId }) => {
@@ -43,7 +48,7 @@ test('docs/active-contact.png', async ({ app, worker, context, extensionId }) =>
   const panel = await openPanel(context, extensionId, await tabIdOf(worker, app));
   await panel.setViewportSize({ width: 1440, height: 900 });
   await expect.poll(() => panelCauses(panel)).toEqual(['url.service']);
-  await shoot(panel, 'Verify with Rolodex…', 'Send to Rolodex', 'docs/active-contact.png');
+  await shoot(panel, 'Verify with Rolodex…', 'Send to Rolodex', shotPath('active-contact.png'));
 });
 
 test('docs/active-retry.png', async ({ app, worker, context, extensionId }) => {
@@ -53,7 +58,7 @@ test('docs/active-retry.png', async ({ app, worker, context, extensionId }) => {
   });
   await panel.setViewportSize({ width: 1440, height: 900 });
   await expect.poll(() => panelCauses(panel)).toEqual(['header.scheme']);
-  await shoot(panel, 'Retry with fix…', 'Send it again', 'docs/active-retry.png');
+  await shoot(panel, 'Retry with fix…', 'Send it again', shotPath('active-retry.png'));
 });
 
 test('docs/options.png', async ({ context, extensionId }) => {
@@ -68,5 +73,5 @@ test('docs/options.png', async ({ context, extensionId }) => {
   await expect(options.getByTestId('status')).toHaveText(
     'Saved. It applies from the next request.',
   );
-  await options.screenshot({ path: 'docs/options.png' });
+  await options.screenshot({ path: shotPath('options.png') });
 });

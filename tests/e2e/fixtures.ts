@@ -381,3 +381,13 @@ export async function clickWithoutUserGesture(page: Page, selector: string): Pro
   if (result.value !== 'ok')
     throw new Error(`clickWithoutUserGesture(${selector}): ${result.value}`);
 }
+
+/**
+ * Where a screenshot spec writes `name`: docs/ with RHYTHM_SCREENSHOTS=1 (the pictures the README
+ * shows), else test-results/screenshots/, so that every run takes them and checks what they show
+ * without changing the checkout's docs.
+ */
+export function shotPath(name: string): string {
+  const dir = process.env.RHYTHM_SCREENSHOTS === '1' ? 'docs' : 'test-results/screenshots';
+  return resolve(dir, name);
+}

@@ -2,12 +2,12 @@
  * The panel's layout as DevTools docked narrow or wide shows it (issue 16): at 380, 560 and 1280 px
  * wide, light and dark, nothing overflows sideways, the toolbar is one line with Search and Settings
  * on screen, rows are one line each with no check id; below 600 px the list stands over the detail.
- * With RHYTHM_SCREENSHOTS=1 each case also writes docs/panel-<width>-<theme>.png. Also: the detail
+ * Each case also takes panel-<width>-<theme>.png (docs/ with RHYTHM_SCREENSHOTS=1). Also: the detail
  * back at its verdict when another 401 is picked, the splitter remembered, the search syntax, the
  * row menu, and a list longer than its viewport (only the rows in view exist).
  */
 import type { Page } from '@playwright/test';
-import { expect, fetchFrom, runScenario, tabIdOf, test } from './fixtures.js';
+import { expect, fetchFrom, runScenario, shotPath, tabIdOf, test } from './fixtures.js';
 import { openPanel, panelCauses, selectedRow } from './panel-helpers.js';
 
 const SCENARIOS = [
@@ -157,8 +157,7 @@ for (const width of [380, 560, 1280]) {
       }
       await expect(panel.getByRole('region', { name: 'Verdict' })).toBeInViewport();
 
-      if (process.env.RHYTHM_SCREENSHOTS === '1')
-        await panel.screenshot({ path: `docs/panel-${width}-${theme}.png` });
+      await panel.screenshot({ path: shotPath(`panel-${width}-${theme}.png`) });
     });
   }
 }

@@ -1,15 +1,10 @@
 /**
  * Screenshots of the panel for the docs, light and dark, diagnosing the reference API's `expired`
- * and `no-bearer-prefix` cases. Written only with RHYTHM_SCREENSHOTS=1 (they change with every
+ * and `no-bearer-prefix` cases. Taken on every run (to test-results/screenshots/), written to docs/ only with RHYTHM_SCREENSHOTS=1 (they change with every
  * run's times, so they are not part of the regular suite).
  */
-import { badgeText, expect, runScenario, tabIdOf, test } from './fixtures.js';
+import { badgeText, expect, runScenario, shotPath, tabIdOf, test } from './fixtures.js';
 import { openPanel, panelCauses, selectedRow } from './panel-helpers.js';
-
-test.skip(
-  process.env.RHYTHM_SCREENSHOTS !== '1',
-  'set RHYTHM_SCREENSHOTS=1 to write docs/panel-*.png',
-);
 
 for (const theme of ['light', 'dark'] as const) {
   test(`docs/panel-${theme}.png`, async ({ app, worker, context, extensionId }) => {
@@ -24,6 +19,6 @@ for (const theme of ['light', 'dark'] as const) {
     await expect.poll(() => panelCauses(panel)).toEqual(['token.expiry', 'header.scheme']);
     await expect(selectedRow(panel)).toHaveAttribute('data-diagnosis', 'token.expiry');
     await expect(panel.getByTestId('diff')).toBeVisible();
-    await panel.screenshot({ path: `docs/panel-${theme}.png` });
+    await panel.screenshot({ path: shotPath(`panel-${theme}.png`) });
   });
 }

@@ -3,14 +3,13 @@
  * a request without one), pasted tokens that do not pose as captured 401s, the verdict naming the
  * other failures, the checklist with its passed checks folded, the export preview rendered as a
  * ticket shows it, and SPEC §10's `data-selected-diagnosis`. The built extension, real tokens
- * from the reference API, real Chromium. With RHYTHM_SCREENSHOTS=1 it also writes
+ * from the reference API, real Chromium. It also takes (to docs/ with RHYTHM_SCREENSHOTS=1)
  * docs/panel-checklist.png and docs/export-preview.png.
  */
-import { badgeText, expect, runScenario, tabIdOf, test } from './fixtures.js';
+import { badgeText, expect, runScenario, shotPath, tabIdOf, test } from './fixtures.js';
 import { checkStatuses, openPanel, panelCauses, selectedRow } from './panel-helpers.js';
 
 const CURRENT = 'https://rolodex.api.rhythmsoftware.com/contacts/acme.org/current';
-const SHOTS = process.env.RHYTHM_SCREENSHOTS === '1';
 
 test('a preflight and a request without a token say so, not that the worker restarted; only rows carry data-diagnosis', async ({
   app,
@@ -127,11 +126,10 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(panel.locator('#detail [data-check-id="header.scheme"]')).toBeVisible();
     await panel.keyboard.press('Enter');
     await expect(folded).not.toHaveAttribute('open', '');
-    if (SHOTS)
-      await panel
-        .locator('#detail .entry__columns > section')
-        .first()
-        .screenshot({ path: `docs/panel-checklist-${theme}.png` });
+    await panel
+      .locator('#detail .entry__columns > section')
+      .first()
+      .screenshot({ path: shotPath(`panel-checklist-${theme}.png`) });
 
     // The export preview, rendered as the ticket shows it: tables and code, not Markdown source.
     await panel.getByRole('button', { name: 'Export…' }).click();
@@ -149,8 +147,7 @@ for (const theme of ['light', 'dark'] as const) {
             .length,
       ),
     ).toBe(0);
-    if (SHOTS)
-      await panel.getByRole('dialog').screenshot({ path: `docs/export-preview-${theme}.png` });
+    await panel.getByRole('dialog').screenshot({ path: shotPath(`export-preview-${theme}.png`) });
     await panel.getByTestId('preview-source').click();
     await expect(panel.getByTestId('export-preview')).toBeVisible();
     await expect(panel.getByTestId('export-preview')).toContainText('| `token.expiry` |');

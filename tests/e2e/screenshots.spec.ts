@@ -1,9 +1,9 @@
 /**
  * Screenshots of the popup with real diagnoses, light and dark, for docs/. Writes the files only
- * when asked: `RHYTHM_SCREENSHOTS=1 npx playwright test screenshots`.
+ * to docs/ when asked (`RHYTHM_SCREENSHOTS=1 npx playwright test screenshots`), else to
+ * test-results/screenshots/: the spec runs every time.
  */
-import { resolve } from 'node:path';
-import { badgeText, expect, openPopup, runScenario, tabIdOf, test } from './fixtures.js';
+import { badgeText, expect, openPopup, runScenario, shotPath, tabIdOf, test } from './fixtures.js';
 
 const SHOWN = [
   'preflight-401',
@@ -24,7 +24,6 @@ test('the popup with real diagnoses, in light and dark', async ({
   context,
   extensionId,
 }) => {
-  test.skip(process.env.RHYTHM_SCREENSHOTS !== '1', 'set RHYTHM_SCREENSHOTS=1 to write docs/*.png');
   for (const id of SHOWN) await runScenario(app, id);
   const tabId = await tabIdOf(worker, app);
   await expect.poll(() => badgeText(worker, tabId)).toBe(String(SHOWN.length));
@@ -34,8 +33,8 @@ test('the popup with real diagnoses, in light and dark', async ({
   await popup.setViewportSize({ width: 440, height: 600 });
   await expect(popup.locator('li[data-diagnosis]')).toHaveCount(SHOWN.length);
   await popup.emulateMedia({ colorScheme: 'light' });
-  await popup.screenshot({ path: resolve('docs/popup-light.png') });
+  await popup.screenshot({ path: shotPath('popup-light.png') });
   await popup.emulateMedia({ colorScheme: 'dark' });
   await expect(popup.locator('body')).toHaveCSS('background-color', 'rgb(30, 31, 34)');
-  await popup.screenshot({ path: resolve('docs/popup-dark.png') });
+  await popup.screenshot({ path: shotPath('popup-dark.png') });
 });
