@@ -98,11 +98,9 @@ export interface TabStoreOptions {
 
 /** A tab as the writer holds it: what storage has, plus the changes of the write to come. */
 interface TabState {
-  /** Kept ids, newest last, and their entries, sizes and request keys (for the dedupe). */
+  /** Kept ids, newest last, and what is kept of each. */
   ids: string[];
-  entries: Map<string, StoredDiagnosis>;
-  sizes: Map<string, number>;
-  keys: Map<string, RequestKey>;
+  kept: Map<string, Kept>;
   bytes: number;
   successes: Record<string, LastSuccess>;
   /** Keys to write and to remove in the next commit. */
@@ -118,6 +116,13 @@ interface TabState {
   lastCommit: number;
   /** How many callers the last commit answered: more than one means 401s come faster than writes. */
   lastBatch: number;
+}
+
+/** A kept diagnosis, with its stored size and its request key (for the dedupe), computed once. */
+interface Kept {
+  entry: StoredDiagnosis;
+  size: number;
+  key: RequestKey;
 }
 
 const isEntry = (value: unknown): value is StoredDiagnosis =>
@@ -143,9 +148,7 @@ export function createTabStore(area: SessionArea, options: TabStoreOptions = {})
     const got = await area.get([...ids.map((id) => itemKey(tabId, id)), okKey(tabId)]);
     const state: TabState = {
       ids: [],
-      entries: new Map(),
-      sizes: new Map(),
-      keys: new Map(),
+      kept: new Map(),
       bytes: 0,
       successes: {},
       dirty: new Set(),
@@ -172,20 +175,17 @@ export function createTabStore(area: SessionArea, options: TabStoreOptions = {})
     size = jsonBytes(entry),
     key = diagnosisKey(entry.diagnosis),
   ): void {
-    if (!state.entries.has(entry.id)) state.ids.push(entry.id);
-    state.bytes += size - (state.sizes.get(entry.id) ?? 0);
-    state.entries.set(entry.id, entry);
-    state.sizes.set(entry.id, size);
-    state.keys.set(entry.id, key);
+    const before = state.kept.get(entry.id);
+    if (!before) state.ids.push(entry.id);
+    state.bytes += size - (before?.size ?? 0);
+    state.kept.set(entry.id, { entry, size, key });
   }
 
   /** Forgets the oldest `n` entries of the tab and marks their keys for removal. */
   function evict(state: TabState, tabId: number, n: number): void {
     for (const id of state.ids.splice(0, n)) {
-      state.bytes -= state.sizes.get(id) ?? 0;
-      state.entries.delete(id);
-      state.sizes.delete(id);
-      state.keys.delete(id);
+      state.bytes -= state.kept.get(id)?.size ?? 0;
+      state.kept.delete(id);
       const key = itemKey(tabId, id);
       state.dirty.delete(key);
       state.removed.add(key);
@@ -273,7 +273,7 @@ export function createTabStore(area: SessionArea, options: TabStoreOptions = {})
     for (const key of state.dirty) {
       if (key === okKey(tabId)) items[key] = state.successes;
       else {
-        const entry = state.entries.get(key.slice(itemKey(tabId, '').length));
+        const entry = state.kept.get(key.slice(itemKey(tabId, '').length))?.entry;
         if (entry) items[key] = entry;
       }
     }
@@ -318,7 +318,9 @@ export function createTabStore(area: SessionArea, options: TabStoreOptions = {})
     async read(tabId: number): Promise<StoredDiagnosis[]> {
       const tab = tabs.get(tabId);
       if (tab) {
-        return withTab(tabId, (state) => state.ids.map((id) => state.entries.get(id)!).reverse());
+        return withTab(tabId, (state) =>
+          state.ids.map((id) => state.kept.get(id)!.entry).reverse(),
+        );
       }
       const ids = await readIndex(area, tabId);
       if (ids.length === 0) return [];
@@ -334,7 +336,7 @@ export function createTabStore(area: SessionArea, options: TabStoreOptions = {})
 
     /** One kept diagnosis, or null when it is not (or no longer) kept. */
     async entry(tabId: number, id: string): Promise<StoredDiagnosis | null> {
-      if (tabs.has(tabId)) return withTab(tabId, (state) => state.entries.get(id) ?? null);
+      if (tabs.has(tabId)) return withTab(tabId, (state) => state.kept.get(id)?.entry ?? null);
       const key = itemKey(tabId, id);
       const value = (await area.get(key))[key];
       return isEntry(value) ? value : null;
@@ -365,13 +367,12 @@ export function createTabStore(area: SessionArea, options: TabStoreOptions = {})
     add(input: StoredDiagnosis): Promise<AddResult> {
       const tabId = input.tabId;
       return withTab(tabId, (state) => {
-        if (state.entries.has(input.id)) return { added: false, done: null };
+        if (state.kept.has(input.id)) return { added: false, done: null };
         // Dedupe across sources against the newest few entries (same request, other capture path).
         const key = diagnosisKey(input.diagnosis);
         for (const id of state.ids.slice(-DEDUPE_WINDOW)) {
-          const other = state.entries.get(id);
-          const otherKey = state.keys.get(id);
-          if (other && otherKey && other.source !== input.source && sameRequest(otherKey, key))
+          const other = state.kept.get(id);
+          if (other && other.entry.source !== input.source && sameRequest(other.key, key))
             return { added: false, done: null };
         }
         const { entry, bytes } = capEntrySized(input);
@@ -384,7 +385,7 @@ export function createTabStore(area: SessionArea, options: TabStoreOptions = {})
         let n = 0;
         let total = state.bytes;
         while (total > share && n < state.ids.length - 1)
-          total -= state.sizes.get(state.ids[n++]!) ?? 0;
+          total -= state.kept.get(state.ids[n++]!)?.size ?? 0;
         if (n) evict(state, tabId, n);
         return { added: true, done: commit(tabId, state) };
       }).then(async ({ added, done }) => {
@@ -400,7 +401,7 @@ export function createTabStore(area: SessionArea, options: TabStoreOptions = {})
      */
     update(input: StoredDiagnosis): Promise<boolean> {
       return withTab(input.tabId, (state) => {
-        if (!state.entries.has(input.id)) return { done: null };
+        if (!state.kept.has(input.id)) return { done: null };
         const { entry, bytes } = capEntrySized(input);
         remember(state, entry, bytes);
         state.dirty.add(itemKey(input.tabId, input.id));
