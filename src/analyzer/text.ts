@@ -31,10 +31,18 @@ export function showInvisible(text: string, pattern: RegExp = INVISIBLE): string
 
 const MAX_QUOTE = 120;
 
-/** A value quoted for a detail line: JSON-ish, shortened, control characters made visible. */
 /** Printable ASCII without `"` or `\\`: JSON.stringify would return it quoted and unchanged. */
 const PLAIN = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 
+/**
+ * A quote (or any text) cut to `max` characters, the last one `…`: `clip(quote(v, n), max)` is
+ * `quote(v, max)` for any `max` up to `n`, so a value shown at two lengths is quoted once.
+ */
+export function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** A value quoted for a detail line: JSON-ish, shortened, control characters made visible. */
 export function quote(value: unknown, max = MAX_QUOTE): string {
   let text: string;
   if (typeof value === 'string' && PLAIN.test(value)) {
@@ -52,7 +60,7 @@ export function quote(value: unknown, max = MAX_QUOTE): string {
   }
   // Bidi and other invisible format characters would reorder or hide the evidence.
   text = showInvisible(text);
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return clip(text, max);
 }
 
 /** A duration in words: "45 s", "3 min 20 s", "2 h 14 min", "3 d 4 h". */
