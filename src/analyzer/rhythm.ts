@@ -68,19 +68,21 @@ export function isRhythmModule(value: string): value is RhythmModule {
   return (RHYTHM_MODULES as readonly string[]).includes(value);
 }
 
+/** `.api.rhythmsoftware.com`: what a module host ends in. */
+const API_SUFFIX = `.${RHYTHM_API_DOMAIN}`;
+
 /** The module of a host like `rolodex.api.rhythmsoftware.com`, or null. */
 export function moduleOfHost(host: string): RhythmModule | null {
   const lower = host.toLowerCase();
-  const suffix = `.${RHYTHM_API_DOMAIN}`;
-  if (!lower.endsWith(suffix)) return null;
-  const label = lower.slice(0, -suffix.length);
+  if (!lower.endsWith(API_SUFFIX)) return null;
+  const label = lower.slice(0, -API_SUFFIX.length);
   return isRhythmModule(label) ? label : null;
 }
 
 /** True for any host under `rhythmsoftware.com` that serves an API (module hosts and the bare one). */
 export function isRhythmApiHost(host: string): boolean {
   const lower = host.toLowerCase();
-  return lower === RHYTHM_API_DOMAIN || lower.endsWith(`.${RHYTHM_API_DOMAIN}`);
+  return lower === RHYTHM_API_DOMAIN || lower.endsWith(API_SUFFIX);
 }
 
 /** Explanations of the Rhythm claims, shown beside them. */

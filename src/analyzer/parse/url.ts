@@ -82,9 +82,12 @@ function splitUrl(
   pathname: string,
   query: ParsedUrl['query'],
 ): ParsedUrl {
-  const rawSegments = pathname.split('/').slice(1);
+  // What follows the first `/` (an http(s) path always starts with one; other schemes may not).
+  const rawSegments =
+    pathname.charCodeAt(0) === 0x2f ? pathname.slice(1).split('/') : pathname.split('/').slice(1);
   if (rawSegments.length > 1 && rawSegments[rawSegments.length - 1] === '') rawSegments.pop();
-  const segments = rawSegments.map(safeDecode);
+  // Without a `%` every segment decodes to itself (always so on the simple URL's path).
+  const segments = pathname.includes('%') ? rawSegments.map(safeDecode) : rawSegments.slice();
   return {
     protocol,
     host: hostname.toLowerCase(),
