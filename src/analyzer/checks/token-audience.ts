@@ -138,10 +138,10 @@ export const tokenAudience: Check = {
     }
     const list = audiences(claims.aud);
     if (list.includes(RHYTHM_AUDIENCE)) {
-      const others = list.filter((a) => a !== RHYTHM_AUDIENCE);
+      const others = list.some((a) => a !== RHYTHM_AUDIENCE);
       return pass(
         `Audience is ${RHYTHM_AUDIENCE}`,
-        others.length
+        others
           ? `\`aud\` is ${quote(claims.aud, 200)}; it contains ${RHYTHM_AUDIENCE}.`
           : `\`aud\` is ${quote(claims.aud)}.`,
       );

@@ -25,8 +25,11 @@ const ID_CLAIMS = ['nonce', 'at_hash', 'c_hash', 's_hash'];
 const code = (name: string) => `\`${name}\``;
 /** ACCESS_CLAIMS as a detail writes them, built once. */
 const ACCESS_CODES = ACCESS_CLAIMS.map(code);
-const present = (claims: Record<string, unknown>, name: string) =>
-  Object.hasOwn(claims, name) && claims[name] !== null && claims[name] !== undefined;
+/** An own claim that is neither null nor undefined (the value read first: most names are absent). */
+const present = (claims: Record<string, unknown>, name: string) => {
+  const value = claims[name];
+  return value !== null && value !== undefined && Object.hasOwn(claims, name);
+};
 
 /** What the token says about its own type: RFC 9068's `typ` header, Cognito's `token_use`, Keycloak's `typ`. */
 function declaredKind(

@@ -99,15 +99,16 @@ function parseIrregular(raw: string): ParsedAuthorization {
   }
 
   const { text: unquotedWhole, quoted: wholeQuoted } = unquote(trimmed);
+  const bare = () => result(null, unquotedWhole, wholeQuoted ? 'quoted' : 'no-scheme');
+  // A bare JWT: no scheme at all (told before the value is split in words, which copies it).
+  if (JWT_START.test(unquotedWhole)) return bare();
   const first = /^(\S+)(\s*)([\s\S]*)$/.exec(unquotedWhole);
   const word = first?.[1] ?? '';
   const gap = first?.[2] ?? '';
   const rest = first?.[3] ?? '';
 
-  // A bare token: no scheme at all.
-  if (JWT_START.test(unquotedWhole) || (gap === '' && !/^bearer/i.test(word))) {
-    return result(null, unquotedWhole, wholeQuoted ? 'quoted' : 'no-scheme');
-  }
+  // A bare token of another kind: one word that is not `Bearer…`.
+  if (gap === '' && !/^bearer/i.test(word)) return bare();
 
   // "BearereyJ…": the scheme and the token run together.
   if (/^bearer/i.test(word) && word.length > 'bearer'.length && gap === '') {

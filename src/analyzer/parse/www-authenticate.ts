@@ -85,6 +85,23 @@ function setOwn(target: Record<string, string>, key: string, value: string): voi
     });
 }
 
+/**
+ * The parameters servers send, as the source's own strings: a name sliced from the header and
+ * stored as a key is looked up in V8's string table on every store; one of these is not.
+ */
+const KNOWN_PARAMS: ReadonlyMap<string, string> = new Map(
+  ['realm', 'error', 'error_description', 'error_uri', 'scope', 'resource_metadata'].map((name) => [
+    name,
+    name,
+  ]),
+);
+
+/** A parameter's name as a key: lower case (RFC 7235 §2.1: names are case-insensitive). */
+function paramKey(name: string): string {
+  const lower = name.toLowerCase();
+  return KNOWN_PARAMS.get(lower) ?? lower;
+}
+
 /** A token68 where the reader stands (sticky: matched at `lastIndex` only, as on the rest of the value). */
 const TOKEN68 = /[A-Za-z0-9\-._~+/]+=*(?=[ \t]*(,|$))/y;
 
@@ -107,7 +124,7 @@ export function parseWwwAuthenticate(value: string): WwwAuthenticateChallenge[] 
       r.pos++;
       r.skipSpaces();
       const v = r.peek() === '"' ? r.quoted() : r.token();
-      setOwn(current.params, name.toLowerCase(), v);
+      setOwn(current.params, paramKey(name), v);
       continue;
     }
     if (r.peek() === '=' && !current) {
