@@ -42,52 +42,6 @@ export function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-/** JSON text of a string, number, boolean or null; undefined for anything else. */
-function scalarJson(value: unknown): string | undefined {
-  switch (typeof value) {
-    case 'string':
-      return PLAIN.test(value) ? `"${value}"` : JSON.stringify(value);
-    case 'number':
-      return Number.isFinite(value) ? String(value) : 'null';
-    case 'boolean':
-      return value ? 'true' : 'false';
-    default:
-      return value === null ? 'null' : undefined;
-  }
-}
-
-/**
- * `JSON.stringify(value)` for the values checks quote most, a token's header and an `aud` list: an
- * array of scalars, or a plain object of them. Written here, since JSON.stringify's own setup
- * costs more than such a small value; undefined for any other value (nested, or with a `toJSON`
- * method), which JSON.stringify then writes.
- */
-function flatJson(value: object): string | undefined {
-  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return undefined;
-  let out: string;
-  if (Array.isArray(value)) {
-    out = '[';
-    for (let i = 0; i < value.length; i++) {
-      const item = scalarJson(value[i]);
-      if (item === undefined) return undefined;
-      out += i === 0 ? item : `,${item}`;
-    }
-    return `${out}]`;
-  }
-  if (Object.getPrototypeOf(value) !== Object.prototype) return undefined;
-  out = '{';
-  let first = true;
-  // Object.keys: the own enumerable keys, in the order JSON.stringify writes them.
-  for (const key of Object.keys(value)) {
-    const item = scalarJson((value as Record<string, unknown>)[key]);
-    if (item === undefined) return undefined;
-    const name = PLAIN.test(key) ? `"${key}"` : JSON.stringify(key);
-    out += first ? `${name}:${item}` : `,${name}:${item}`;
-    first = false;
-  }
-  return `${out}}`;
-}
-
 /** A value quoted for a detail line: JSON-ish, shortened, control characters made visible. */
 export function quote(value: unknown, max = MAX_QUOTE): string {
   let text: string;
@@ -99,10 +53,7 @@ export function quote(value: unknown, max = MAX_QUOTE): string {
   else if (value === undefined) text = 'undefined';
   else {
     try {
-      text =
-        (typeof value === 'object' && value !== null ? flatJson(value) : scalarJson(value)) ??
-        JSON.stringify(value) ??
-        String(value);
+      text = JSON.stringify(value) ?? String(value);
     } catch {
       text = String(value);
     }
