@@ -98,7 +98,7 @@ export const tokenKind: Check = {
       ctx.decoded?.header ?? null,
       ctx.settings.expectedClientId,
     );
-    const list = marks.join(', ');
+    const list = marks.length === 1 ? marks[0]! : marks.join(', ');
     switch (kind) {
       case 'access':
         return pass(
