@@ -90,6 +90,7 @@ export function parseUrl(raw: string): ParsedUrl | { error: string } {
   const simple = simpleUrl(raw);
   if (simple) {
     const { protocol, hostname, pathname } = simple;
+    // The simple URL's host is lower case already.
     return splitUrl(protocol, hostname, `${protocol}//${hostname}`, pathname, []);
   }
   let url: URL;
@@ -101,12 +102,13 @@ export function parseUrl(raw: string): ParsedUrl | { error: string } {
   const query: Array<{ key: string; value: string }> = [];
   // No query (the common API call): no URLSearchParams to build.
   if (url.search !== '') url.searchParams.forEach((value, key) => query.push({ key, value }));
-  return splitUrl(url.protocol, url.hostname, url.origin, url.pathname, query);
+  return splitUrl(url.protocol, url.hostname.toLowerCase(), url.origin, url.pathname, query);
 }
 
+/** `host`: the hostname in lower case. */
 function splitUrl(
   protocol: string,
-  hostname: string,
+  host: string,
   origin: string,
   pathname: string,
   query: ParsedUrl['query'],
@@ -119,13 +121,13 @@ function splitUrl(
   const segments = pathname.includes('%') ? rawSegments.map(safeDecode) : rawSegments.slice();
   return {
     protocol,
-    host: hostname.toLowerCase(),
+    host,
     origin,
     segments,
     rawSegments,
     resource: segments[0] || null,
     tenant: segments.length >= 2 ? (segments[1] ?? null) : null,
-    module: moduleOfHost(hostname),
+    module: moduleOfHost(host),
     query,
   };
 }

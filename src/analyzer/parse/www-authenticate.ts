@@ -98,6 +98,15 @@ const KNOWN_PARAMS: ReadonlyMap<string, string> = new Map(
 
 /** A parameter's name as a key: lower case (RFC 7235 §2.1: names are case-insensitive). */
 function paramKey(name: string): string {
+  // The usual name as sent (lower case already): found without lower-casing or hashing it.
+  switch (name) {
+    case 'realm':
+      return 'realm';
+    case 'error':
+      return 'error';
+    case 'error_description':
+      return 'error_description';
+  }
   const lower = name.toLowerCase();
   return KNOWN_PARAMS.get(lower) ?? lower;
 }
