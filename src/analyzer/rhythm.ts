@@ -44,14 +44,15 @@ export const KNOWN_RESOURCES: Readonly<Record<string, RhythmModule>> = {
   queries: 'system',
 };
 
+/** KNOWN_RESOURCES as a Map: one lookup, and only its own entries. */
+const HOME_MODULES: ReadonlyMap<string, RhythmModule> = new Map(Object.entries(KNOWN_RESOURCES));
+
 /**
  * The module that serves a resource, or null. Own properties only: a path segment is page data,
  * and `constructor` or `__proto__` must not find Object.prototype's members.
  */
 export function homeModuleOf(resource: string | null | undefined): RhythmModule | null {
-  return resource && Object.hasOwn(KNOWN_RESOURCES, resource)
-    ? (KNOWN_RESOURCES[resource] ?? null)
-    : null;
+  return resource ? (HOME_MODULES.get(resource) ?? null) : null;
 }
 
 /** Modules whose "current contact" calls need `contact_id` (guide §3). */

@@ -103,7 +103,8 @@ function decodePart(segment: string): PartResult {
 function algProblem(header: Record<string, unknown> | null): FormatProblem | null {
   if (!header) return null;
   if (typeof header.alg !== 'string' || header.alg === '') return 'no-alg';
-  return header.alg.toLowerCase() === 'none' ? 'alg-none' : null;
+  // Only four characters lower-case to `none` (RS256 is not lower-cased to find that out).
+  return header.alg.length === 4 && header.alg.toLowerCase() === 'none' ? 'alg-none' : null;
 }
 
 /** Strict JWS compact form. jose's decoder is lenient (it accepts `+/=` and whitespace). */
