@@ -37,6 +37,10 @@ export const LOOKALIKE_HEADERS = [
   'authentication',
 ] as const;
 
+const LOOKALIKES: ReadonlySet<string> = new Set(LOOKALIKE_HEADERS);
+/** The lengths of the look-alike names: a header of another length is not lower-cased to compare. */
+const LOOKALIKE_LENGTHS: ReadonlySet<number> = new Set(LOOKALIKE_HEADERS.map((h) => h.length));
+
 export const TOKEN_QUERY_PARAMS = ['access_token', 'token', 'id_token'] as const;
 
 export interface TokenSource {
@@ -70,21 +74,25 @@ export interface AnalysisContext {
   sentAtIso: string;
 }
 
+/** `url`: the request's URL as parsed, or undefined to parse it here (only if no header carried a token). */
 function findTokenSource(
-  request: Pick<CapturedRequest, 'requestHeaders'>,
-  urlOf: () => AnalysisContext['url'],
+  request: Pick<CapturedRequest, 'url' | 'requestHeaders'>,
+  url: AnalysisContext['url'] | undefined,
 ): TokenSource | null {
   const auth = findHeader(request.requestHeaders, 'authorization');
   if (auth) return { kind: 'authorization', name: auth.name, value: auth.value };
   for (const header of request.requestHeaders) {
-    if ((LOOKALIKE_HEADERS as readonly string[]).includes(header.name.toLowerCase())) {
+    // A name that lower-cases to an (ASCII) look-alike has its length.
+    if (LOOKALIKE_LENGTHS.has(header.name.length) && LOOKALIKES.has(header.name.toLowerCase())) {
       return { kind: 'lookalike-header', name: header.name, value: header.value };
     }
   }
   // The query is the last place looked in: the URL is parsed only when no header carried a token.
-  const url = urlOf();
-  if (isParsedUrl(url)) {
-    const param = url.query.find((q) => (TOKEN_QUERY_PARAMS as readonly string[]).includes(q.key));
+  const parsed = url !== undefined ? url : request.url ? parseUrl(request.url) : null;
+  if (isParsedUrl(parsed)) {
+    const param = parsed.query.find((q) =>
+      (TOKEN_QUERY_PARAMS as readonly string[]).includes(q.key),
+    );
     if (param) return { kind: 'query', name: param.key, value: param.value };
   }
   return null;
@@ -110,9 +118,7 @@ export function readToken(
   request: Pick<CapturedRequest, 'url' | 'requestHeaders'>,
   url?: AnalysisContext['url'],
 ): { source: TokenSource | null; parsed: ParsedAuthorization | null; token: string | null } {
-  const source = findTokenSource(request, () =>
-    url !== undefined ? url : request.url ? parseUrl(request.url) : null,
-  );
+  const source = findTokenSource(request, url);
   // Under a look-alike name or in the query, the value may still carry a scheme: parse it too.
   const parsed = source ? parseAuthorization(source.value) : null;
   return { source, parsed, token: parsed?.token ?? null };

@@ -44,14 +44,15 @@ export const KNOWN_RESOURCES: Readonly<Record<string, RhythmModule>> = {
   queries: 'system',
 };
 
+/** KNOWN_RESOURCES as a Map: one lookup, and only its own entries. */
+const HOME_MODULES: ReadonlyMap<string, RhythmModule> = new Map(Object.entries(KNOWN_RESOURCES));
+
 /**
  * The module that serves a resource, or null. Own properties only: a path segment is page data,
  * and `constructor` or `__proto__` must not find Object.prototype's members.
  */
 export function homeModuleOf(resource: string | null | undefined): RhythmModule | null {
-  return resource && Object.hasOwn(KNOWN_RESOURCES, resource)
-    ? (KNOWN_RESOURCES[resource] ?? null)
-    : null;
+  return resource ? (HOME_MODULES.get(resource) ?? null) : null;
 }
 
 /** Modules whose "current contact" calls need `contact_id` (guide §3). */
@@ -68,19 +69,21 @@ export function isRhythmModule(value: string): value is RhythmModule {
   return (RHYTHM_MODULES as readonly string[]).includes(value);
 }
 
+/** `.api.rhythmsoftware.com`: what a module host ends in. */
+const API_SUFFIX = `.${RHYTHM_API_DOMAIN}`;
+
 /** The module of a host like `rolodex.api.rhythmsoftware.com`, or null. */
 export function moduleOfHost(host: string): RhythmModule | null {
   const lower = host.toLowerCase();
-  const suffix = `.${RHYTHM_API_DOMAIN}`;
-  if (!lower.endsWith(suffix)) return null;
-  const label = lower.slice(0, -suffix.length);
+  if (!lower.endsWith(API_SUFFIX)) return null;
+  const label = lower.slice(0, -API_SUFFIX.length);
   return isRhythmModule(label) ? label : null;
 }
 
 /** True for any host under `rhythmsoftware.com` that serves an API (module hosts and the bare one). */
 export function isRhythmApiHost(host: string): boolean {
   const lower = host.toLowerCase();
-  return lower === RHYTHM_API_DOMAIN || lower.endsWith(`.${RHYTHM_API_DOMAIN}`);
+  return lower === RHYTHM_API_DOMAIN || lower.endsWith(API_SUFFIX);
 }
 
 /** Explanations of the Rhythm claims, shown beside them. */

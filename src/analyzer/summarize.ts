@@ -12,20 +12,15 @@ import type { CheckResult, Diagnosis, Verdict } from './types.js';
 export function summarize(
   checks: readonly CheckResult[],
 ): Pick<Diagnosis, 'verdict' | 'rootCause'> {
-  const firstFail = checks.find((c) => c.status === 'fail');
-  const verdict: Verdict = firstFail
-    ? 'fail'
-    : checks.some((c) => c.status === 'warn')
-      ? 'warn'
-      : 'pass';
-  return {
-    verdict,
-    rootCause: firstFail
-      ? {
-          id: firstFail.id,
-          summary: firstFail.title,
-          ...(firstFail.fix ? { fix: firstFail.fix } : {}),
-        }
-      : null,
-  };
+  // One pass: the first failure, or whether any check warns.
+  let warned = false;
+  for (const c of checks) {
+    if (c.status === 'fail') {
+      const { id, title: summary, fix } = c;
+      return { verdict: 'fail', rootCause: fix ? { id, summary, fix } : { id, summary } };
+    }
+    if (c.status === 'warn') warned = true;
+  }
+  const verdict: Verdict = warned ? 'warn' : 'pass';
+  return { verdict, rootCause: null };
 }

@@ -28,6 +28,7 @@ export const claimsContactId: Check = {
     const present = (typeof value === 'string' && value !== '') || typeof value === 'number';
 
     if (present) {
+      const quoted = quote(value);
       const pathId = segments[0] === 'contacts' && segments.length >= 3 ? segments[2] : undefined;
       if (
         ctx.subject !== 'm2m' &&
@@ -35,13 +36,14 @@ export const claimsContactId: Check = {
         pathId !== 'current' &&
         pathId !== String(value)
       ) {
+        const quotedPath = quote(pathId);
         return warn(
-          `Path names contact ${quote(pathId)}, the token's contact_id is ${quote(value)}`,
-          `The URL asks for contact ${quote(pathId)}, but this user's token carries \`contact_id\` ${quote(value)}. A user may only be allowed to act on their own contact.`,
+          `Path names contact ${quotedPath}, the token's contact_id is ${quoted}`,
+          `The URL asks for contact ${quotedPath}, but this user's token carries \`contact_id\` ${quoted}. A user may only be allowed to act on their own contact.`,
           `Use the token's contact_id in paths that need the current contact: /contacts/${url?.tenant ?? '{tenantId}'}/${String(value)} (or /contacts/current).`,
         );
       }
-      return pass(`contact_id is ${quote(value)}`, `\`${CLAIM_CONTACT_ID}\` is ${quote(value)}.`);
+      return pass(`contact_id is ${quoted}`, `\`${CLAIM_CONTACT_ID}\` is ${quoted}.`);
     }
 
     if (ctx.subject === 'm2m') {

@@ -14,8 +14,10 @@ export const claimsCustomerId: Check = {
     const present =
       (typeof value === 'string' && value.trim() !== '') ||
       (typeof value === 'number' && Number.isFinite(value));
-    if (present)
-      return pass(`customer_id is ${quote(value)}`, `\`${CLAIM_CUSTOMER_ID}\` is ${quote(value)}.`);
+    if (present) {
+      const quoted = quote(value);
+      return pass(`customer_id is ${quoted}`, `\`${CLAIM_CUSTOMER_ID}\` is ${quoted}.`);
+    }
     const why = missingClaimReason(claims, CLAIM_CUSTOMER_ID);
     return fail(
       'customer_id claim missing',

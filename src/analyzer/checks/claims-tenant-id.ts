@@ -24,7 +24,8 @@ export const claimsTenantId: Check = {
     if (!claims) return noToken(ctx, 'tenant_id claim');
     const value = claims[CLAIM_TENANT_ID];
     if (typeof value === 'string' && value.trim() !== '') {
-      return pass(`tenant_id is ${quote(value)}`, `\`${CLAIM_TENANT_ID}\` is ${quote(value)}.`);
+      const quoted = quote(value);
+      return pass(`tenant_id is ${quoted}`, `\`${CLAIM_TENANT_ID}\` is ${quoted}.`);
     }
     const why = missingClaimReason(claims, CLAIM_TENANT_ID);
     return fail(

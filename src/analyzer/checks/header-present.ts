@@ -36,8 +36,10 @@ export const headerPresent: Check = {
         'Send the token in the `Authorization` header.',
       );
     }
-    const finalOrigin = origin(ctx.request.url);
-    const crossOrigin = (ctx.request.redirectedFrom ?? []).find((from) => {
+    const redirectedFrom = ctx.request.redirectedFrom ?? [];
+    // The final URL is parsed only for a request that was redirected.
+    const finalOrigin = redirectedFrom.length > 0 ? origin(ctx.request.url) : null;
+    const crossOrigin = redirectedFrom.find((from) => {
       const o = origin(from);
       return o !== null && finalOrigin !== null && o !== finalOrigin;
     });

@@ -1,5 +1,5 @@
 import { bearerErrorMeaning, findBearerChallenge } from '../parse/www-authenticate.js';
-import { quote } from '../text.js';
+import { clip, quote } from '../text.js';
 import type { Check } from './outcome.js';
 import { fail, info, pass, skip } from './outcome.js';
 
@@ -46,11 +46,13 @@ export const serverChallenge: Check = {
         : pass('Server challenge without error', said);
     }
     const meaning = bearerErrorMeaning(error) ?? 'an error code outside RFC 6750';
+    // Quoted once: the title shows the first 100 characters of the fix's 200.
+    const described = description ? quote(description, 200) : '';
     return fail(
-      `Server says ${quote(error)}${description ? `: ${quote(description, 100)}` : ''}`,
+      `Server says ${quote(error)}${described ? `: ${clip(described, 100)}` : ''}`,
       `${said}. \`${error}\` means ${meaning}.`,
-      description
-        ? `Act on the server's description: ${quote(description, 200)}. The checks above name the likely cause.`
+      described
+        ? `Act on the server's description: ${described}. The checks above name the likely cause.`
         : 'The checks above name the likely cause; if none fails, verify the signature and the contact (the active checks).',
     );
   },

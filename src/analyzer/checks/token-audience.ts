@@ -120,26 +120,28 @@ export function nearestAudience(list: readonly string[], azp?: unknown): NearMis
   return best;
 }
 
+/** Built once: every failure of this check gives it. */
+const FIX_EXACT_AUDIENCE = `Request the token with \`audience=${RHYTHM_AUDIENCE}\` exactly (no trailing slash), in the /oauth/token body or the Auth0 SDK's \`authorizationParams.audience\`.`;
+
 /** Guide §2: `aud` must contain exactly `https://api.rhythmsoftware.com`. */
 export const tokenAudience: Check = {
   id: 'token.audience',
   run(ctx) {
     const claims = ctx.claims;
     if (!claims) return noToken(ctx, 'Audience');
-    const fix = `Request the token with \`audience=${RHYTHM_AUDIENCE}\` exactly (no trailing slash), in the /oauth/token body or the Auth0 SDK's \`authorizationParams.audience\`.`;
     if (!('aud' in claims)) {
       return fail(
         'Token has no audience (`aud`)',
         'The token carries no `aud` claim, so no API will accept it.',
-        fix,
+        FIX_EXACT_AUDIENCE,
       );
     }
     const list = audiences(claims.aud);
     if (list.includes(RHYTHM_AUDIENCE)) {
-      const others = list.filter((a) => a !== RHYTHM_AUDIENCE);
+      const others = list.some((a) => a !== RHYTHM_AUDIENCE);
       return pass(
         `Audience is ${RHYTHM_AUDIENCE}`,
-        others.length
+        others
           ? `\`aud\` is ${quote(claims.aud, 200)}; it contains ${RHYTHM_AUDIENCE}.`
           : `\`aud\` is ${quote(claims.aud)}.`,
       );
@@ -149,7 +151,7 @@ export const tokenAudience: Check = {
       return fail(
         `Wrong audience ${quote(claims.aud, 80)}`,
         `\`aud\` is ${quote(claims.aud, 200)}: no audience at all; Rhythm accepts only ${RHYTHM_AUDIENCE}.`,
-        fix,
+        FIX_EXACT_AUDIENCE,
       );
     }
     const more = list.length > 1 ? ` (and ${list.length - 1} more)` : '';
@@ -158,7 +160,7 @@ export const tokenAudience: Check = {
       return fail(
         `Wrong audience: ${quote(near.value)} ${SHORT[near.kind]}`,
         `\`aud\` is ${quote(near.value)}; Rhythm accepts only ${RHYTHM_AUDIENCE}. ${quote(near.value)} ${why}.`,
-        fix,
+        FIX_EXACT_AUDIENCE,
       );
     }
     const each = list
@@ -173,7 +175,7 @@ export const tokenAudience: Check = {
     return fail(
       `Wrong audience: ${quote(near.value)} ${SHORT[near.kind]}${more}`,
       `\`aud\` has ${list.length} audiences, none of them ${RHYTHM_AUDIENCE}: ${each}${list.length > 10 ? '; …' : ''}. The nearest, ${quote(near.value)}, ${why}.${userinfo}`,
-      fix,
+      FIX_EXACT_AUDIENCE,
     );
   },
 };

@@ -28,7 +28,15 @@ const RSA_BYTES = [256, 384, 512, 1024];
 /** Auth0 signs RS256 with 2048-bit keys. */
 const AUTH0_RSA_BYTES = 256;
 
-const isRsa = (alg: string) => /^(RS|PS)(256|384|512)$/.test(alg);
+const RSA_ALGS: ReadonlySet<string> = new Set([
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+]);
+const isRsa = (alg: string) => RSA_ALGS.has(alg);
 
 function rsaOutcome(alg: string, bytes: number): CheckOutcome | null {
   if (RSA_BYTES.includes(bytes)) return null;

@@ -23,15 +23,24 @@ const ACCESS_CLAIMS = ['scope', 'scp', 'roles', 'permissions', 'gty', 'client_id
 const ID_CLAIMS = ['nonce', 'at_hash', 'c_hash', 's_hash'];
 
 const code = (name: string) => `\`${name}\``;
-const present = (claims: Record<string, unknown>, name: string) =>
-  Object.hasOwn(claims, name) && claims[name] !== null && claims[name] !== undefined;
+/** ACCESS_CLAIMS as a detail writes them, built once. */
+const ACCESS_CODES = ACCESS_CLAIMS.map(code);
+/** An own claim that is neither null nor undefined (the value read first: most names are absent). */
+const present = (claims: Record<string, unknown>, name: string) => {
+  const value = claims[name];
+  return value !== null && value !== undefined && Object.hasOwn(claims, name);
+};
 
 /** What the token says about its own type: RFC 9068's `typ` header, Cognito's `token_use`, Keycloak's `typ`. */
 function declaredKind(
   claims: Record<string, unknown>,
   header: Record<string, unknown> | null,
 ): KindEvidence | null {
-  const typ = typeof header?.typ === 'string' ? header.typ.toLowerCase() : '';
+  // Only a `typ` of their length can lower-case to `at+jwt` or `application/at+jwt` (`JWT` cannot).
+  const typ =
+    typeof header?.typ === 'string' && (header.typ.length === 6 || header.typ.length === 18)
+      ? header.typ.toLowerCase()
+      : '';
   if (typ === 'at+jwt' || typ === 'application/at+jwt') {
     return { kind: 'access', marks: [`header \`typ: ${String(header?.typ)}\``] };
   }
@@ -54,8 +63,11 @@ export function kindOf(
 ): KindEvidence {
   const declared = declaredKind(claims, header);
   if (declared) return declared;
-  const access = ACCESS_CLAIMS.filter((c) => present(claims, c));
-  if (access.length > 0) return { kind: 'access', marks: access.map(code) };
+  const access: string[] = [];
+  for (let i = 0; i < ACCESS_CLAIMS.length; i++) {
+    if (present(claims, ACCESS_CLAIMS[i]!)) access.push(ACCESS_CODES[i]!);
+  }
+  if (access.length > 0) return { kind: 'access', marks: access };
   const aud = audiences(claims.aud);
   if (aud.includes(RHYTHM_AUDIENCE))
     return { kind: 'access', marks: [`\`aud\` ${RHYTHM_AUDIENCE}`] };
@@ -86,7 +98,7 @@ export const tokenKind: Check = {
       ctx.decoded?.header ?? null,
       ctx.settings.expectedClientId,
     );
-    const list = marks.join(', ');
+    const list = marks.length === 1 ? marks[0]! : marks.join(', ');
     switch (kind) {
       case 'access':
         return pass(

@@ -7,10 +7,18 @@ const LITERALS = new Set(['undefined', 'null', 'nan', '[object object]']);
 const PLACEHOLDER =
   /^(\{[^}]*\}|:[A-Za-z_]\w*|\$\{[^}]*\}|<[^>]*>|%[A-Za-z_]\w*%|\[[A-Za-z_]\w*\])$/;
 
+/** Lengths of the LITERALS: only text of these lengths lower-cases to one of them. */
+const LITERAL_LENGTHS = new Set([...LITERALS].map((l) => l.length));
+/** The characters a PLACEHOLDER starts with: `{ : $ < % [`. */
+const PLACEHOLDER_START = new Set([0x7b, 0x3a, 0x24, 0x3c, 0x25, 0x5b]);
+
 function badSegment(segment: string): string | null {
   if (segment === '') return 'is empty (a `//` in the path)';
-  if (LITERALS.has(segment.toLowerCase())) return `is the literal ${quote(segment)}`;
-  if (PLACEHOLDER.test(segment)) return `is an unfilled placeholder ${quote(segment)}`;
+  // Both tests are asked only of a segment that could pass them (an id never does).
+  if (LITERAL_LENGTHS.has(segment.length) && LITERALS.has(segment.toLowerCase()))
+    return `is the literal ${quote(segment)}`;
+  if (PLACEHOLDER_START.has(segment.charCodeAt(0)) && PLACEHOLDER.test(segment))
+    return `is an unfilled placeholder ${quote(segment)}`;
   return null;
 }
 
@@ -22,10 +30,10 @@ export const urlIds: Check = {
     if (!isParsedUrl(url))
       return skip('No URL to check', 'The request URL is unknown or does not parse.');
     const bad: Array<{ i: number; why: string }> = [];
-    url.segments.forEach((s, i) => {
-      const why = badSegment(s);
+    for (let i = 0; i < url.segments.length; i++) {
+      const why = badSegment(url.segments[i]!);
       if (why !== null) bad.push({ i, why });
-    });
+    }
     const first = bad[0];
     if (first) {
       return fail(

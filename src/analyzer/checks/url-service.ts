@@ -4,6 +4,13 @@ import { quote } from '../text.js';
 import type { Check } from './outcome.js';
 import { fail, pass, skip, warn } from './outcome.js';
 
+/** Where the resource is served, for the failures only (a request that passes never builds it). */
+function hint(resource: string, rightHost: string | null): string {
+  return rightHost
+    ? `\`${resource}\` is served by https://${rightHost}.`
+    : `Use the module host of the service, e.g. https://rolodex.${RHYTHM_API_DOMAIN} for contacts.`;
+}
+
 /** Guide §6: the request goes to the module host that serves its resource, over https. */
 export const urlService: Check = {
   id: 'url.service',
@@ -23,9 +30,6 @@ export const urlService: Check = {
     const resource = url.resource ?? '';
     const home = homeModuleOf(resource);
     const rightHost = home ? moduleHost(home) : null;
-    const hint = rightHost
-      ? `\`${resource}\` is served by https://${rightHost}.`
-      : `Use the module host of the service, e.g. https://rolodex.${RHYTHM_API_DOMAIN} for contacts.`;
 
     if (url.protocol !== 'https:') {
       return fail(
@@ -37,10 +41,10 @@ export const urlService: Check = {
     if (url.host === RHYTHM_API_DOMAIN) {
       return fail(
         `No API on the bare ${RHYTHM_API_DOMAIN}`,
-        `The request went to https://${RHYTHM_API_DOMAIN}, which is the token audience, not a base URL. Each Rhythm service has its own host. ${hint}`,
+        `The request went to https://${RHYTHM_API_DOMAIN}, which is the token audience, not a base URL. Each Rhythm service has its own host. ${hint(resource, rightHost)}`,
         rightHost
           ? `Send it to https://${rightHost}${url.segments.length ? '/' + url.rawSegments.join('/') : ''}.`
-          : hint,
+          : hint(resource, rightHost),
       );
     }
     const extra = ctx.settings.extraApiHosts ?? [];
@@ -53,13 +57,13 @@ export const urlService: Check = {
       if (url.host.endsWith(`.${RHYTHM_API_DOMAIN}`)) {
         return fail(
           `Unknown Rhythm module host ${url.host}`,
-          `There is no module \`${url.host.slice(0, -RHYTHM_API_DOMAIN.length - 1)}\`. Modules: ${RHYTHM_MODULES.join(', ')}. ${hint}`,
-          rightHost ? `Send it to https://${rightHost}.` : hint,
+          `There is no module \`${url.host.slice(0, -RHYTHM_API_DOMAIN.length - 1)}\`. Modules: ${RHYTHM_MODULES.join(', ')}. ${hint(resource, rightHost)}`,
+          rightHost ? `Send it to https://${rightHost}.` : hint(resource, rightHost),
         );
       }
       return warn(
         `${url.host} is not a Rhythm API host`,
-        `Rhythm APIs live on https://<module>.${RHYTHM_API_DOMAIN}. ${hint}`,
+        `Rhythm APIs live on https://<module>.${RHYTHM_API_DOMAIN}. ${hint(resource, rightHost)}`,
         'If this is a Rhythm staging or proxy host, add it as an extra API host in the settings.',
       );
     }

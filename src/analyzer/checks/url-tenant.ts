@@ -26,16 +26,19 @@ export const urlTenant: Check = {
         `The path names tenant ${quote(url.tenant)}; the token has no tenant_id to compare it with.`,
       );
     }
+    const quotedClaim = quote(claim);
+    // The same text: the path's tenant, quoted, is the claim's.
     if (url.tenant === claim)
       return pass(
-        `Path tenant matches the token (${quote(claim)})`,
-        `Path tenant ${quote(url.tenant)} = tenant_id ${quote(claim)}.`,
+        `Path tenant matches the token (${quotedClaim})`,
+        `Path tenant ${quotedClaim} = tenant_id ${quotedClaim}.`,
       );
+    const quotedTenant = quote(url.tenant);
     const caseOnly = url.tenant.toLowerCase() === claim.toLowerCase();
     return fail(
-      `Path tenant ${quote(url.tenant)} is not the token's tenant ${quote(claim)}`,
-      `The second path segment is ${quote(url.tenant)} but the token's tenant_id is ${quote(claim)}${caseOnly ? ' (they differ only in letter case)' : ''}. A token is valid only for its own tenant.`,
-      `Use /${url.segments[0] ?? '{resource}'}/${claim}/… in the URL, or a token issued for ${quote(url.tenant)}.`,
+      `Path tenant ${quotedTenant} is not the token's tenant ${quotedClaim}`,
+      `The second path segment is ${quotedTenant} but the token's tenant_id is ${quotedClaim}${caseOnly ? ' (they differ only in letter case)' : ''}. A token is valid only for its own tenant.`,
+      `Use /${url.segments[0] ?? '{resource}'}/${claim}/… in the URL, or a token issued for ${quotedTenant}.`,
     );
   },
 };

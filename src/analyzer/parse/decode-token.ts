@@ -103,7 +103,8 @@ function decodePart(segment: string): PartResult {
 function algProblem(header: Record<string, unknown> | null): FormatProblem | null {
   if (!header) return null;
   if (typeof header.alg !== 'string' || header.alg === '') return 'no-alg';
-  return header.alg.toLowerCase() === 'none' ? 'alg-none' : null;
+  // Only four characters lower-case to `none` (RS256 is not lower-cased to find that out).
+  return header.alg.length === 4 && header.alg.toLowerCase() === 'none' ? 'alg-none' : null;
 }
 
 /** Strict JWS compact form. jose's decoder is lenient (it accepts `+/=` and whitespace). */
@@ -143,12 +144,13 @@ function endsInSanitizedSignature(token: string): boolean {
  * One segment of a strict JWS as jose decodes it: base64url through `atob` (forgiving-base64: no
  * padding needed, a length of 4n+1 refused), strict UTF-8, `JSON.parse`, a JSON object; null where
  * jose would throw. For ASCII (every real header and almost every payload) the binary string `atob`
- * returns is already the text: no byte array, no TextDecoder.
+ * returns is already the text: no byte array, no TextDecoder. `base64`: the segment with `-` and
+ * `_` already turned into `+` and `/` (the caller does it once for header and payload together).
  */
-function decodeJoseSegment(segment: string): Record<string, unknown> | null {
+function decodeJoseSegment(base64: string): Record<string, unknown> | null {
   let binary: string;
   try {
-    binary = atob(segment.replace(/-/g, '+').replace(/_/g, '/'));
+    binary = atob(base64);
   } catch {
     return null;
   }
@@ -179,8 +181,10 @@ function decodeAny(token: string, strictJws: boolean): DecodedToken {
   if (strictJws || STRICT_JWS.test(token)) {
     const first = token.indexOf('.');
     const second = token.indexOf('.', first + 1);
-    const claims = decodeJoseSegment(token.slice(first + 1, second));
-    const header = claims ? decodeJoseSegment(token.slice(0, first)) : null;
+    // Header and payload into the standard alphabet in one go: the dot between them stays.
+    const standard = token.slice(0, second).replace(/-/g, '+').replace(/_/g, '/');
+    const claims = decodeJoseSegment(standard.slice(first + 1));
+    const header = claims ? decodeJoseSegment(standard.slice(0, first)) : null;
     if (claims && header) {
       return {
         form: 'jws',

@@ -9,6 +9,21 @@
 const MONTHS = 'JanFebMarAprMayJunJulAugSepOctNovDec';
 const DAYS = 'MonTueWedThuFriSatSun';
 
+/** Three ASCII characters at `at` as one number (-1 when one is not ASCII): a name without a slice. */
+function code3(text: string, at: number): number {
+  const a = text.charCodeAt(at);
+  const b = text.charCodeAt(at + 1);
+  const c = text.charCodeAt(at + 2);
+  return a < 128 && b < 128 && c < 128 ? (a << 14) | (b << 7) | c : -1;
+}
+/** The names of DAYS and MONTHS by code3, and a month's index (0 = January). */
+const DAY_CODES: ReadonlySet<number> = new Set(
+  Array.from({ length: 7 }, (_, i) => code3(DAYS, i * 3)),
+);
+const MONTH_INDEX: ReadonlyMap<number, number> = new Map(
+  Array.from({ length: 12 }, (_, i) => [code3(MONTHS, i * 3), i]),
+);
+
 /** The two-digit number at `at`, or -1. */
 function twoDigits(text: string, at: number): number {
   const a = text.charCodeAt(at) - 48;
@@ -22,9 +37,8 @@ function imfFixdate(text: string): number {
   if (text.length !== 29 || !text.endsWith(' GMT')) return NaN;
   if (text[3] !== ',' || text[4] !== ' ' || text[7] !== ' ' || text[11] !== ' ') return NaN;
   if (text[16] !== ' ' || text[19] !== ':' || text[22] !== ':') return NaN;
-  const weekday = DAYS.indexOf(text.slice(0, 3));
-  const month = MONTHS.indexOf(text.slice(8, 11));
-  if (weekday % 3 !== 0 || month % 3 !== 0) return NaN;
+  const month = MONTH_INDEX.get(code3(text, 8));
+  if (!DAY_CODES.has(code3(text, 0)) || month === undefined) return NaN;
   const day = twoDigits(text, 5);
   const century = twoDigits(text, 12);
   const year = twoDigits(text, 14);
@@ -34,7 +48,7 @@ function imfFixdate(text: string): number {
   if (day < 1 || day > 31 || century < 10 || year < 0) return NaN;
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return NaN;
   // Date.parse rolls a day past the month's end over into the next month, as Date.UTC does.
-  return Date.UTC(century * 100 + year, month / 3, day, hour, minute, second);
+  return Date.UTC(century * 100 + year, month, day, hour, minute, second);
 }
 
 export function parseHttpDate(text: string): number {

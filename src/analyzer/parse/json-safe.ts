@@ -16,11 +16,13 @@ function isJsonSafe(value: unknown, depth: number): boolean {
   if (typeof value !== 'object' || value === null) return true;
   if (depth >= MAX_JSON_DEPTH) return false;
   if (Array.isArray(value)) {
-    for (const item of value) if (!isJsonSafe(item, depth + 1)) return false;
+    for (let i = 0; i < value.length; i++) if (!isJsonSafe(value[i], depth + 1)) return false;
     return true;
   }
   const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) if (!isJsonSafe(record[key], depth + 1)) return false;
+  // for…in builds no array of keys. It would also visit an enumerable property inherited from a
+  // tampered Object.prototype: at worst a false "unsafe", and copyJsonSafe returns the value as is.
+  for (const key in record) if (!isJsonSafe(record[key], depth + 1)) return false;
   return true;
 }
 

@@ -57,7 +57,8 @@ function isPlaceholder(text: string): boolean {
 /** The common, correct case, read in one scan: `Bearer <token>` with nothing odd in the token. */
 const WELL_FORMED = /^Bearer ([^\s"'`]+)$/;
 /** The commonest case of all: a well-formed header and a strict JWS (never a placeholder). */
-const WELL_FORMED_JWS = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/;
+const WELL_FORMED_JWS = /^Bearer [A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+const BEARER_PREFIX = 'Bearer ';
 
 function unquote(text: string): { text: string; quoted: boolean } {
   const m = /^(["'`])(.*)\1$/s.exec(text);
@@ -65,9 +66,10 @@ function unquote(text: string): { text: string; quoted: boolean } {
 }
 
 export function parseAuthorization(raw: string): ParsedAuthorization {
-  const jws = WELL_FORMED_JWS.exec(raw);
-  if (jws) {
-    return { raw, scheme: 'Bearer', token: jws[1]!, problem: null, warnings: [], strictJws: true };
+  // test, not exec: no match array; the token is what follows `Bearer `.
+  if (WELL_FORMED_JWS.test(raw)) {
+    const token = raw.slice(BEARER_PREFIX.length);
+    return { raw, scheme: 'Bearer', token, problem: null, warnings: [], strictJws: true };
   }
   const fast = WELL_FORMED.exec(raw);
   if (fast) {
@@ -99,15 +101,16 @@ function parseIrregular(raw: string): ParsedAuthorization {
   }
 
   const { text: unquotedWhole, quoted: wholeQuoted } = unquote(trimmed);
+  const bare = () => result(null, unquotedWhole, wholeQuoted ? 'quoted' : 'no-scheme');
+  // A bare JWT: no scheme at all (told before the value is split in words, which copies it).
+  if (JWT_START.test(unquotedWhole)) return bare();
   const first = /^(\S+)(\s*)([\s\S]*)$/.exec(unquotedWhole);
   const word = first?.[1] ?? '';
   const gap = first?.[2] ?? '';
   const rest = first?.[3] ?? '';
 
-  // A bare token: no scheme at all.
-  if (JWT_START.test(unquotedWhole) || (gap === '' && !/^bearer/i.test(word))) {
-    return result(null, unquotedWhole, wholeQuoted ? 'quoted' : 'no-scheme');
-  }
+  // A bare token of another kind: one word that is not `Bearer…`.
+  if (gap === '' && !/^bearer/i.test(word)) return bare();
 
   // "BearereyJ…": the scheme and the token run together.
   if (/^bearer/i.test(word) && word.length > 'bearer'.length && gap === '') {

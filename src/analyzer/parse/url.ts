@@ -42,25 +42,55 @@ export function safeDecodeForm(text: string): string {
  * keeps as they are (no `%`, no backslash, no query or fragment, no segment starting with `.`).
  * For such a URL the parser only makes an empty path `/`: the result is what `new URL` gives
  * (property-tested against it). Anything else returns null and goes to `new URL`.
+ *
+ * Read by char codes: what `^(https?:)\/\/((?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*)(\/[A-Za-z0-9\-._~!$&'()*+,;=:@/]*)?$`
+ * matches (the host runs to the first character no host has, which must be `/` or the end).
  */
-const SIMPLE_URL =
-  /^(https?:)\/\/((?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*)(\/[A-Za-z0-9\-._~!$&'()*+,;=:@/]*)?$/;
+const charTable = (chars: string) => {
+  const table = new Uint8Array(128);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
+};
+const ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
+const LABEL_CHAR = charTable(`${ALNUM}-`);
+const PATH_CHAR = charTable(`${ALNUM}ABCDEFGHIJKLMNOPQRSTUVWXYZ-._~!$&'()*+,;=:@/`);
 
 export function simpleUrl(
   raw: string,
 ): { protocol: string; hostname: string; pathname: string } | null {
-  const m = SIMPLE_URL.exec(raw);
-  if (!m) return null;
-  const hostname = m[2]!;
-  const pathname = m[3] ?? '/';
+  const protocol = raw.startsWith('https://') ? 'https:' : raw.startsWith('http://') ? 'http:' : '';
+  if (protocol === '') return null;
+  const start = protocol.length + 2;
+  // Labels of [a-z0-9-]+ joined by dots, the last one starting with a letter.
+  let label = start;
+  let end = start;
+  for (; end < raw.length; end++) {
+    const c = raw.charCodeAt(end);
+    if (c === 0x2e) {
+      if (end === label) return null;
+      label = end + 1;
+    } else if (c >= 128 || LABEL_CHAR[c] !== 1) break;
+  }
+  const first = raw.charCodeAt(label);
+  if (end === label || first < 0x61 || first > 0x7a) return null;
+  if (end < raw.length) {
+    if (raw.charCodeAt(end) !== 0x2f) return null;
+    for (let i = end + 1; i < raw.length; i++) {
+      const c = raw.charCodeAt(i);
+      if (c >= 128 || PATH_CHAR[c] !== 1) return null;
+    }
+  }
+  const hostname = raw.slice(start, end);
+  const pathname = end < raw.length ? raw.slice(end) : '/';
   if (hostname.includes('xn--') || pathname.includes('/.')) return null;
-  return { protocol: m[1]!, hostname, pathname };
+  return { protocol, hostname, pathname };
 }
 
 export function parseUrl(raw: string): ParsedUrl | { error: string } {
   const simple = simpleUrl(raw);
   if (simple) {
     const { protocol, hostname, pathname } = simple;
+    // The simple URL's host is lower case already.
     return splitUrl(protocol, hostname, `${protocol}//${hostname}`, pathname, []);
   }
   let url: URL;
@@ -72,28 +102,32 @@ export function parseUrl(raw: string): ParsedUrl | { error: string } {
   const query: Array<{ key: string; value: string }> = [];
   // No query (the common API call): no URLSearchParams to build.
   if (url.search !== '') url.searchParams.forEach((value, key) => query.push({ key, value }));
-  return splitUrl(url.protocol, url.hostname, url.origin, url.pathname, query);
+  return splitUrl(url.protocol, url.hostname.toLowerCase(), url.origin, url.pathname, query);
 }
 
+/** `host`: the hostname in lower case. */
 function splitUrl(
   protocol: string,
-  hostname: string,
+  host: string,
   origin: string,
   pathname: string,
   query: ParsedUrl['query'],
 ): ParsedUrl {
-  const rawSegments = pathname.split('/').slice(1);
+  // What follows the first `/` (an http(s) path always starts with one; other schemes may not).
+  const rawSegments =
+    pathname.charCodeAt(0) === 0x2f ? pathname.slice(1).split('/') : pathname.split('/').slice(1);
   if (rawSegments.length > 1 && rawSegments[rawSegments.length - 1] === '') rawSegments.pop();
-  const segments = rawSegments.map(safeDecode);
+  // Without a `%` every segment decodes to itself (always so on the simple URL's path).
+  const segments = pathname.includes('%') ? rawSegments.map(safeDecode) : rawSegments.slice();
   return {
     protocol,
-    host: hostname.toLowerCase(),
+    host,
     origin,
     segments,
     rawSegments,
     resource: segments[0] || null,
     tenant: segments.length >= 2 ? (segments[1] ?? null) : null,
-    module: moduleOfHost(hostname),
+    module: moduleOfHost(host),
     query,
   };
 }

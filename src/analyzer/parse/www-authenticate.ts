@@ -85,8 +85,55 @@ function setOwn(target: Record<string, string>, key: string, value: string): voi
     });
 }
 
-/** A token68 where the reader stands (sticky: matched at `lastIndex` only, as on the rest of the value). */
-const TOKEN68 = /[A-Za-z0-9\-._~+/]+=*(?=[ \t]*(,|$))/y;
+/**
+ * The parameters servers send, as the source's own strings: a name sliced from the header and
+ * stored as a key is looked up in V8's string table on every store; one of these is not.
+ */
+const KNOWN_PARAMS: ReadonlyMap<string, string> = new Map(
+  ['realm', 'error', 'error_description', 'error_uri', 'scope', 'resource_metadata'].map((name) => [
+    name,
+    name,
+  ]),
+);
+
+/** A parameter's name as a key: lower case (RFC 7235 §2.1: names are case-insensitive). */
+function paramKey(name: string): string {
+  // The usual name as sent (lower case already): found without lower-casing or hashing it.
+  switch (name) {
+    case 'realm':
+      return 'realm';
+    case 'error':
+      return 'error';
+    case 'error_description':
+      return 'error_description';
+  }
+  const lower = name.toLowerCase();
+  return KNOWN_PARAMS.get(lower) ?? lower;
+}
+
+const TOKEN68_CHAR = (() => {
+  const table = new Uint8Array(128);
+  for (const c of '-._~+/0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz') {
+    table[c.charCodeAt(0)] = 1;
+  }
+  return table;
+})();
+
+/**
+ * The length of the token68 (RFC 7235 §2.1) at `at`, or 0: what the sticky
+ * `/[A-Za-z0-9\-._~+/]+=*(?=[ \t]*(,|$))/y` matches there, by char codes. Backtracking never
+ * helps that pattern (giving back a character leaves a token68 character or `=` before the
+ * look-ahead, which wants a space, a comma or the end), so the longest run is the only candidate.
+ */
+function token68Length(text: string, at: number): number {
+  let end = at;
+  for (let c = text.charCodeAt(end); c < 128 && TOKEN68_CHAR[c] === 1;) c = text.charCodeAt(++end);
+  if (end === at) return 0;
+  while (text.charCodeAt(end) === 0x3d) end++;
+  let next = end;
+  for (let c = text.charCodeAt(next); c === 0x20 || c === 0x09;) c = text.charCodeAt(++next);
+  return next >= text.length || text.charCodeAt(next) === 0x2c ? end - at : 0;
+}
 
 export function parseWwwAuthenticate(value: string): WwwAuthenticateChallenge[] {
   const challenges: WwwAuthenticateChallenge[] = [];
@@ -107,7 +154,7 @@ export function parseWwwAuthenticate(value: string): WwwAuthenticateChallenge[] 
       r.pos++;
       r.skipSpaces();
       const v = r.peek() === '"' ? r.quoted() : r.token();
-      setOwn(current.params, name.toLowerCase(), v);
+      setOwn(current.params, paramKey(name), v);
       continue;
     }
     if (r.peek() === '=' && !current) {
@@ -120,11 +167,10 @@ export function parseWwwAuthenticate(value: string): WwwAuthenticateChallenge[] 
     // A new challenge: the scheme, then maybe a token68 (e.g. `Negotiate abc==`).
     current = { scheme: name, params: {} };
     challenges.push(current);
-    TOKEN68.lastIndex = r.pos;
-    const token68 = TOKEN68.exec(value);
-    if (token68) {
-      setOwn(current.params, 'token68', token68[0]);
-      r.pos += token68[0].length;
+    const token68 = token68Length(value, r.pos);
+    if (token68 > 0) {
+      setOwn(current.params, 'token68', value.slice(r.pos, r.pos + token68));
+      r.pos += token68;
     }
   }
   return challenges;

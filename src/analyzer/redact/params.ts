@@ -140,6 +140,10 @@ export function redactFormText(text: string, replace: ReplaceCredential = toReda
   return redactParamList(text, pass);
 }
 
+/** No query, no fragment, no userinfo: nothing would change (the common API URL). */
+const nothingToRedact = (url: string) =>
+  !url.includes('?') && !url.includes('#') && !url.includes('@');
+
 /**
  * A URL with the value of every credential-shaped parameter replaced (`[redacted]` by default),
  * in the query and in the fragment (the implicit flow puts tokens there), inside URLs nested in
@@ -149,8 +153,7 @@ export function redactUrlCounted(
   url: string,
   replace: ReplaceCredential = toRedacted,
 ): { url: string; redacted: number } {
-  // No query, no fragment, no userinfo: nothing below would change (the common API URL).
-  if (!url.includes('?') && !url.includes('#') && !url.includes('@')) return { url, redacted: 0 };
+  if (nothingToRedact(url)) return { url, redacted: 0 };
   const pass: Pass = { replace, count: 0, depth: 0 };
   const hashAt = url.indexOf('#');
   const beforeHash = hashAt < 0 ? url : url.slice(0, hashAt);
@@ -165,5 +168,7 @@ export function redactUrlCounted(
 
 /** `redactUrlCounted` without the count. */
 export function redactUrl(url: string, replace?: ReplaceCredential): string {
+  // The common API URL, without redactUrlCounted's result object.
+  if (nothingToRedact(url)) return url;
   return redactUrlCounted(url, replace).url;
 }

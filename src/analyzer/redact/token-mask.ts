@@ -81,18 +81,20 @@ const fill = (n: number) => FILL.repeat(Math.ceil(n / FILL.length)).slice(0, n);
  * A mask with room for the fingerprint ends its secret parts, which end the token, in `redacted`
  * repeated (at least 4 letters of it): the token's last two letters or digits are then two
  * neighbours of that cycle. A real signature's rarely are (7 pairs of 3,844), so almost every
- * token is answered here, without splitting it or reading its header again.
+ * token is answered here, without splitting it or reading its header again. The pairs as char
+ * codes (`first << 8 | second`), so that no string is built per token.
  */
-const FILL_PAIRS: ReadonlySet<string> = new Set(
-  [...FILL].map((c, i) => `${c}${FILL[(i + 1) % FILL.length]}`),
+const FILL_PAIRS: ReadonlySet<number> = new Set(
+  [...FILL].map((c, i) => (c.charCodeAt(0) << 8) | FILL.charCodeAt((i + 1) % FILL.length)),
 );
 
 function endsLikeFill(token: string): boolean {
-  let last = '';
+  let last = -1;
   for (let i = token.length - 1; i >= 0; i--) {
-    if (!isAlnum(token.charCodeAt(i))) continue;
-    if (last) return FILL_PAIRS.has(`${token[i]}${last}`);
-    last = token[i]!;
+    const c = token.charCodeAt(i);
+    if (!isAlnum(c)) continue;
+    if (last >= 0) return FILL_PAIRS.has((c << 8) | last);
+    last = c;
   }
   return false;
 }
