@@ -701,7 +701,8 @@ export function createJsonScanner(sink: ScanSink, options: ScannerOptions = {}):
     }
 
     if (tok === T_CAPTURE) {
-      const piece = chunk.subarray(itemFrom, n);
+      // A copy: once feed returns, nothing here points into the chunk, so a reader may reuse it.
+      const piece = new Uint8Array(chunk.subarray(itemFrom, n));
       itemParts.push(piece);
       itemPartBytes += piece.length;
       if (itemPartBytes > maxItemBytes) {

@@ -116,7 +116,7 @@ export async function readHarFound(
     );
     return reader.state();
   }
-  const job: ReaderJob = { path, settings: plainSettings(settings), ahead: 4 };
+  const job: ReaderJob = { path, settings: plainSettings(settings), ahead: 16 };
   return new Promise<HarReadState>((resolve, reject) => {
     const worker = new Worker(url, { workerData: job });
     let done = false;

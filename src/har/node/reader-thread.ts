@@ -1,13 +1,14 @@
 /**
  * The HAR reader's thread (bundled as dist/cli/har-reader.js; started by read-found.ts): reads,
  * scans and parses every entry, counts it, and posts the requests that are ours, a batch per
- * chunk. It runs at most `ahead` batches before the main thread, so a slow terminal or a file of
- * 401s only never piles parsed requests up in memory.
+ * chunk, from one buffer read again and again (`reusedChunks`). It runs at most `ahead` batches
+ * before the main thread, so a slow terminal or a file of 401s only never piles parsed requests
+ * up in memory.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createHarEntryReader, type HarFound } from '../collect.js';
 import { readHarEntries } from '../read-entries.js';
-import { openHarFile } from './read-file.js';
+import { reusedChunks, utf8 } from './read-file.js';
 import { toThreadError, type ReaderJob, type ReaderMessage } from './read-found.js';
 
 async function run(port: NonNullable<typeof parentPort>, job: ReaderJob): Promise<void> {
@@ -22,16 +23,15 @@ async function run(port: NonNullable<typeof parentPort>, job: ReaderJob): Promis
   const reader = createHarEntryReader(job.settings);
   let batch: HarFound[] = [];
   try {
-    const file = await openHarFile(job.path);
     let bytes = 0;
     await readHarEntries(
-      file.chunks,
+      reusedChunks(job.path),
       (entry) => {
         const found = reader.read(entry);
         if (found) batch.push(found);
       },
       {
-        ...file.options,
+        decode: utf8,
         onProgress: (read) => {
           bytes = read;
         },
