@@ -5,15 +5,15 @@
  * still parsed, counted and checked: the work is the same as in one thread, only split. Without
  * the bundled reader (the CLI run from its sources) both halves run here, one entry after another.
  */
-import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { AnalyzerSettings } from '../../analyzer/index.js';
 import { createHarEntryReader, type HarFound, type HarReadState } from '../collect.js';
 import { HarSyntaxError } from '../json-scanner.js';
 import { readHarEntries } from '../read-entries.js';
 import { openHarFile } from './read-file.js';
+import { readerThreadUrl, takeHarReader, THREAD_FROM_BYTES } from './reader-start.js';
+
+export { THREAD_FROM_BYTES };
 
 /** What the main thread sends the reader. */
 export interface ReaderJob {
@@ -62,23 +62,11 @@ export function fromThreadError(error: ThreadError): Error {
   return out;
 }
 
-/** The bundled reader beside the bundled CLI (dist/cli/har-reader.js), or null from sources. */
-function readerThreadUrl(): URL | null {
-  const url = new URL('./har-reader.js', import.meta.url);
-  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : null;
-}
-
 /** Settings without their functions (the fingerprint's digest stays on the main thread). */
 function plainSettings(settings: AnalyzerSettings): AnalyzerSettings {
   const { sha256Hex: _digest, ...plain } = settings;
   return plain;
 }
-
-/**
- * Files from this size on are read on the reader's thread: starting one costs about 40 ms, more
- * than reading a small file takes.
- */
-export const THREAD_FROM_BYTES = 8 * 1024 * 1024;
 
 export interface ReadFoundOptions {
   onProgress?(bytesRead: number, totalBytes: number): void;
@@ -118,7 +106,8 @@ export async function readHarFound(
   }
   const job: ReaderJob = { path, settings: plainSettings(settings), ahead: 16 };
   return new Promise<HarReadState>((resolve, reject) => {
-    const worker = new Worker(url, { workerData: job });
+    const worker = takeHarReader(path, url);
+    worker.postMessage(job);
     let done = false;
     const finish = (fail: unknown, state?: HarReadState) => {
       if (done) return;

@@ -5,7 +5,7 @@
  * before the main thread, so a slow terminal or a file of 401s only never piles parsed requests
  * up in memory.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { createHarEntryReader, type HarFound } from '../collect.js';
 import { readHarEntries } from '../read-entries.js';
 import { reusedChunks, utf8 } from './read-file.js';
@@ -51,4 +51,7 @@ async function run(port: NonNullable<typeof parentPort>, job: ReaderJob): Promis
   port.close();
 }
 
-if (parentPort) void run(parentPort, workerData as ReaderJob);
+// The job comes as the first message (the thread may have started before it was known); every
+// message after it says the main thread took a batch.
+const port = parentPort;
+port?.once('message', (job: ReaderJob) => void run(port, job));
