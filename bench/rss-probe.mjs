@@ -6,6 +6,13 @@ const out = process.env.RHYTHM_BENCH_PROBE;
 if (out) {
   process.on('exit', () => {
     const usage = process.resourceUsage();
-    writeFileSync(out, JSON.stringify({ maxRssBytes: usage.maxRSS * 1024 }));
+    writeFileSync(
+      out,
+      JSON.stringify({
+        maxRssBytes: usage.maxRSS * 1024,
+        // Every thread's, the process's worker threads included.
+        cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
+      }),
+    );
   });
 }

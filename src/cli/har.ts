@@ -16,10 +16,14 @@ import {
   type Diagnosis,
   type RequestSecrets,
 } from '../analyzer/index.js';
-import { createHarCollector, type Diagnosed, type HarCounts } from '../har/collect.js';
+import {
+  createHarDiagnoser,
+  type HarCounts,
+  type HarFound,
+  type HarReadState,
+} from '../har/collect.js';
 import { settingsForFinding } from '../har/credential-tally.js';
-import { openHarFile } from '../har/node/read-file.js';
-import { readHarEntries } from '../har/read-entries.js';
+import { readHarFound } from '../har/node/read-found.js';
 import { nodeSha256Hex } from '../node/sha256.js';
 import { OutputError, sanitizeHarFile } from '../har/node/sanitize-file.js';
 import type { DiagnoseHarCommand, SanitizeHarCommand } from './args.js';
@@ -70,6 +74,9 @@ function createSecretsReader(): (request: CapturedRequest) => RequestSecrets {
  */
 const SETTINGS: AnalyzerSettings = { sha256Hex: nodeSha256Hex };
 
+/** A request that is ours, found and diagnosed. */
+type Diagnosed = HarFound & { diagnosis: Diagnosis };
+
 interface Collected {
   counts: HarCounts;
   /** A request's diagnosis as its row should read with what the whole file showed. */
@@ -83,22 +90,26 @@ async function collect(
   onDiagnosed: (diagnosed: Diagnosed) => void,
   { label = `reading ${command.file}`, settings = SETTINGS } = {},
 ): Promise<Collected> {
-  const collector = createHarCollector(settings, onDiagnosed);
+  const diagnoser = createHarDiagnoser(settings);
   const progress = createProgress(io, label);
+  let read: HarReadState;
   try {
-    const file = await openHarFile(command.file);
-    await readHarEntries(file.chunks, collector.entry, {
-      ...file.options,
-      onProgress: progress.update,
-    });
+    // A big file is read on a thread of its own; each request that is ours is diagnosed here.
+    read = await readHarFound(
+      command.file,
+      settings,
+      (found) => onDiagnosed({ ...found, diagnosis: diagnoser.diagnose(found) }),
+      { onProgress: progress.update },
+    );
   } catch (error) {
     throw await harInputError(command.file, error);
   } finally {
     progress.clear();
   }
+  const { counts, rediagnose } = diagnoser.finish(read);
   return {
-    counts: collector.counts(),
-    final: (request) => collector.rediagnose(request) ?? analyze(request, settings),
+    counts,
+    final: (request) => rediagnose(request) ?? analyze(request, settings),
   };
 }
 

@@ -3,6 +3,8 @@
  * wires Node's streams, clock and environment to runCli, and turns every failure into one line on
  * stderr and exit code 2, never a stack trace.
  */
+// First: it may start the HAR reader's thread while the rest loads.
+import './prestart.js';
 import { fstatSync } from 'node:fs';
 import { readSecret } from './check/read-secret.js';
 import { errorLine, UsageError } from './errors.js';

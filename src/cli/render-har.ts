@@ -53,7 +53,14 @@ export function harRow({ request, cause }: DiagnosisSummary): HarRow {
   };
 }
 
-export const count = (n: number) => n.toLocaleString('en-US');
+/**
+ * `20,000`: a count with thousands separators, as `toLocaleString('en-US')` writes it, without
+ * loading ICU's locale data (about 15 ms, the first time, in a CLI that runs for less than a second).
+ */
+export const count = (n: number): string =>
+  Number.isSafeInteger(n) && !Object.is(n, -0)
+    ? String(n).replace(/\B(?=(\d{3})+$)/g, ',')
+    : n.toLocaleString('en-US');
 const plural = (n: number, word: string) => `${count(n)} ${word}${n === 1 ? '' : 's'}`;
 export const entriesText = (n: number, adjective = '') =>
   `${count(n)} ${adjective}${n === 1 ? 'entry' : 'entries'}`;

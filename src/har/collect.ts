@@ -13,6 +13,7 @@ import {
 } from '../analyzer/index.js';
 import {
   createHarCredentialTally,
+  type HarCredentialTally,
   lacksCredentials,
   sanitizedExportFinding,
   settingsForFinding,
@@ -57,53 +58,120 @@ export interface HarCounts {
   finding: SanitizedExportFinding | null;
 }
 
+/** What the reading half found in one entry: a request that is ours, to diagnose. */
+export interface HarFound {
+  request: CapturedRequest;
+  /** See `Diagnosed.withoutCredentials`. */
+  withoutCredentials: boolean;
+  /** See `Diagnosed.settled`. */
+  settled: boolean;
+}
+
+/**
+ * What the reading half knows once the file is read: plain data (a reader on another thread
+ * posts it as it is), turned into `HarCounts` by `createHarDiagnoser`.
+ */
+export interface HarReadState {
+  entries: number;
+  unreadable: number;
+  unreadableReasons: Array<[reason: UnreadableReason, count: number]>;
+  tally: HarCredentialTally;
+}
+
+/**
+ * The reading half of the collector: each entry read as a request, counted for the credential
+ * tally, and handed back when it is ours (`isDiagnosable`). No analysis: the CLI runs this half
+ * on a thread of its own while its main thread diagnoses (src/har/node/read-file.ts).
+ */
+export function createHarEntryReader(settings: AnalyzerSettings) {
+  const tally = createHarCredentialTally();
+  let entries = 0;
+  let unreadable = 0;
+  const reasons = new Map<UnreadableReason, number>();
+  return {
+    read(entry: unknown): HarFound | null {
+      entries++;
+      const { request, reason } = readHarEntry(entry);
+      if (!request) {
+        unreadable++;
+        reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+        return null;
+      }
+      tallyHarRequest(tally, request);
+      if (!isDiagnosable(request, settings)) return null;
+      return {
+        request,
+        withoutCredentials: lacksCredentials(request),
+        // sanitizedExportFinding: `removed` and `maybe-removed` need no credential in the file.
+        settled: tally.requestsWithCredentials > 0,
+      };
+    },
+    state(): HarReadState {
+      return {
+        entries,
+        unreadable,
+        unreadableReasons: [...reasons].sort((a, b) => b[1] - a[1]),
+        tally: { ...tally },
+      };
+    },
+  };
+}
+
+/** The diagnosing half: each found request analyzed; the counts and `rediagnose` at the end. */
+export function createHarDiagnoser(settings: AnalyzerSettings) {
+  let diagnosed = 0;
+  let failed = 0;
+  return {
+    diagnose(found: HarFound): Diagnosis {
+      diagnosed++;
+      const diagnosis = analyze(found.request, settings);
+      if (diagnosis.verdict === 'fail') failed++;
+      return diagnosis;
+    },
+    /** After the last entry, with what the reading half knew. */
+    finish(read: HarReadState) {
+      const finding = sanitizedExportFinding(read.tally);
+      const late = settingsForFinding(settings, finding);
+      return {
+        counts: {
+          entries: read.entries,
+          unreadable: read.unreadable,
+          diagnosed,
+          failed,
+          unreadableReasons: read.unreadableReasons,
+          finding,
+        } satisfies HarCounts,
+        /**
+         * The diagnosis of a request `withoutCredentials` as its row should read with what the
+         * whole file showed (SPEC §3 `header.present`, the banner's finding); null when the first
+         * diagnosis stands. The verdict and root cause stay, only the wording changes.
+         */
+        rediagnose: (request: CapturedRequest): Diagnosis | null =>
+          late ? analyze(request, late) : null,
+      };
+    },
+  };
+}
+
+/** Both halves in one thread, entry by entry: the panel's Import HAR (and the CLI from sources). */
 export function createHarCollector(
   settings: AnalyzerSettings,
   onDiagnosed: (diagnosed: Diagnosed) => void,
 ) {
-  const tally = createHarCredentialTally();
-  const counts = { entries: 0, unreadable: 0, diagnosed: 0, failed: 0 };
-  const reasons = new Map<UnreadableReason, number>();
+  const reader = createHarEntryReader(settings);
+  const diagnoser = createHarDiagnoser(settings);
   return {
     /** For `readHarEntries`. */
     entry(entry: unknown, item: ScannedItem): void {
-      counts.entries++;
-      const { request, reason } = readHarEntry(entry);
-      if (!request) {
-        counts.unreadable++;
-        reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
-        return;
-      }
-      tallyHarRequest(tally, request);
-      if (!isDiagnosable(request, settings)) return;
-      counts.diagnosed++;
-      const diagnosis = analyze(request, settings);
-      if (diagnosis.verdict === 'fail') counts.failed++;
-      onDiagnosed({
-        entry,
-        item,
-        request,
-        diagnosis,
-        withoutCredentials: lacksCredentials(request),
-        // sanitizedExportFinding: `removed` and `maybe-removed` need no credential in the file.
-        settled: tally.requestsWithCredentials > 0,
-      });
+      const found = reader.read(entry);
+      if (found) onDiagnosed({ entry, item, ...found, diagnosis: diagnoser.diagnose(found) });
     },
     counts(): HarCounts {
-      return {
-        ...counts,
-        unreadableReasons: [...reasons].sort((a, b) => b[1] - a[1]),
-        finding: sanitizedExportFinding(tally),
-      };
+      return diagnoser.finish(reader.state()).counts;
     },
-    /**
-     * After the last entry: the diagnosis of a request `withoutCredentials` as its row should read
-     * with what the whole file showed (SPEC §3 `header.present`, the banner's finding); null when
-     * the first diagnosis stands. The verdict and root cause stay, only the wording changes.
-     */
+    /** See `createHarDiagnoser().finish().rediagnose`. */
     rediagnose(request: CapturedRequest): Diagnosis | null {
-      const late = settingsForFinding(settings, sanitizedExportFinding(tally));
-      return late ? analyze(request, late) : null;
+      return diagnoser.finish(reader.state()).rediagnose(request);
     },
   };
 }

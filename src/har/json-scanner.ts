@@ -91,16 +91,18 @@ const MAX_GUESS_MISSES = 8;
 const NEWLINE = 0x0a;
 
 /**
- * The first `needle` (which starts with a line break) in `haystack` from `from`, line by line:
- * as fast as Buffer's native search over a HAR (few lines, long ones), and pure.
+ * The first `needle` (a line break, an indentation and a `}`) in `haystack` from `from`: found by
+ * its last byte and checked backwards. A pretty-printed HAR has four times fewer `}` than line
+ * breaks, and each candidate costs one native `indexOf` (Buffer's own search is no faster on a
+ * needle of spaces). Pure, so the panel's import uses it too.
  */
 function indexOfLineStart(haystack: Uint8Array, needle: Uint8Array, from: number): number {
-  const last = haystack.length - needle.length;
-  for (let at = haystack.indexOf(NEWLINE, from); at >= 0 && at <= last;) {
-    let k = 1;
-    while (k < needle.length && haystack[at + k] === needle[k]) k++;
-    if (k === needle.length) return at;
-    at = haystack.indexOf(NEWLINE, at + 1);
+  const k = needle.length - 1;
+  const last = needle[k]!;
+  for (let at = haystack.indexOf(last, from + k); at >= 0; at = haystack.indexOf(last, at + 1)) {
+    let j = 1;
+    while (j <= k && haystack[at - j] === needle[k - j]) j++;
+    if (j > k) return at - k;
   }
   return -1;
 }
@@ -699,7 +701,8 @@ export function createJsonScanner(sink: ScanSink, options: ScannerOptions = {}):
     }
 
     if (tok === T_CAPTURE) {
-      const piece = chunk.subarray(itemFrom, n);
+      // A copy: once feed returns, nothing here points into the chunk, so a reader may reuse it.
+      const piece = new Uint8Array(chunk.subarray(itemFrom, n));
       itemParts.push(piece);
       itemPartBytes += piece.length;
       if (itemPartBytes > maxItemBytes) {

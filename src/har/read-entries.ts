@@ -24,7 +24,7 @@ export interface ReadHarOptions {
   totalBytes?: number;
   /** After each chunk: bytes read so far, and the file's size. */
   onProgress?(bytesRead: number, totalBytes: number): void;
-  /** Awaited after each chunk, before the next is read: where a writer waits for its output. */
+  /** Awaited after each chunk (and its `onProgress`), before the next is read: where a writer waits for its output. */
   afterChunk?(): Promise<void> | void;
   /** Checked between chunks (an AbortSignal): reading stops with its reason. */
   signal?: { throwIfAborted(): void };
@@ -44,8 +44,8 @@ export async function scanHar(
   for await (const chunk of chunks) {
     options.signal?.throwIfAborted();
     scanner.feed(chunk);
-    await options.afterChunk?.();
     options.onProgress?.(scanner.stats.bytes, options.totalBytes ?? 0);
+    await options.afterChunk?.();
   }
   scanner.end();
   return scanner.stats;

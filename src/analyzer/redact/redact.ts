@@ -43,14 +43,10 @@ export interface JwtRedaction {
 
 /** What replaces one token: its header and payload when asked for and it is a JWS, else a marker. */
 export function redactToken(token: string, options: JwtRedaction): string {
+  if (!options.keepHeaderPayload) return TOKEN_REDACTED;
   const parts = token.replace(/\s+/g, '').split('.');
   const [header, payload] = parts;
-  if (
-    options.keepHeaderPayload &&
-    (parts.length === 2 || parts.length === 3) &&
-    header &&
-    payload
-  ) {
+  if ((parts.length === 2 || parts.length === 3) && header && payload) {
     return `${header}.${safePayloadSegment(payload, options)}.${SIGNATURE_REMOVED}`;
   }
   return TOKEN_REDACTED;
@@ -97,10 +93,14 @@ export interface ScrubOptions extends JwtRedaction {
  * A function that removes one token from text: the whole token (as sent, or without its
  * whitespace) becomes `whole`, and each secret piece of it, on its own, a marker.
  */
-function createTokenRemover(token: string | null, whole: string): (text: string) => string {
+function createTokenRemover(
+  token: string | null,
+  whole: string,
+  /** Whether the token holds whitespace, when the caller already knows. */
+  spaced = token !== null && WHITESPACE.test(token),
+): (text: string) => string {
   // A marker is no secret: a sanitized HAR's `?access_token=[redacted]` must stay as it is.
   if (!token || isMarker(token)) return (text) => text;
-  const spaced = WHITESPACE.test(token);
   const compact = spaced ? token.replace(/\s+/g, '') : token;
   const parts = compact.split('.');
   // `parts` are the compact token's segments (which is what decides the public ones).
@@ -154,13 +154,19 @@ function mayHoldToken(text: string, token: string | null, compact: boolean): boo
 /** A function that scrubs one string by every layer, configured once. */
 export function createScrubber(options: ScrubOptions): (text: string) => string {
   const token = options.token && !isMarker(options.token) ? options.token : null;
-  const compact = token?.replace(/\s+/g, '') ?? null;
+  // One look for whitespace (a token is long, and usually has none).
+  const spaced = token !== null && WHITESPACE.test(token);
+  const compact = token === null ? null : spaced ? token.replace(/\s+/g, '') : token;
   const secrets = (options.secrets ?? [])
     .filter((s) => !isMarker(s))
     .sort((a, b) => b.length - a.length);
   const masks = options.maskPersonal ? (options.masks ?? []) : [];
   // Once per scrubber, not per string: a report has hundreds of strings, a HAR thousands of reports.
-  const removeToken = createTokenRemover(token, compact ? redactToken(compact, options) : '');
+  const removeToken = createTokenRemover(
+    token,
+    compact ? redactToken(compact, options) : '',
+    spaced,
+  );
   return (input) => {
     let text = removeToken(input);
     for (const secret of secrets) text = replaceAll(text, secret, REDACTED);

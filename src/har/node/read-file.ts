@@ -2,7 +2,7 @@
  * Node's side of reading a HAR: the file as chunks for read-entries.ts (the one reader), with its
  * size for progress and Buffer's UTF-8 decoder, and the line and column of an error's offset.
  */
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { lineColumnAt, type Chunks, type ReadHarOptions } from '../read-entries.js';
 
@@ -24,6 +24,30 @@ export async function openHarFile(path: string, chunkSize = CHUNK_SIZE): Promise
   const { size } = await stat(path);
   const chunks = createReadStream(path, { highWaterMark: chunkSize }) as AsyncIterable<Uint8Array>;
   return { chunks, options: { totalBytes: size, decode: utf8 } };
+}
+
+/**
+ * The file at `path` as chunks read synchronously into one buffer, used again for every chunk:
+ * no new memory per chunk (a fresh 1 MiB buffer costs its page faults each time), no thread
+ * pool. Only for a consumer done with each chunk before it asks for the next (the scanner copies
+ * what it keeps, and `readHarEntries` parses each entry at once), on a thread that may block:
+ * the HAR reader's thread (reader-thread.ts).
+ */
+export async function* reusedChunks(
+  path: string,
+  chunkSize = CHUNK_SIZE,
+): AsyncGenerator<Uint8Array, void, undefined> {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.allocUnsafe(chunkSize);
+    for (;;) {
+      const n = readSync(fd, buffer, 0, chunkSize, null);
+      if (n === 0) return;
+      yield buffer.subarray(0, n);
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

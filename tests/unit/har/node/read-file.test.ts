@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lineColumn, openHarFile } from '../../../../src/har/node/read-file.js';
+import { lineColumn, openHarFile, reusedChunks } from '../../../../src/har/node/read-file.js';
 import { readHarEntries } from '../../../../src/har/read-entries.js';
 import { sanitizeHarFile } from '../../../../src/har/node/sanitize-file.js';
 import { failure } from '../failure.js';
@@ -25,6 +25,24 @@ async function readFile(path: string, onEntry: (entry: unknown) => void, chunkSi
   const har = await openHarFile(path, chunkSize);
   return { stats: await readHarEntries(har.chunks, onEntry, har.options), options: har.options };
 }
+
+describe('reusedChunks', () => {
+  it('one buffer for every chunk, and still every entry, whole, across chunk ends', async () => {
+    const entries = Array.from({ length: 200 }, (_, i) => ({ i, pad: 'é'.repeat(i % 97) }));
+    const path = file('reused.har', JSON.stringify({ log: { entries } }, null, 2));
+    const buffers = new Set<ArrayBufferLike>();
+    const chunks = (async function* () {
+      for await (const chunk of reusedChunks(path, 100)) {
+        buffers.add(chunk.buffer);
+        yield chunk;
+      }
+    })();
+    const seen: unknown[] = [];
+    await readHarEntries(chunks, (e) => seen.push(e), { decode: (b) => Buffer.from(b).toString() });
+    expect(seen).toEqual(entries);
+    expect(buffers.size).toBe(1);
+  });
+});
 
 describe('openHarFile', () => {
   it('streams a file bigger than a chunk, entry by entry', async () => {
