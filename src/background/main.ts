@@ -7,7 +7,7 @@ import type { Runtime } from 'webextension-polyfill';
 import type { CapturedRequest } from '../analyzer/index.js';
 import { heldFrom } from './active/held.js';
 import { parseEnvelope, PANEL_PORT_PREFIX, type PortEvent } from '../shared/messages.js';
-import { sessionArea, storageChanges, syncArea } from '../shared/areas.js';
+import { sessionArea, syncArea, syncChanges } from '../shared/areas.js';
 import {
   analyzerSettings,
   DEFAULT_SETTINGS,
@@ -34,7 +34,8 @@ function applySettings(next: Settings): void {
   watchExtraHosts(next.extraApiHosts);
 }
 void loadSettings(syncArea).then(applySettings);
-watchSettings(storageChanges, applySettings);
+// Only storage.sync's changes: storage.onChanged would send the worker its own session writes.
+watchSettings(syncChanges, applySettings);
 
 const store = createTabStore(sessionArea, { keep: () => settings.keepPerTab });
 const held = createHeldTokens();
