@@ -29,8 +29,11 @@ import { hostFilter, watchRequests, type WebRequestEvents } from './watch-reques
 const RHYTHM_API_URLS = ['*://*.api.rhythmsoftware.com/*'];
 
 let settings: Settings = DEFAULT_SETTINGS;
+/** The analyzer's view of them, made once per change (read two or three times per request). */
+let checkSettings = analyzerSettings(settings);
 function applySettings(next: Settings): void {
   settings = next;
+  checkSettings = analyzerSettings(next);
   watchExtraHosts(next.extraApiHosts);
 }
 void loadSettings(syncArea).then(applySettings);
@@ -67,7 +70,7 @@ function onDiagnosed(entry: StoredDiagnosis): void {
 
 const capture = createCapture({
   store,
-  settings: () => analyzerSettings(settings),
+  settings: () => checkSettings,
   now: () => Date.now(),
   onDiagnosed,
   hold,
@@ -96,7 +99,7 @@ const active = createActiveChecks({
   keyCache: sessionArea,
   store,
   held,
-  settings: () => analyzerSettings(settings),
+  settings: () => checkSettings,
   fetch: (input, init) => fetch(input, init),
   hasPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
   now: () => Date.now(),
@@ -106,7 +109,7 @@ const active = createActiveChecks({
 
 const handlers = createHandlers({
   store,
-  settings: () => analyzerSettings(settings),
+  settings: () => checkSettings,
   now: () => Date.now(),
   onDiagnosed,
   async onCleared(tabId) {

@@ -402,11 +402,11 @@ export function createTabStore(area: SessionArea, options: TabStoreOptions = {})
         while (total > share && n < state.ids.length - 1)
           total -= state.kept.get(state.ids[n++]!)?.size ?? 0;
         if (n) evict(state, tabId, n);
-        return { added: true, done: commit(tabId, state) };
+        return { added: true, done: commit(tabId, state).then(() => state.ids.length) };
       }).then(async ({ added, done }) => {
-        await done;
-        // The count once this add is in storage: what the badge shows.
-        return { added, count: await count(tabId) };
+        // The count once this add is in storage (what the badge shows), read from the state the
+        // commit wrote, without queueing behind the tab's operations once more (a storm's 5,000).
+        return { added, count: done ? await done : await count(tabId) };
       });
     },
 
