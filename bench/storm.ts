@@ -26,6 +26,8 @@ export interface StormResult {
     /** `stormPageSlowdown` is their ratio: ROUNDS bursts of ROUND_REQUESTS to each host in turn. */
     stormRoundsWatchedMs: number;
     stormRoundsUnwatchedMs: number;
+    /** Each round's watched / unwatched, in order (how much the machine's load moved meanwhile). */
+    stormRoundRatios: number[];
     stormBadge: string;
     stormKept: number;
   };
@@ -161,9 +163,13 @@ export async function benchStorm(requests = 5000): Promise<StormResult> {
     // the machine's load (2 cores shared with other work) weighs on both alike.
     let watched = 0;
     let unwatched = 0;
+    const ratios: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      unwatched += await fire(app, UNWATCHED, ROUND_REQUESTS, authorization);
-      watched += await fire(app, WATCHED, ROUND_REQUESTS, authorization);
+      const u = await fire(app, UNWATCHED, ROUND_REQUESTS, authorization);
+      const w = await fire(app, WATCHED, ROUND_REQUESTS, authorization);
+      unwatched += u;
+      watched += w;
+      ratios.push(Math.round((w / u) * 1000) / 1000);
     }
     return {
       stormGetTabP95Ms: percentile(run.getTabMs, 95),
@@ -178,6 +184,7 @@ export async function benchStorm(requests = 5000): Promise<StormResult> {
         stormPageUnwatchedMs: unwatchedMs,
         stormRoundsWatchedMs: watched,
         stormRoundsUnwatchedMs: unwatched,
+        stormRoundRatios: ratios,
         stormBadge: run.badge,
         stormKept: run.kept,
       },
