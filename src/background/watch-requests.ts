@@ -8,6 +8,7 @@ import {
   addGuarded,
   extraInfoSpec,
   logFailure,
+  preflightsReachOnCompleted,
   type RegistrationFailure,
   type SpecEvent,
 } from './listeners.js';
@@ -62,9 +63,8 @@ export function watchRequests(
   // onHeadersReceived is watched only where `extraHeaders` is not listed (Firefox): in Chrome it
   // cost every Rhythm request one more event (its response headers sent to the worker, which
   // looks only at OPTIONS there): measured, a fifth of what the worker adds to the page's requests.
-  const preflightsReachOnCompleted = spec('onCompleted', ['extraHeaders']).length > 0;
   const watchingHeaders =
-    !preflightsReachOnCompleted &&
+    !preflightsReachOnCompleted(events) &&
     guarded('onHeadersReceived', () =>
       events.onHeadersReceived.addListener(
         onHeaders,
