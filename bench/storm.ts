@@ -4,8 +4,12 @@
  * the storm and until the tab's list and badge have settled, and how much slower the page's
  * requests to the watched Rhythm host ran than the same requests to a host the extension does
  * not watch (the reference API's staging domain: same server, same rules, no listener), in
- * alternating bursts of 1,000 so that the machine's load weighs on both alike.
+ * alternating bursts of 1,000 so that the machine's load weighs on both alike, each followed by a
+ * pause in which the worker finishes (its last commit), so none of its work lands in the next
+ * burst. Over the same bursts it reads, from /proc (Linux), the CPU time the browser's processes
+ * spent per request: less at the machine's mercy than the wall time.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { launchBenchBrowser } from './chromium.js';
 
@@ -26,12 +30,21 @@ export interface StormResult {
     /** `stormPageSlowdown` is their ratio: ROUNDS bursts of ROUND_REQUESTS to each host in turn. */
     stormRoundsWatchedMs: number;
     stormRoundsUnwatchedMs: number;
+    /** Each round's watched / unwatched, in order (how much the machine's load moved meanwhile). */
+    stormRoundRatios: number[];
+    /**
+     * CPU ms per request of the browser's processes (burst and pause), for the watched and the
+     * unwatched host, by kind of process (`extension` is the worker's): NaN without /proc.
+     */
+    stormCpuMsPerRequest: Record<'watched' | 'unwatched', Record<string, number>>;
     stormBadge: string;
     stormKept: number;
   };
 }
 
 const PATH = '/contacts/acme.org/current';
+/** After each round's burst: time for the worker's last commit (a second apart under a storm). */
+const ROUND_PAUSE_MS = 1500;
 const ROUNDS = 4;
 const ROUND_REQUESTS = 1000;
 const WATCHED = `https://rolodex.api.rhythmsoftware.com${PATH}`;
@@ -129,11 +142,71 @@ function fire(app: Page, url: string, n: number, authorization: string): Promise
   );
 }
 
+/**
+ * CPU time so far (ms, user + system) of this process's descendants, the browser's processes, by
+ * kind (`--type=`, `extension` for the extension's renderer): empty without /proc.
+ */
+function browserCpuMs(): Record<string, number> {
+  const tick = 10; // USER_HZ is 100 on Linux
+  const all = new Map<number, { ppid: number; ms: number }>();
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return {};
+  }
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      all.set(Number(pid), { ppid: Number(f[1]), ms: (Number(f[11]) + Number(f[12])) * tick });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const mine = new Set([process.pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [pid, p] of all)
+      if (!mine.has(pid) && mine.has(p.ppid)) grew = Boolean(mine.add(pid));
+  }
+  const out: Record<string, number> = {};
+  for (const pid of mine) {
+    if (pid === process.pid) continue; // this process also runs the reference API
+    let cmd: string;
+    try {
+      cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      continue;
+    }
+    const type = /--type=([a-z-]+)/.exec(cmd)?.[1];
+    const kind = cmd.includes('--extension-process') ? 'extension' : (type ?? 'browser');
+    out[kind] = (out[kind] ?? 0) + all.get(pid)!.ms;
+  }
+  return out;
+}
+
+/** `after - before`, per kind and in all (`total`), divided by `n`. */
+function cpuPer(before: Record<string, number>, after: Record<string, number>, n: number) {
+  const out: Record<string, number> = {};
+  let total = 0;
+  for (const kind of Object.keys(after)) {
+    const ms = after[kind]! - (before[kind] ?? 0);
+    total += ms;
+    out[kind] = ms / n;
+  }
+  out.total = Object.keys(after).length ? total / n : NaN;
+  return out;
+}
+
 /** The p-th percentile (0–100) of `values`, nearest rank. */
 export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
 }
+
+const rounded = (values: Record<string, number>) =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Math.round(v * 1000) / 1000]));
 
 export async function benchStorm(requests = 5000): Promise<StormResult> {
   const { context, worker, api, close } = await launchBenchBrowser();
@@ -161,9 +234,27 @@ export async function benchStorm(requests = 5000): Promise<StormResult> {
     // the machine's load (2 cores shared with other work) weighs on both alike.
     let watched = 0;
     let unwatched = 0;
+    const ratios: number[] = [];
+    const cpu = { watched: {} as Record<string, number>, unwatched: {} as Record<string, number> };
+    const burst = async (host: 'watched' | 'unwatched') => {
+      const before = browserCpuMs();
+      const ms = await fire(
+        app,
+        host === 'watched' ? WATCHED : UNWATCHED,
+        ROUND_REQUESTS,
+        authorization,
+      );
+      await new Promise((r) => setTimeout(r, ROUND_PAUSE_MS));
+      const used = cpuPer(before, browserCpuMs(), ROUNDS * ROUND_REQUESTS);
+      for (const [kind, v] of Object.entries(used)) cpu[host][kind] = (cpu[host][kind] ?? 0) + v;
+      return ms;
+    };
     for (let round = 0; round < ROUNDS; round++) {
-      unwatched += await fire(app, UNWATCHED, ROUND_REQUESTS, authorization);
-      watched += await fire(app, WATCHED, ROUND_REQUESTS, authorization);
+      const u = await burst('unwatched');
+      const w = await burst('watched');
+      unwatched += u;
+      watched += w;
+      ratios.push(Math.round((w / u) * 1000) / 1000);
     }
     return {
       stormGetTabP95Ms: percentile(run.getTabMs, 95),
@@ -178,6 +269,11 @@ export async function benchStorm(requests = 5000): Promise<StormResult> {
         stormPageUnwatchedMs: unwatchedMs,
         stormRoundsWatchedMs: watched,
         stormRoundsUnwatchedMs: unwatched,
+        stormRoundRatios: ratios,
+        stormCpuMsPerRequest: {
+          watched: rounded(cpu.watched),
+          unwatched: rounded(cpu.unwatched),
+        },
         stormBadge: run.badge,
         stormKept: run.kept,
       },

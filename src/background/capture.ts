@@ -137,7 +137,8 @@ export function createCapture(deps: CaptureDeps) {
     /**
      * A CORS preflight answered with a status we explain is diagnosed as soon as its headers
      * arrive: Firefox never sends it to onCompleted (it ends in onErrorOccurred with
-     * NS_ERROR_DOM_BAD_URI). Chrome sends it to both, and onCompleted then skips it.
+     * NS_ERROR_DOM_BAD_URI). Chrome sends it to onCompleted too, and there onHeadersReceived is not
+     * even watched (watch-requests.ts); where both run, onCompleted skips it.
      */
     onHeadersReceived(e: CompletedEvent): Promise<StoredDiagnosis | null> {
       if (

@@ -43,6 +43,16 @@ export function extraInfoSpec(
   return wanted.filter((value) => (listed ? listed.has(value) : !CHROME_ONLY.has(value)));
 }
 
+/**
+ * Whether a CORS preflight's 401 reaches onCompleted: in Chrome, whose `OnCompletedOptions` list
+ * `extraHeaders` (with it, preflights are shown to the listeners and end in onCompleted). Firefox
+ * lists no such value and sends a preflight's 401 to onHeadersReceived alone (it then ends in
+ * onErrorOccurred), so there onHeadersReceived must be watched too.
+ */
+export function preflightsReachOnCompleted(webRequest: object): boolean {
+  return extraInfoSpec(webRequest, 'onCompleted', ['extraHeaders']).length > 0;
+}
+
 /** What a failed registration reports (no request data: only the event and the browser's words). */
 export interface RegistrationFailure {
   event: string;

@@ -7,7 +7,7 @@ import type { Runtime } from 'webextension-polyfill';
 import type { CapturedRequest } from '../analyzer/index.js';
 import { heldFrom } from './active/held.js';
 import { parseEnvelope, PANEL_PORT_PREFIX, type PortEvent } from '../shared/messages.js';
-import { sessionArea, storageChanges, syncArea } from '../shared/areas.js';
+import { sessionArea, syncArea, syncChanges } from '../shared/areas.js';
 import {
   analyzerSettings,
   DEFAULT_SETTINGS,
@@ -29,12 +29,16 @@ import { hostFilter, watchRequests, type WebRequestEvents } from './watch-reques
 const RHYTHM_API_URLS = ['*://*.api.rhythmsoftware.com/*'];
 
 let settings: Settings = DEFAULT_SETTINGS;
+/** The analyzer's view of them, made once per change (read two or three times per request). */
+let checkSettings = analyzerSettings(settings);
 function applySettings(next: Settings): void {
   settings = next;
+  checkSettings = analyzerSettings(next);
   watchExtraHosts(next.extraApiHosts);
 }
 void loadSettings(syncArea).then(applySettings);
-watchSettings(storageChanges, applySettings);
+// Only storage.sync's changes: storage.onChanged would send the worker its own session writes.
+watchSettings(syncChanges, applySettings);
 
 const store = createTabStore(sessionArea, { keep: () => settings.keepPerTab });
 const held = createHeldTokens();
@@ -66,7 +70,7 @@ function onDiagnosed(entry: StoredDiagnosis): void {
 
 const capture = createCapture({
   store,
-  settings: () => analyzerSettings(settings),
+  settings: () => checkSettings,
   now: () => Date.now(),
   onDiagnosed,
   hold,
@@ -95,7 +99,7 @@ const active = createActiveChecks({
   keyCache: sessionArea,
   store,
   held,
-  settings: () => analyzerSettings(settings),
+  settings: () => checkSettings,
   fetch: (input, init) => fetch(input, init),
   hasPermission: (pattern) => browser.permissions.contains({ origins: [pattern] }),
   now: () => Date.now(),
@@ -105,7 +109,7 @@ const active = createActiveChecks({
 
 const handlers = createHandlers({
   store,
-  settings: () => analyzerSettings(settings),
+  settings: () => checkSettings,
   now: () => Date.now(),
   onDiagnosed,
   async onCleared(tabId) {

@@ -8,6 +8,7 @@ import {
   addGuarded,
   extraInfoSpec,
   logFailure,
+  preflightsReachOnCompleted,
   type RegistrationFailure,
   type SpecEvent,
 } from './listeners.js';
@@ -35,8 +36,8 @@ export function hostFilter(hosts: readonly string[]): { urls: string[] } {
 }
 
 /**
- * Adds the five listeners for `filter`, each in its own guarded step (listeners.ts); returns a
- * function that removes them.
+ * Adds the capture listeners for `filter` (onHeadersReceived only where preflights need it), each
+ * in its own guarded step (listeners.ts); returns a function that removes them.
  */
 export function watchRequests(
   events: WebRequestEvents,
@@ -55,16 +56,22 @@ export function watchRequests(
   guarded('onSendHeaders', () =>
     events.onSendHeaders.addListener(onSend, filter, spec('onSendHeaders', ['requestHeaders'])),
   );
-  // `extraHeaders` (where listed): without it Chrome hides CORS preflights from every listener,
-  // and a 401 on a preflight (`request.preflight`) would never be diagnosed. Firefox shows them,
-  // but sends a preflight's 401 only here (never to onCompleted): capture diagnoses it here.
-  guarded('onHeadersReceived', () =>
-    events.onHeadersReceived.addListener(
-      onHeaders,
-      filter,
-      spec('onHeadersReceived', ['responseHeaders', 'extraHeaders']),
-    ),
-  );
+  // `extraHeaders` (where listed, on onCompleted): without it Chrome hides CORS preflights from
+  // every listener, and a 401 on a preflight (`request.preflight`) would never be diagnosed. With
+  // it Chrome sends a preflight's 401 to onCompleted. Firefox shows preflights but sends their 401
+  // only to onHeadersReceived (never to onCompleted): capture diagnoses it there. So
+  // onHeadersReceived is watched only where `extraHeaders` is not listed (Firefox): in Chrome it
+  // cost every Rhythm request one more event (its response headers sent to the worker, which
+  // looks only at OPTIONS there): measured, a fifth of what the worker adds to the page's requests.
+  const watchingHeaders =
+    !preflightsReachOnCompleted(events) &&
+    guarded('onHeadersReceived', () =>
+      events.onHeadersReceived.addListener(
+        onHeaders,
+        filter,
+        spec('onHeadersReceived', ['responseHeaders', 'extraHeaders']),
+      ),
+    );
   guarded('onBeforeRedirect', () => events.onBeforeRedirect.addListener(onRedirect, filter));
   guarded('onErrorOccurred', () => events.onErrorOccurred.addListener(onError, filter));
   guarded('onCompleted', () =>
@@ -76,7 +83,7 @@ export function watchRequests(
   );
   return () => {
     events.onSendHeaders.removeListener(onSend);
-    events.onHeadersReceived.removeListener(onHeaders);
+    if (watchingHeaders) events.onHeadersReceived.removeListener(onHeaders);
     events.onBeforeRedirect.removeListener(onRedirect);
     events.onErrorOccurred.removeListener(onError);
     events.onCompleted.removeListener(onDone);

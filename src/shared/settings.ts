@@ -3,7 +3,7 @@
  * and hosts are configuration, not credentials.
  */
 import type { AnalyzerSettings } from '../analyzer/index.js';
-import type { StorageChanges } from './tab-store.js';
+import type { StorageChanges, StorageListener } from './tab-store.js';
 
 export interface Settings {
   expectedIssuer: string;
@@ -63,6 +63,44 @@ export interface SyncArea {
 /** The settings as stored (parsed: anything malformed becomes its default). Rejects when storage does. */
 export async function loadSettings(area: SyncArea): Promise<Settings> {
   return parseSettings((await area.get(SETTINGS_KEY))[SETTINGS_KEY]);
+}
+
+/** One storage area's own `onChanged` (`storage.sync.onChanged`): its listeners get the changes only. */
+export interface AreaChangeEvent {
+  addListener(listener: (changes: Record<string, { newValue?: unknown }>) => void): void;
+  removeListener(listener: (changes: Record<string, { newValue?: unknown }>) => void): void;
+}
+
+/**
+ * The changes of one area (`areaName`) as a `StorageChanges`, from the area's own event where the
+ * browser has it, else from `all` (every area's). The worker hears of the settings this way: on
+ * `storage.onChanged` it would also be sent every `storage.session` write of its own (a storm's
+ * hundreds of diagnoses per commit, each deserialized in the worker only to be ignored).
+ */
+export function areaChanges(
+  event: AreaChangeEvent | undefined,
+  areaName: string,
+  all: StorageChanges,
+): StorageChanges {
+  if (!event || typeof event.addListener !== 'function') return all;
+  const wrapped = new Map<
+    StorageListener,
+    (changes: Record<string, { newValue?: unknown }>) => void
+  >();
+  return {
+    addListener(listener) {
+      if (wrapped.has(listener)) return;
+      const own = (changes: Record<string, { newValue?: unknown }>) => listener(changes, areaName);
+      wrapped.set(listener, own);
+      event.addListener(own);
+    },
+    removeListener(listener) {
+      const own = wrapped.get(listener);
+      if (!own) return;
+      wrapped.delete(listener);
+      event.removeListener(own);
+    },
+  };
 }
 
 /** Calls `onChange` with the new settings whenever the Options page saves them. */

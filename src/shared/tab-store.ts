@@ -51,11 +51,24 @@ export const TAB_SHARE_BYTES = 640_000;
 const DEDUPE_WINDOW = 20;
 /**
  * Under a storm, at most one commit per tab this often: 401s one after another are written at
- * once (a commit that answered one caller does not wait), a storm's in batches of a quarter second (each commit costs the worker an IPC and the index; halving the commits took a
- * fifth off its time under a storm). An add resolves only once written: a worker that dies loses
- * no 401 it has counted, only those of the last quarter second, not yet on the badge.
+ * once (a commit that answered one caller does not wait), a storm's in batches of a quarter second
+ * while the tab fills (each commit costs the worker an IPC and the index; halving the commits took
+ * a fifth off its time under a storm). An add resolves only once written: a worker that dies loses
+ * no 401 it has counted, only those of the last quarter second (the last second once the tab is
+ * full), not yet on the badge or in the panel.
  */
 const COMMIT_INTERVAL_MS = 250;
+/**
+ * The spacing once the tab is full (it keeps `keep` diagnoses and each new one evicts the oldest):
+ * its badge can no longer change, and each commit writes up to `keep` whole diagnoses that the next
+ * ones evict unread. Each is converted by the worker (about 0.3 ms per 5 KB diagnosis) and stored by
+ * the browser process, which every request of the page passes through while the worker has
+ * webRequest listeners: at a storm's 300 401s a second, commits a quarter second apart wrote about
+ * every one, one a second writes a third of them. The panel's list then follows once a second.
+ */
+const FULL_COMMIT_INTERVAL_MS = 1000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const indexKey = (tabId: number) => `tab:${tabId}`;
 const itemKey = (tabId: number, id: string) => `d:${tabId}:${id}`;
@@ -247,9 +260,12 @@ export function createTabStore(area: SessionArea, options: TabStoreOptions = {})
       // Let the events of this turn join the commit, and under a storm (the last commit answered
       // several callers: 401s come faster than writes) those of the next few hundred milliseconds
       // too (each commit costs the worker an IPC). One 401 after another is written at once.
-      const wait =
-        state.lastBatch > 1 ? Math.max(0, state.lastCommit + COMMIT_INTERVAL_MS - Date.now()) : 0;
-      await new Promise((resolve) => setTimeout(resolve, wait));
+      const storm = state.lastBatch > 1;
+      const until = (spacing: number) => Math.max(0, state.lastCommit + spacing - Date.now());
+      await sleep(storm ? until(COMMIT_INTERVAL_MS) : 0);
+      // Full by now (each new 401 evicts the oldest, the badge can no longer change): longer.
+      if (storm && state.ids.length >= keep() && until(FULL_COMMIT_INTERVAL_MS) > 0)
+        await sleep(until(FULL_COMMIT_INTERVAL_MS));
       state.lastCommit = Date.now();
       const waiting = state.waiting.splice(0);
       state.lastBatch = waiting.length;
@@ -387,11 +403,11 @@ export function createTabStore(area: SessionArea, options: TabStoreOptions = {})
         while (total > share && n < state.ids.length - 1)
           total -= state.kept.get(state.ids[n++]!)?.size ?? 0;
         if (n) evict(state, tabId, n);
-        return { added: true, done: commit(tabId, state) };
+        return { added: true, done: commit(tabId, state).then(() => state.ids.length) };
       }).then(async ({ added, done }) => {
-        await done;
-        // The count once this add is in storage: what the badge shows.
-        return { added, count: await count(tabId) };
+        // The count once this add is in storage (what the badge shows), read from the state the
+        // commit wrote, without queueing behind the tab's operations once more (a storm's 5,000).
+        return { added, count: done ? await done : await count(tabId) };
       });
     },
 

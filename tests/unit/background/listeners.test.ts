@@ -3,6 +3,7 @@ import {
   addGuarded,
   extraInfoSpec,
   logFailure,
+  preflightsReachOnCompleted,
   type SpecEvent,
 } from '../../../src/background/listeners.js';
 import { fakeWebRequest } from './fake-web-request.js';
@@ -93,5 +94,15 @@ describe('addGuarded', () => {
     logFailure({ event: 'onCompleted', message: 'boom' });
     expect(error).toHaveBeenCalledWith('Rhythm Auth: could not watch webRequest.onCompleted: boom');
     error.mockRestore();
+  });
+});
+
+describe('preflightsReachOnCompleted', () => {
+  it.each<[string, object, boolean]>([
+    ['Chrome', chrome, true],
+    ['Firefox', firefox, false],
+    ['a browser without enums', {}, false],
+  ])('in %s: %s', (_, webRequest, expected) => {
+    expect(preflightsReachOnCompleted(webRequest)).toBe(expected);
   });
 });

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { diagnosedStatuses } from '../../../src/analyzer/scope.js';
 import {
   analyzerSettings,
+  areaChanges,
   DEFAULT_SETTINGS,
   followSettings,
   loadSettings,
   parseSettings,
   type Settings,
   type SyncArea,
+  watchSettings,
 } from '../../../src/shared/settings.js';
 import type { StorageListener } from '../../../src/shared/tab-store.js';
 
@@ -157,5 +159,48 @@ describe('loadSettings, watchSettings and followSettings', () => {
     await followSettings(failing, hub().changes, (s) => seen.push(s));
     expect(seen).toEqual([DEFAULT_SETTINGS]);
     await expect(loadSettings(failing)).rejects.toThrow('gone');
+  });
+});
+
+describe('areaChanges', () => {
+  type Changes = Record<string, { newValue?: unknown }>;
+  function areaEvent() {
+    const listeners = new Set<(changes: Changes) => void>();
+    return {
+      event: {
+        addListener: (l: (changes: Changes) => void) => void listeners.add(l),
+        removeListener: (l: (changes: Changes) => void) => void listeners.delete(l),
+      },
+      emit: (changes: Changes) => listeners.forEach((l) => l(changes)),
+      get size() {
+        return listeners.size;
+      },
+    };
+  }
+  const none = { addListener: () => {}, removeListener: () => {} };
+
+  it('hears the area’s own event, named as the area, until removed', () => {
+    const own = areaEvent();
+    const changes = areaChanges(own.event, 'sync', none);
+    const heard: Array<[Changes, string]> = [];
+    const listener: StorageListener = (c, area) => void heard.push([c, area]);
+    changes.addListener(listener);
+    own.emit({ settings: { newValue: { keepPerTab: 7 } } });
+    changes.removeListener(listener);
+    own.emit({ settings: { newValue: { keepPerTab: 9 } } });
+    expect(heard).toEqual([[{ settings: { newValue: { keepPerTab: 7 } } }, 'sync']]);
+    expect(own.size).toBe(0);
+  });
+
+  it('falls back to every area’s event where the area has none of its own', () => {
+    expect(areaChanges(undefined, 'sync', none)).toBe(none);
+  });
+
+  it('feeds watchSettings the same way', () => {
+    const own = areaEvent();
+    const seen: number[] = [];
+    watchSettings(areaChanges(own.event, 'sync', none), (s) => seen.push(s.keepPerTab));
+    own.emit({ settings: { newValue: { keepPerTab: 7 } } });
+    expect(seen).toEqual([7]);
   });
 });

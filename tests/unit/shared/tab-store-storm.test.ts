@@ -70,6 +70,36 @@ describe('createTabStore under a storm', () => {
     expect(await restarted.add(entries(1, 1)[0]!)).toEqual({ added: false, count: 6 });
     expect((await createTabStore(area).read(1)).map((e) => e.id)[0]).toBe('webRequest:5');
   });
+  it('spaces a storm’s commits a quarter second apart while the tab fills, a second once it is full', async () => {
+    const area = createMemoryArea();
+    const store = createTabStore(area, { keep: () => 10 });
+    await store.update(entries(1, 1)[0]!); // loads the (empty) tab before the clock is faked
+    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+    try {
+      const start = Date.now();
+      const commits: number[] = [];
+      vi.spyOn(area, 'set').mockImplementation(async () => void commits.push(Date.now() - start));
+      /** Runs the clock (10 ms a step, storage's own turns real) until `adds` are written. */
+      const settle = async (adds: Array<Promise<unknown>>) => {
+        let done = false;
+        void Promise.all(adds).finally(() => (done = true));
+        while (!done) {
+          await vi.advanceTimersByTimeAsync(10);
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      };
+      const batch = (n: number, from: number) =>
+        entries(n, 1, TOKEN, from).map((e) => store.add(e));
+      await settle(batch(5, 0)); // the first commit goes at once, 5 in it: a storm
+      await settle(batch(3, 5)); // 8 kept: the tab is still filling
+      await settle(batch(4, 8)); // 12 added, 10 kept: full, its badge can no longer change
+      await settle(batch(2, 12));
+      expect(commits).toEqual([0, 250, 1250, 2250]);
+      expect(await store.count(1)).toBe(10);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
 
 describe('the writer’s memory', () => {
