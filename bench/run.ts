@@ -90,11 +90,23 @@ function normalize(out: BenchOutput | Record<string, unknown>): BenchOutput {
   if ('keys' in out && typeof out.keys === 'object' && out.keys !== null) return out as BenchOutput;
   const keys: BenchOutput['keys'] = {};
   const details: Record<string, number | string> = {};
-  for (const [k, v] of Object.entries(out)) {
-    if (typeof v === 'number' && !Number.isFinite(v)) continue;
-    if (typeof v === 'number' && isFigureKey(k)) keys[k] = v;
-    else if (typeof v === 'number' || typeof v === 'string') details[k] = v;
-  }
+  // A nested object (the storm's `details`, its CPU per kind of process) is flattened into
+  // dotted names: `stormCpuMsPerRequest.browser`.
+  const take = (entries: Record<string, unknown>, prefix: string, depth: number) => {
+    for (const [k, v] of Object.entries(entries)) {
+      if (typeof v === 'number' && !Number.isFinite(v)) continue;
+      if (typeof v === 'number' && !prefix && isFigureKey(k)) keys[k] = v;
+      else if (typeof v === 'number' || typeof v === 'string') details[`${prefix}${k}`] = v;
+      else if (typeof v === 'object' && v !== null && !Array.isArray(v) && depth < 3) {
+        take(
+          v as Record<string, unknown>,
+          k === 'details' && !prefix ? '' : `${prefix}${k}.`,
+          depth + 1,
+        );
+      }
+    }
+  };
+  take(out as Record<string, unknown>, '', 0);
   return { keys, details };
 }
 
