@@ -1,9 +1,8 @@
 /**
  * Starting the HAR reader's thread (reader-thread.ts, bundled as dist/cli/har-reader.js) early.
- * A thread takes about 35 ms to start, as long as the CLI takes to load: for `diagnose --har <big
- * file>`, src/cli/prestart.ts starts one (bundled as dist/cli/prestart.js, which the command's
- * shim loads before the CLI, and again as the CLI's first module) and read-found.ts takes it
- * over. Only Node built-ins here.
+ * A thread takes about 35 ms to start, as long as the CLI takes to load: the CLI's first module
+ * starts one for `diagnose --har <big file>` (src/cli/prestart.ts) and read-found.ts takes it
+ * over. Only Node built-ins here, so that it runs before the rest of the CLI is evaluated.
  */
 import { existsSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -21,26 +20,14 @@ export function readerThreadUrl(): URL | null {
   return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : null;
 }
 
-interface Early {
-  path: string;
-  href: string;
-  worker: Worker;
-}
-
-/**
- * The reader started early, on the process: the command's shim starts it from a bundle of its own
- * (dist/cli/prestart.js) before the CLI's bundle loads, and the CLI's copy of this module takes
- * it over, so both copies must see the same one.
- */
-const EARLY = Symbol.for('rhythm-auth.early-har-reader');
-const slot = globalThis as { [EARLY]?: Early | null };
+let early: { path: string; href: string; worker: Worker } | null = null;
 
 /**
  * Starts the reader for the file at `path` when it is big enough, to be taken by `takeHarReader`.
  * It waits for its job; unreferenced until taken, it never keeps the CLI running.
  */
 export function startHarReader(path: string, url = readerThreadUrl()): Worker | null {
-  if (!url || slot[EARLY]) return null;
+  if (!url || early) return null;
   try {
     if (statSync(path).size < THREAD_FROM_BYTES) return null;
   } catch {
@@ -49,14 +36,14 @@ export function startHarReader(path: string, url = readerThreadUrl()): Worker | 
   const worker = new Worker(url);
   worker.unref();
   worker.on('error', () => {}); // a reader that failed to start is not taken (below)
-  slot[EARLY] = { path, href: url.href, worker };
+  early = { path, href: url.href, worker };
   return worker;
 }
 
 /** The reader started early for this file and script, or a new one. */
 export function takeHarReader(path: string, url: URL): Worker {
-  const taken = slot[EARLY];
-  slot[EARLY] = null;
+  const taken = early;
+  early = null;
   if (taken && taken.path === path && taken.href === url.href && taken.worker.threadId >= 0) {
     taken.worker.removeAllListeners('error');
     taken.worker.ref();

@@ -21,7 +21,6 @@ const SHIPPED = [
   'README.md',
   'bin/rhythm-auth.js',
   'dist/cli/har-reader.js',
-  'dist/cli/prestart.js',
   'dist/cli/rhythm-auth.js',
   'dist/lib/index.d.ts',
   'dist/lib/index.js',
