@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diagnoseHar, type HarIo } from '../../../src/cli/har.js';
+import { diagnoseHar } from '../../../src/cli/har.js';
+import { recordingHarIo } from '../../helpers/har-io.js';
 import { harDiagnoses } from '../../helpers/har-diagnoses.js';
 import { scenarioHar } from '../../fixtures/har/generate.js';
 
@@ -23,23 +24,7 @@ beforeAll(async () => {
   count = made.scenarios.length;
 });
 
-function io(): HarIo & { writes: string[]; err: string[] } {
-  const writes: string[] = [];
-  const err: string[] = [];
-  return {
-    writes,
-    err,
-    stdout: (text) =>
-      void writes.push(typeof text === 'string' ? text : Buffer.from(text).toString('utf8')),
-    stderr: (text) => void err.push(text),
-    stderrIsTty: false,
-    env: {},
-    stdoutIsTty: false,
-    version: '0.0.0',
-    runtime: 'test',
-    now: () => 0,
-  };
-}
+const io = recordingHarIo;
 
 const command = (output: 'markdown' | 'json') => ({
   kind: 'diagnose-har' as const,

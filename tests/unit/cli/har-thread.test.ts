@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diagnoseHar, type HarIo } from '../../../src/cli/har.js';
+import { diagnoseHar } from '../../../src/cli/har.js';
+import { recordingHarIo } from '../../helpers/har-io.js';
 import { THREAD_FROM_BYTES } from '../../../src/har/node/read-found.js';
 import { BIN, buildCli, cleanEnv, ROOT } from './run-cli.js';
 
@@ -39,24 +40,12 @@ function cli(args: string[]) {
 }
 
 async function fromSources(output: 'text' | 'json' | 'markdown') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: HarIo = {
-    stdout: (text) =>
-      void out.push(typeof text === 'string' ? text : Buffer.from(text).toString('utf8')),
-    stderr: (text) => void err.push(text),
-    stderrIsTty: false,
-    env: {},
-    stdoutIsTty: false,
-    version: '0.0.0',
-    runtime: 'test',
-    now: () => 0,
-  };
+  const io = recordingHarIo();
   const status = await diagnoseHar(
     { kind: 'diagnose-har', file: path, output, includeToken: false, maskPersonal: false },
     io,
   );
-  return { status, stdout: out.join(''), stderr: err.join('') };
+  return { status, stdout: io.writes.join(''), stderr: io.err.join('') };
 }
 
 describe('diagnose --har on the reader thread', () => {
