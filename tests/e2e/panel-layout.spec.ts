@@ -100,6 +100,12 @@ for (const width of [380, 560, 1280]) {
       await panel.setViewportSize({ width, height: 720 });
       await expect.poll(() => panelCauses(panel)).toEqual(CAUSES);
       await expect(panel.locator('html')).toHaveAttribute('data-theme', theme);
+      // The layout follows the new width on its next render: measure once it has (a measure
+      // taken just before once read the side-by-side splitter at 380 px).
+      await expect(panel.getByRole('separator')).toHaveAttribute(
+        'aria-orientation',
+        width < 600 ? 'horizontal' : 'vertical',
+      );
       const m = await measure(panel);
       const { width: vw, height: vh } = m.viewport;
 
