@@ -81,7 +81,7 @@ export interface HarReadState {
 /**
  * The reading half of the collector: each entry read as a request, counted for the credential
  * tally, and handed back when it is ours (`isDiagnosable`). No analysis: the CLI runs this half
- * on a thread of its own while its main thread diagnoses (src/har/node/read-file.ts).
+ * on a thread of its own while its main thread diagnoses (src/har/node/read-found.ts).
  */
 export function createHarEntryReader(settings: AnalyzerSettings) {
   const tally = createHarCredentialTally();

@@ -24,7 +24,10 @@ export interface ReadHarOptions {
   totalBytes?: number;
   /** After each chunk: bytes read so far, and the file's size. */
   onProgress?(bytesRead: number, totalBytes: number): void;
-  /** Awaited after each chunk (and its `onProgress`), before the next is read: where a writer waits for its output. */
+  /**
+   * Awaited after each chunk (and its `onProgress`), before the next is read: where a writer
+   * waits for its output.
+   */
   afterChunk?(): Promise<void> | void;
   /** Checked between chunks (an AbortSignal): reading stops with its reason. */
   signal?: { throwIfAborted(): void };

@@ -65,10 +65,13 @@ export async function loadSettings(area: SyncArea): Promise<Settings> {
   return parseSettings((await area.get(SETTINGS_KEY))[SETTINGS_KEY]);
 }
 
-/** One storage area's own `onChanged` (`storage.sync.onChanged`): its listeners get the changes only. */
+/** A listener of one area's own `onChanged`: it gets the changes only, not the area's name. */
+type AreaListener = (changes: Record<string, { newValue?: unknown }>) => void;
+
+/** One storage area's own `onChanged` (`storage.sync.onChanged`). */
 export interface AreaChangeEvent {
-  addListener(listener: (changes: Record<string, { newValue?: unknown }>) => void): void;
-  removeListener(listener: (changes: Record<string, { newValue?: unknown }>) => void): void;
+  addListener(listener: AreaListener): void;
+  removeListener(listener: AreaListener): void;
 }
 
 /**
@@ -83,14 +86,11 @@ export function areaChanges(
   all: StorageChanges,
 ): StorageChanges {
   if (!event || typeof event.addListener !== 'function') return all;
-  const wrapped = new Map<
-    StorageListener,
-    (changes: Record<string, { newValue?: unknown }>) => void
-  >();
+  const wrapped = new Map<StorageListener, AreaListener>();
   return {
     addListener(listener) {
       if (wrapped.has(listener)) return;
-      const own = (changes: Record<string, { newValue?: unknown }>) => listener(changes, areaName);
+      const own: AreaListener = (changes) => listener(changes, areaName);
       wrapped.set(listener, own);
       event.addListener(own);
     },

@@ -9,7 +9,7 @@ import { stat } from 'node:fs/promises';
 import type { AnalyzerSettings } from '../../analyzer/index.js';
 import { createHarEntryReader, type HarFound, type HarReadState } from '../collect.js';
 import { HarSyntaxError } from '../json-scanner.js';
-import { readHarEntries } from '../read-entries.js';
+import { readHarEntries, type Chunks, type ReadHarOptions } from '../read-entries.js';
 import { openHarFile } from './read-file.js';
 import { readerThreadUrl, takeHarReader, THREAD_FROM_BYTES } from './reader-start.js';
 
@@ -56,10 +56,31 @@ export function toThreadError(error: unknown): ThreadError {
 
 export function fromThreadError(error: ThreadError): Error {
   if (error.kind === 'syntax') return new HarSyntaxError(error.reason, error.offset);
-  const { message, ...rest } = error;
-  const out = Object.assign(new Error(message), error.kind === 'system' ? rest : {});
-  if (error.kind === 'other') out.name = error.name;
-  return out;
+  if (error.kind === 'other') return Object.assign(new Error(error.message), { name: error.name });
+  const { kind: _kind, message, ...system } = error;
+  return Object.assign(new Error(message), system);
+}
+
+/**
+ * The reading half over `chunks`, in this thread: each request that is ours to `onFound`, in file
+ * order; what it counted at the end. The reader's thread runs it too.
+ */
+export async function readFound(
+  chunks: Chunks,
+  settings: AnalyzerSettings,
+  onFound: (found: HarFound) => void,
+  options: ReadHarOptions,
+): Promise<HarReadState> {
+  const reader = createHarEntryReader(settings);
+  await readHarEntries(
+    chunks,
+    (entry) => {
+      const found = reader.read(entry);
+      if (found) onFound(found);
+    },
+    options,
+  );
+  return reader.state();
 }
 
 /** Settings without their functions (the fingerprint's digest stays on the main thread). */
@@ -93,16 +114,10 @@ export async function readHarFound(
   const url = !big ? null : options.readerUrl === undefined ? readerThreadUrl() : options.readerUrl;
   if (!url) {
     const file = await openHarFile(path);
-    const reader = createHarEntryReader(settings);
-    await readHarEntries(
-      file.chunks,
-      (entry) => {
-        const found = reader.read(entry);
-        if (found) onFound(found);
-      },
-      { ...file.options, onProgress: options.onProgress },
-    );
-    return reader.state();
+    return readFound(file.chunks, settings, onFound, {
+      ...file.options,
+      onProgress: options.onProgress,
+    });
   }
   const job: ReaderJob = { path, settings: plainSettings(settings), ahead: 16 };
   return new Promise<HarReadState>((resolve, reject) => {

@@ -6,10 +6,9 @@
  * up in memory.
  */
 import { parentPort } from 'node:worker_threads';
-import { createHarEntryReader, type HarFound } from '../collect.js';
-import { readHarEntries } from '../read-entries.js';
+import type { HarFound } from '../collect.js';
 import { reusedChunks, utf8 } from './read-file.js';
-import { toThreadError, type ReaderJob, type ReaderMessage } from './read-found.js';
+import { readFound, toThreadError, type ReaderJob, type ReaderMessage } from './read-found.js';
 
 async function run(port: NonNullable<typeof parentPort>, job: ReaderJob): Promise<void> {
   const post = (message: ReaderMessage) => port.postMessage(message);
@@ -20,16 +19,13 @@ async function run(port: NonNullable<typeof parentPort>, job: ReaderJob): Promis
     wake?.();
     wake = null;
   });
-  const reader = createHarEntryReader(job.settings);
   let batch: HarFound[] = [];
   try {
     let bytes = 0;
-    await readHarEntries(
+    const state = await readFound(
       reusedChunks(job.path),
-      (entry) => {
-        const found = reader.read(entry);
-        if (found) batch.push(found);
-      },
+      job.settings,
+      (found) => batch.push(found),
       {
         decode: utf8,
         onProgress: (read) => {
@@ -44,7 +40,7 @@ async function run(port: NonNullable<typeof parentPort>, job: ReaderJob): Promis
       },
     );
     post({ type: 'found', found: batch, bytes });
-    post({ type: 'end', state: reader.state() });
+    post({ type: 'end', state });
   } catch (error) {
     post({ type: 'error', error: toThreadError(error) });
   }
