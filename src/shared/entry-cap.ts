@@ -47,13 +47,17 @@ export function capEntry(entry: StoredDiagnosis, cap = ENTRY_CAP_BYTES): StoredD
   return capEntrySized(entry, cap).entry;
 }
 
-/** `capEntry`, with the stored entry's size (the store counts each tab's bytes). */
+/**
+ * `capEntry`, with the stored entry's JSON and its size (the store counts each tab's bytes, and
+ * writes this JSON: tab-store.ts).
+ */
 export function capEntrySized(
   entry: StoredDiagnosis,
   cap = ENTRY_CAP_BYTES,
-): { entry: StoredDiagnosis; bytes: number } {
-  const size = jsonBytes(entry);
-  if (size <= cap) return { entry, bytes: size };
+): { entry: StoredDiagnosis; bytes: number; json: string } {
+  const whole = JSON.stringify(entry);
+  const size = whole.length;
+  if (size <= cap) return { entry, bytes: size, json: whole };
   const token = entry.diagnosis.token;
   const rest = size - jsonBytes(token.claims) - jsonBytes(token.header);
   // What is left for claims and header, shared 3:1 (the claims are what a reader needs).
@@ -69,5 +73,6 @@ export function capEntrySized(
       token: { ...cut, truncated: { bytes: Math.max(0, size - cutSize) } },
     },
   };
-  return { entry: stored, bytes: jsonBytes(stored) };
+  const json = JSON.stringify(stored);
+  return { entry: stored, bytes: json.length, json };
 }

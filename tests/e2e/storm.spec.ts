@@ -29,12 +29,15 @@ async function extensionPage(page: Page, extensionId: string): Promise<Page> {
   return probe;
 }
 
-/** The tab's stored diagnoses, straight from storage.session: index and entries. */
+/** The tab's stored diagnoses, straight from storage.session: index and entries (JSON text each). */
 async function stored(extension: Page, tabId: number) {
   const items = await storageItems(extension, 'session');
   const index = (items[`tab:${tabId}`] as { ids: string[] } | undefined)?.ids ?? [];
   const entries = Object.entries(items).filter(([k]) => k.startsWith(`d:${tabId}:`));
-  return { index, entries: entries.map(([, v]) => v as { id: string; diagnosis: Diag }) };
+  return {
+    index,
+    entries: entries.map(([, v]) => JSON.parse(v as string) as { id: string; diagnosis: Diag }),
+  };
 }
 interface Diag {
   rootCause: { id: string } | null;

@@ -89,6 +89,34 @@ describe('createTabStore', () => {
     expect(await createTabStore(area).count(7)).toBe(0);
   });
 
+  it('stores each entry as its JSON text, and reads it back (also in a restarted writer)', async () => {
+    const area = createMemoryArea();
+    const [first, second] = entries(2);
+    await createTabStore(area).add(first!);
+    await createTabStore(area).add(second!);
+    const stored = area.snapshot()[`d:1:${first!.id}`];
+    expect(typeof stored).toBe('string');
+    expect(JSON.parse(stored as string)).toEqual(first);
+    expect(await createTabStore(area).entry(1, first!.id)).toEqual(first);
+    expect(await createTabStore(area).read(1)).toEqual([second, first]);
+  });
+
+  it('reads an entry stored as an object (an older version), and skips one that is not JSON', async () => {
+    const [old, broken, fresh] = entries(3);
+    const area = createMemoryArea({
+      'tab:1': { ids: [old!.id, broken!.id] },
+      [`d:1:${old!.id}`]: old,
+      [`d:1:${broken!.id}`]: '{"id": "webRequest:1", ',
+    });
+    expect(ids(await createTabStore(area).read(1))).toEqual([old!.id]);
+    expect(await createTabStore(area).entry(1, broken!.id)).toBeNull();
+    // A writer loading the tab keeps the old entry, and writes it as text with the next commit.
+    const writer = createTabStore(area);
+    expect(await writer.add(fresh!)).toEqual({ added: true, count: 2 });
+    expect(ids(await createTabStore(area).read(1))).toEqual([fresh!.id, old!.id]);
+    expect(typeof area.snapshot()[`d:1:${fresh!.id}`]).toBe('string');
+  });
+
   it.each([
     ['the default', undefined, DEFAULT_KEEP],
     ['a setting of 5', () => 5, 5],
