@@ -128,7 +128,12 @@ export function readToken(
 function jsonSafeDecoded(raw: DecodedToken): DecodedToken {
   const header = jsonSafeObject(raw.header);
   const claims = jsonSafeObject(raw.claims);
-  return header === raw.header && claims === raw.claims ? raw : { ...raw, header, claims };
+  if (header === raw.header && claims === raw.claims) return raw;
+  // The header's JSON text describes the header as decoded: kept only while that is unchanged.
+  const { headerJson, ...rest } = raw;
+  return header === raw.header && headerJson !== undefined
+    ? { ...rest, header, claims, headerJson }
+    : { ...rest, header, claims };
 }
 
 export function buildContext(

@@ -51,6 +51,21 @@ export function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/**
+ * A list of plain strings (an `aud` of several audiences) as JSON.stringify writes it, without
+ * it: `["a","b"]`; '' when an item is anything else (then JSON.stringify writes it).
+ */
+function plainList(list: unknown[]): string {
+  if (list.length === 0) return '';
+  let text = '[';
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    if (typeof item !== 'string' || !isPlain(item)) return '';
+    text += i === 0 ? `"${item}"` : `,"${item}"`;
+  }
+  return `${text}]`;
+}
+
 /** A value quoted for a detail line: JSON-ish, shortened, control characters made visible. */
 export function quote(value: unknown, max = MAX_QUOTE): string {
   let text: string;
@@ -60,6 +75,7 @@ export function quote(value: unknown, max = MAX_QUOTE): string {
   }
   if (typeof value === 'string') text = JSON.stringify(value);
   else if (value === undefined) text = 'undefined';
+  else if (Array.isArray(value) && (text = plainList(value)) !== '') return clip(text, max);
   else {
     try {
       text = JSON.stringify(value) ?? String(value);

@@ -50,7 +50,7 @@ export const claimsContactId: Check = {
       if (contactRoute) {
         return fail(
           'Machine-to-machine token on a "current contact" route',
-          `${url ? `The call ${ctx.method} /${url.segments.join('/')} ` : 'This call '}resolves the contact of the token, but client-credentials tokens never carry \`contact_id\`: there is no user behind them.`,
+          `${url ? `The call ${ctx.method} /${url.path} ` : 'This call '}resolves the contact of the token, but client-credentials tokens never carry \`contact_id\`: there is no user behind them.`,
           'Call this route with a user access token (a user logged in through your app), or address the contact by id with the M2M token: /contacts/{tenantId}/{contactId}.',
         );
       }

@@ -1,7 +1,7 @@
 import type { AnalysisContext } from '../context.js';
 import type { DecodedToken, FormatProblem } from '../parse/decode-token.js';
 import { RHYTHM_AUDIENCE } from '../rhythm.js';
-import { quote } from '../text.js';
+import { clip, quote } from '../text.js';
 import type { Check, CheckOutcome } from './outcome.js';
 import { fail, pass, skip, warn } from './outcome.js';
 import { encryptedOutcome, opaqueOutcome } from './token-format-not-jws.js';
@@ -90,6 +90,13 @@ function problemOutcome(
   }
 }
 
+/** The header as a detail quotes it: its own JSON text when that is what JSON.stringify writes. */
+function quotedHeader(decoded: DecodedToken): string {
+  return decoded.headerJson !== undefined
+    ? clip(decoded.headerJson, 160)
+    : quote(decoded.header, 160);
+}
+
 /** A readable JWS: the signature's length for its `alg`, `=` padding, then the algorithm. */
 function signedOutcome(decoded: DecodedToken): CheckOutcome {
   const alg = String(decoded.header?.alg);
@@ -110,13 +117,13 @@ function signedOutcome(decoded: DecodedToken): CheckOutcome {
   if (alg !== 'RS256') {
     return warn(
       `Signed with ${quote(alg)}, not RS256`,
-      `The header ${quote(decoded.header, 160)} names ${quote(alg)}. Rhythm access tokens are signed by Auth0 with RS256; a token signed otherwise was not issued for the Rhythm API.`,
+      `The header ${quotedHeader(decoded)} names ${quote(alg)}. Rhythm access tokens are signed by Auth0 with RS256; a token signed otherwise was not issued for the Rhythm API.`,
       `Use an access token issued by your Auth0 tenant for the audience ${RHYTHM_AUDIENCE}.`,
     );
   }
   return pass(
     `A signed JWT (${alg})`,
-    `Three base64url segments; header ${quote(decoded.header, 160)}; ${decoded.signatureRemoved ? 'the signature was removed when the HAR was sanitized (its length is not checked)' : `a ${decoded.signatureBytes}-byte signature`}.`,
+    `Three base64url segments; header ${quotedHeader(decoded)}; ${decoded.signatureRemoved ? 'the signature was removed when the HAR was sanitized (its length is not checked)' : `a ${decoded.signatureBytes}-byte signature`}.`,
   );
 }
 

@@ -38,7 +38,7 @@ export const urlIds: Check = {
     if (first) {
       return fail(
         `Path segment ${first.i + 1} ${first.why}`,
-        `The path /${url.segments.join('/')} has ${bad.map((b) => `segment ${b.i + 1} that ${b.why}`).join('; ')}. A variable was not set when the URL was built; the API cannot match such a path and may answer 401.`,
+        `The path /${url.path} has ${bad.map((b) => `segment ${b.i + 1} that ${b.why}`).join('; ')}. A variable was not set when the URL was built; the API cannot match such a path and may answer 401.`,
         'Fill every id before the call (the tenant id, e.g. `incose.org`, and the contact id from the token); check for values still loading.',
       );
     }
@@ -50,6 +50,6 @@ export const urlIds: Check = {
         'Fill the value or leave the parameter out.',
       );
     }
-    return pass('Every id in the path is filled', `Path: /${url.segments.join('/')}.`);
+    return pass('Every id in the path is filled', `Path: /${url.path}.`);
   },
 };

@@ -43,7 +43,7 @@ export const urlService: Check = {
         `No API on the bare ${RHYTHM_API_DOMAIN}`,
         `The request went to https://${RHYTHM_API_DOMAIN}, which is the token audience, not a base URL. Each Rhythm service has its own host. ${hint(resource, rightHost)}`,
         rightHost
-          ? `Send it to https://${rightHost}${url.segments.length ? '/' + url.rawSegments.join('/') : ''}.`
+          ? `Send it to https://${rightHost}${url.segments.length ? '/' + url.rawPath : ''}.`
           : hint(resource, rightHost),
       );
     }
@@ -71,7 +71,7 @@ export const urlService: Check = {
       return fail(
         `\`${resource}\` is not served by ${url.host}`,
         `The request asks ${url.module} for \`${resource}\`, which lives in ${home}. A valid token sent to the wrong service base URL gets a 401.`,
-        `Send it to https://${rightHost}/${url.rawSegments.join('/')}.`,
+        `Send it to https://${rightHost}/${url.rawPath}.`,
       );
     }
     return pass(

@@ -17,7 +17,7 @@ export const urlTenant: Check = {
     if (url.tenant === null)
       return skip(
         'No tenant in this path',
-        `The path /${url.segments.join('/')} has no second segment.`,
+        `The path /${url.path} has no second segment.`,
       );
     const claim = ctx.claims?.[CLAIM_TENANT_ID];
     if (typeof claim !== 'string' || claim === '') {

@@ -37,6 +37,11 @@ export interface DecodedToken extends Pick<TokenInfo, 'form' | 'header' | 'claim
    * jose decodes it: what the analyzer already knows, so that no later step scans it again.
    */
   strict?: true;
+  /**
+   * The header's JSON exactly as `JSON.stringify(header)` writes it, when the token's own header
+   * text already is that (compactStringPairs): `token.format` quotes it without writing it again.
+   */
+  headerJson?: string;
 }
 
 /**
@@ -141,29 +146,32 @@ function endsInSanitizedSignature(token: string): boolean {
 }
 
 /**
- * One segment of a strict JWS as jose decodes it: base64url through `atob` (forgiving-base64: no
- * padding needed, a length of 4n+1 refused), strict UTF-8, `JSON.parse`, a JSON object; null where
+ * The text of one segment of a strict JWS as jose decodes it: base64url through `atob`
+ * (forgiving-base64: no padding needed, a length of 4n+1 refused) and strict UTF-8; null where
  * jose would throw. For ASCII (every real header and almost every payload) the binary string `atob`
  * returns is already the text: no byte array, no TextDecoder. `base64`: the segment with `-` and
  * `_` already turned into `+` and `/` (the caller does it once for header and payload together).
  */
-function decodeJoseSegment(base64: string): Record<string, unknown> | null {
+function joseSegmentText(base64: string): string | null {
   let binary: string;
   try {
     binary = atob(base64);
   } catch {
     return null;
   }
-  let text = binary;
-  if (NON_ASCII.test(binary)) {
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    try {
-      text = utf8.decode(bytes);
-    } catch {
-      return null;
-    }
+  if (!NON_ASCII.test(binary)) return binary;
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return null;
   }
+}
+
+/** A segment's text as jose reads it: `JSON.parse`, and a JSON object; null where jose would throw. */
+function parseJoseObject(text: string | null): Record<string, unknown> | null {
+  if (text === null) return null;
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -171,6 +179,41 @@ function decodeJoseSegment(base64: string): Record<string, unknown> | null {
     return null;
   }
   return isObject(value) ? value : null;
+}
+
+/** Printable ASCII but `"` and `\\`: a character JSON.stringify writes as it is, in a string. */
+const isPlainChar = (c: number) => c >= 0x20 && c <= 0x7e && c !== 0x22 && c !== 0x5c;
+
+/**
+ * The number of members of `text` when it is a flat object of plain strings, written compactly:
+ * `{"alg":"RS256","typ":"JWT"}` (no whitespace; keys and values of printable ASCII without `"` or
+ * `\\`; no key starting with a digit, so none is an array index, which JSON.stringify would write
+ * first); -1 otherwise. Such a text, parsed into an object with as many keys (so no key twice), is
+ * exactly what `JSON.stringify` writes for that object.
+ */
+export function compactStringPairs(text: string): number {
+  const n = text.length;
+  if (n < 2 || text.charCodeAt(0) !== 0x7b || text.charCodeAt(n - 1) !== 0x7d) return -1;
+  if (n === 2) return 0;
+  let pairs = 0;
+  let i = 1;
+  for (;;) {
+    // "key"
+    if (text.charCodeAt(i) !== 0x22) return -1;
+    const first = text.charCodeAt(++i);
+    if (first >= 0x30 && first <= 0x39) return -1;
+    while (i < n && isPlainChar(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) !== 0x22 || text.charCodeAt(i + 1) !== 0x3a) return -1;
+    // :"value"
+    i += 2;
+    if (text.charCodeAt(i++) !== 0x22) return -1;
+    while (i < n && isPlainChar(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i++) !== 0x22) return -1;
+    pairs++;
+    const next = text.charCodeAt(i++);
+    if (next === 0x7d) return i === n ? pairs : -1;
+    if (next !== 0x2c) return -1;
+  }
 }
 
 /** A byte of 0x80 or more in `atob`'s binary string: UTF-8 to decode. */
@@ -183,10 +226,11 @@ function decodeAny(token: string, strictJws: boolean): DecodedToken {
     const second = token.indexOf('.', first + 1);
     // Header and payload into the standard alphabet in one go: the dot between them stays.
     const standard = token.slice(0, second).replace(/-/g, '+').replace(/_/g, '/');
-    const claims = decodeJoseSegment(standard.slice(first + 1));
-    const header = claims ? decodeJoseSegment(standard.slice(0, first)) : null;
+    const claims = parseJoseObject(joseSegmentText(standard.slice(first + 1)));
+    const headerText = claims ? joseSegmentText(standard.slice(0, first)) : null;
+    const header = parseJoseObject(headerText);
     if (claims && header) {
-      return {
+      const decoded: DecodedToken = {
         form: 'jws',
         header,
         claims,
@@ -195,6 +239,9 @@ function decodeAny(token: string, strictJws: boolean): DecodedToken {
         signatureBytes: Math.floor(((token.length - second - 1) * 6) / 8),
         strict: true,
       };
+      const pairs = compactStringPairs(headerText!);
+      if (pairs >= 0 && pairs === Object.keys(header).length) decoded.headerJson = headerText!;
+      return decoded;
     }
     // else the slow path names the problem
   }

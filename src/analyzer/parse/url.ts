@@ -12,6 +12,10 @@ export interface ParsedUrl {
   segments: string[];
   /** The raw path segments, as sent. */
   rawSegments: string[];
+  /** `segments` joined by `/` (the path as the checks quote it, without its leading `/`). */
+  path: string;
+  /** `rawSegments` joined by `/`. */
+  rawPath: string;
   resource: string | null;
   /** The second path segment (SPEC §2), or null when the path is shorter. */
   tenant: string | null;
@@ -114,17 +118,23 @@ function splitUrl(
   query: ParsedUrl['query'],
 ): ParsedUrl {
   // What follows the first `/` (an http(s) path always starts with one; other schemes may not).
-  const rawSegments =
-    pathname.charCodeAt(0) === 0x2f ? pathname.slice(1).split('/') : pathname.split('/').slice(1);
-  if (rawSegments.length > 1 && rawSegments[rawSegments.length - 1] === '') rawSegments.pop();
+  const slashed = pathname.charCodeAt(0) === 0x2f;
+  const rawSegments = slashed ? pathname.slice(1).split('/') : pathname.split('/').slice(1);
+  const trailing = rawSegments.length > 1 && rawSegments[rawSegments.length - 1] === '';
+  if (trailing) rawSegments.pop();
+  // The joined path is the pathname itself, less its first and a dropped last `/`.
+  const rawPath = slashed ? pathname.slice(1, trailing ? -1 : undefined) : rawSegments.join('/');
   // Without a `%` every segment decodes to itself (always so on the simple URL's path).
-  const segments = pathname.includes('%') ? rawSegments.map(safeDecode) : rawSegments.slice();
+  const encoded = pathname.includes('%');
+  const segments = encoded ? rawSegments.map(safeDecode) : rawSegments.slice();
   return {
     protocol,
     host,
     origin,
     segments,
     rawSegments,
+    path: encoded ? segments.join('/') : rawPath,
+    rawPath,
     resource: segments[0] || null,
     tenant: segments.length >= 2 ? (segments[1] ?? null) : null,
     module: moduleOfHost(host),

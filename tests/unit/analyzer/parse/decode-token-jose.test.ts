@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { decodeToken } from '../../../../src/analyzer/parse/decode-token.js';
+import { compactStringPairs, decodeToken } from '../../../../src/analyzer/parse/decode-token.js';
 
 const b64url = (bytes: Uint8Array | string) => Buffer.from(bytes).toString('base64url');
 
@@ -50,5 +50,65 @@ describe('decodeToken and jose', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+/** Header texts: compact flat objects of plain strings, and everything near them. */
+const headerText = fc.oneof(
+  fc
+    .dictionary(fc.string({ maxLength: 6 }), fc.string({ maxLength: 8 }), { maxKeys: 5 })
+    .map((v) => JSON.stringify(v)),
+  fc
+    .tuple(
+      fc.dictionary(fc.string({ maxLength: 4 }), fc.oneof(fc.string(), fc.integer(), fc.boolean())),
+      fc.constantFrom(0, 1),
+    )
+    .map(([v, space]) => JSON.stringify(v, null, space)),
+  fc.string({ unit: fc.constantFrom(...'{}":,a1_ \\u'.split('')), maxLength: 20 }),
+  // The same key twice, an index-like key, escapes, whitespace.
+  fc.constantFrom(
+    '{"alg":"RS256","alg":"HS256"}',
+    '{"2":"a","alg":"RS256"}',
+    '{"alg":"RS\\u0032"}',
+    '{ "alg":"RS256"}',
+    '{"alg":"RS256" }',
+    '{"a":"b",}',
+    '{"a":"b"}x',
+    '{}',
+    '{"__proto__":"x","alg":"RS256"}',
+  ),
+);
+
+describe('compactStringPairs', () => {
+  it('says a text is what JSON.stringify writes for it only when it is', () => {
+    fc.assert(
+      fc.property(headerText, (text) => {
+        const pairs = compactStringPairs(text);
+        if (pairs < 0) return;
+        const parsed = JSON.parse(text) as Record<string, unknown>;
+        if (pairs !== Object.keys(parsed).length) return; // a key twice: not used
+        expect(JSON.stringify(parsed)).toBe(text);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('counts the members of a compact header, and refuses what is not one', () => {
+    expect(compactStringPairs('{"alg":"RS256","typ":"JWT","kid":"k1"}')).toBe(3);
+    expect(compactStringPairs('{}')).toBe(0);
+    expect(compactStringPairs('{"alg":"RS256","alg":"HS256"}')).toBe(2); // the caller compares
+    for (const text of ['{"2":"a"}', '{"a":1}', '{ "a":"b"}', '{"a":"\\n"}', '{"a":"b"', '[]']) {
+      expect(compactStringPairs(text), text).toBe(-1);
+    }
+  });
+
+  it('keeps the header text of a strict JWS only when it is what JSON.stringify writes', () => {
+    const token = (header: string) => `${b64url(header)}.${b64url('{"sub":"x"}')}.${b64url('sig')}`;
+    expect(decodeToken(token('{"alg":"RS256","typ":"JWT"}'), true).headerJson).toBe(
+      '{"alg":"RS256","typ":"JWT"}',
+    );
+    for (const header of ['{"alg":"RS256", "typ":"JWT"}', '{"alg":"RS256","alg":"HS256"}']) {
+      expect(decodeToken(token(header), true).headerJson, header).toBeUndefined();
+    }
   });
 });

@@ -122,4 +122,33 @@ describe('the URL fast path', () => {
       { numRuns: 5000 },
     );
   });
+
+  it('joins the path once: `path` and `rawPath` are the segments joined by `/`', () => {
+    fc.assert(
+      fc.property(raw, (text) => {
+        const parsed = parseUrl(text);
+        if ('error' in parsed) return;
+        expect(parsed.path, text).toBe(parsed.segments.join('/'));
+        expect(parsed.rawPath, text).toBe(parsed.rawSegments.join('/'));
+      }),
+      { numRuns: 5000 },
+    );
+    for (const text of [
+      'https://a.example/',
+      'https://a.example',
+      'https://a.example/x/',
+      'https://a.example/x//',
+      'https://a.example//',
+      'https://a.example/a%20b/c%2Fd/',
+      'urn:x:y/z',
+      'file:///etc/passwd',
+    ]) {
+      const parsed = parseUrl(text);
+      if ('error' in parsed) throw new Error(text);
+      expect([parsed.path, parsed.rawPath], text).toEqual([
+        parsed.segments.join('/'),
+        parsed.rawSegments.join('/'),
+      ]);
+    }
+  });
 });
