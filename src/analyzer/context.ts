@@ -130,10 +130,7 @@ function jsonSafeDecoded(raw: DecodedToken): DecodedToken {
   const claims = jsonSafeObject(raw.claims);
   if (header === raw.header && claims === raw.claims) return raw;
   // The header's JSON text describes the header as decoded: kept only while that is unchanged.
-  const { headerJson, ...rest } = raw;
-  return header === raw.header && headerJson !== undefined
-    ? { ...rest, header, claims, headerJson }
-    : { ...rest, header, claims };
+  return { ...raw, header, claims, headerJson: header === raw.header ? raw.headerJson : undefined };
 }
 
 export function buildContext(

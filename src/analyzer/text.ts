@@ -43,27 +43,21 @@ function isPlain(text: string): boolean {
   return true;
 }
 
+/** A list, not empty, of plain strings only (a loop: `every` would skip a hole). */
+function arePlainStrings(list: unknown[]): boolean {
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    if (typeof item !== 'string' || !isPlain(item)) return false;
+  }
+  return list.length > 0;
+}
+
 /**
  * A quote (or any text) cut to `max` characters, the last one `…`: `clip(quote(v, n), max)` is
  * `quote(v, max)` for any `max` up to `n`, so a value shown at two lengths is quoted once.
  */
 export function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-/**
- * A list of plain strings (an `aud` of several audiences) as JSON.stringify writes it, without
- * it: `["a","b"]`; '' when an item is anything else (then JSON.stringify writes it).
- */
-function plainList(list: unknown[]): string {
-  if (list.length === 0) return '';
-  let text = '[';
-  for (let i = 0; i < list.length; i++) {
-    const item = list[i];
-    if (typeof item !== 'string' || !isPlain(item)) return '';
-    text += i === 0 ? `"${item}"` : `,"${item}"`;
-  }
-  return `${text}]`;
 }
 
 /** A value quoted for a detail line: JSON-ish, shortened, control characters made visible. */
@@ -75,7 +69,9 @@ export function quote(value: unknown, max = MAX_QUOTE): string {
   }
   if (typeof value === 'string') text = JSON.stringify(value);
   else if (value === undefined) text = 'undefined';
-  else if (Array.isArray(value) && (text = plainList(value)) !== '') return clip(text, max);
+  // A list of plain strings (an `aud` of several audiences) is written as JSON.stringify would.
+  else if (Array.isArray(value) && arePlainStrings(value))
+    return clip(`["${value.join('","')}"]`, max);
   else {
     try {
       text = JSON.stringify(value) ?? String(value);

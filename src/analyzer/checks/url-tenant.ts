@@ -15,10 +15,7 @@ export const urlTenant: Check = {
       return skip('No tenant in this path', '/contacts/current takes the tenant from the token.');
     }
     if (url.tenant === null)
-      return skip(
-        'No tenant in this path',
-        `The path /${url.path} has no second segment.`,
-      );
+      return skip('No tenant in this path', `The path /${url.path} has no second segment.`);
     const claim = ctx.claims?.[CLAIM_TENANT_ID];
     if (typeof claim !== 'string' || claim === '') {
       return skip(

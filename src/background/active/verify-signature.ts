@@ -5,9 +5,8 @@
  * public keys only, fetched again once when a token names a kid the cached set lacks (rotation).
  * The words for each result are in outcomes.ts.
  */
-import { decodeProtectedHeader } from 'jose/decode/protected_header';
 import type { JSONWebKeySet } from 'jose';
-import { verifyJws } from './jws.js';
+import { decodeProtectedHeader, verifyJws } from './jws.js';
 import { EXPECTED_ALG, jwksUrlOf } from './plan.js';
 import type { SignatureResult } from './outcomes.js';
 import type { SessionArea } from '../../shared/tab-store.js';
