@@ -48,16 +48,16 @@ export function capEntry(entry: StoredDiagnosis, cap = ENTRY_CAP_BYTES): StoredD
 }
 
 /**
- * `capEntry`, with the stored entry's JSON and its size (the store counts each tab's bytes, and
- * writes this JSON: tab-store.ts).
+ * `capEntry`, with the stored entry's JSON: what the store writes, and whose length is the size it
+ * counts against the tab's share (tab-store.ts).
  */
 export function capEntrySized(
   entry: StoredDiagnosis,
   cap = ENTRY_CAP_BYTES,
-): { entry: StoredDiagnosis; bytes: number; json: string } {
+): { entry: StoredDiagnosis; json: string } {
   const whole = JSON.stringify(entry);
   const size = whole.length;
-  if (size <= cap) return { entry, bytes: size, json: whole };
+  if (size <= cap) return { entry, json: whole };
   const token = entry.diagnosis.token;
   const rest = size - jsonBytes(token.claims) - jsonBytes(token.header);
   // What is left for claims and header, shared 3:1 (the claims are what a reader needs).
@@ -73,6 +73,5 @@ export function capEntrySized(
       token: { ...cut, truncated: { bytes: Math.max(0, size - cutSize) } },
     },
   };
-  const json = JSON.stringify(stored);
-  return { entry: stored, bytes: json.length, json };
+  return { entry: stored, json: JSON.stringify(stored) };
 }

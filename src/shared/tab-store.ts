@@ -137,11 +137,10 @@ interface TabState {
   lastBatch: number;
 }
 
-/** A kept diagnosis, with its JSON (what is stored), its size and its request key (for the dedupe). */
+/** A kept diagnosis, with its JSON (what is stored; its length is the size) and its request key (for the dedupe). */
 interface Kept {
   entry: StoredDiagnosis;
   json: string;
-  size: number;
   key: RequestKey;
 }
 
@@ -209,15 +208,14 @@ export function createTabStore(area: SessionArea, options: TabStoreOptions = {})
   ): void {
     const before = state.kept.get(entry.id);
     if (!before) state.ids.push(entry.id);
-    const size = json.length;
-    state.bytes += size - (before?.size ?? 0);
-    state.kept.set(entry.id, { entry, json, size, key });
+    state.bytes += json.length - (before?.json.length ?? 0);
+    state.kept.set(entry.id, { entry, json, key });
   }
 
   /** Forgets the oldest `n` entries of the tab and marks their keys for removal. */
   function evict(state: TabState, tabId: number, n: number): void {
     for (const id of state.ids.splice(0, n)) {
-      state.bytes -= state.kept.get(id)?.size ?? 0;
+      state.bytes -= state.kept.get(id)?.json.length ?? 0;
       state.kept.delete(id);
       const key = itemKey(tabId, id);
       state.dirty.delete(key);
@@ -420,7 +418,7 @@ export function createTabStore(area: SessionArea, options: TabStoreOptions = {})
         let n = 0;
         let total = state.bytes;
         while (total > share && n < state.ids.length - 1)
-          total -= state.kept.get(state.ids[n++]!)?.size ?? 0;
+          total -= state.kept.get(state.ids[n++]!)?.json.length ?? 0;
         if (n) evict(state, tabId, n);
         return { added: true, done: commit(tabId, state).then(() => state.ids.length) };
       }).then(async ({ added, done }) => {
