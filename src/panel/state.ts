@@ -21,7 +21,10 @@ export interface PanelState {
   synced: boolean;
   /** The worker's diagnoses of the tab, newest first. */
   stored: StoredDiagnosis[];
-  /** Entries pushed down the port while a resync was reading storage (so the resync cannot drop them). */
+  /**
+   * Entries pushed down the port while a resync was reading storage (so the resync cannot drop
+   * them), newest first like `stored`: the ones the read missed go before what it found.
+   */
   liveSinceSync: StoredDiagnosis[];
   /** Pasted diagnoses, newest first: never sent to the worker or the badge. */
   pasted: PanelEntry[];
@@ -184,11 +187,13 @@ export function reduce(state: PanelState, event: PanelEvent): PanelState {
     }
     case 'request-diagnosed': {
       if (state.stored.some((e) => e.id === event.entry.id)) return state;
-      return keepSelection({
+      const next = {
         ...state,
         stored: [event.entry, ...state.stored],
-        liveSinceSync: [...state.liveSinceSync, event.entry],
-      });
+        liveSinceSync: [event.entry, ...state.liveSinceSync],
+      };
+      // Until the first read the list is not shown: the first sync picks the newest of them all.
+      return state.synced ? keepSelection(next) : next;
     }
     case 'entry-updated': {
       const { entry } = event;

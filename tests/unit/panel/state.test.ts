@@ -67,6 +67,17 @@ describe('panel state', () => {
     expect(s.connection.phase).toBe('live');
   });
 
+  it('lists several entries a first read missed newest first, as they arrived (CI: a panel opened mid-burst)', () => {
+    const s = run([
+      { type: 'sync-started' },
+      { type: 'request-diagnosed', entry: b },
+      { type: 'request-diagnosed', entry: c },
+      { type: 'synced', entries: [a] }, // read after a was written, before b and c
+    ]);
+    expect(ids(s)).toEqual(['webRequest:3', 'webRequest:2', 'webRequest:1']);
+    expect(s.selectedId).toBe('webRequest:3');
+  });
+
   it('drops entries a resync no longer finds (the tab was cleared while the port was down)', () => {
     const s = run([
       { type: 'synced', entries: [b, a] },
