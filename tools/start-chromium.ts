@@ -50,6 +50,16 @@ export function onInterrupt(stop: (signal: NodeJS.Signals) => void): () => void 
   };
 }
 
+/**
+ * `close` run once, whoever asks: every caller awaits that one call. Playwright's `context.close()`
+ * deletes its temp folder (playwright-artifacts-*) before the first call returns, but a second
+ * call returns as soon as Chromium has exited, and a process that then exits leaves the folder.
+ */
+export function closeOnce(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => (closing ??= close());
+}
+
 /** Chromium in a process group of its own: the terminal's Ctrl-C reaches only us. */
 export function spawnChromium(chromium: string, args: string[]): ChildProcess {
   return spawn(chromium, args, { stdio: 'ignore', detached: true });

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { chromiumArgs, startReferenceApi, type ReferenceApi } from './reference-api/server.js';
 import {
+  closeOnce,
   findChromium,
   onInterrupt,
   spawnChromium,
@@ -146,8 +147,11 @@ async function runHeadless(
     handleSIGHUP: false,
   });
   // Closing the context ends every call in flight below: the run then unwinds to main's clean-up.
-  const close = () => void context.close();
-  stop.addEventListener('abort', close, { once: true });
+  // Ctrl-C and the end of the run share one close (closeOnce): a second close() would return before
+  // Playwright deleted its temp folder, and the process exit with the folder left (seen in CI).
+  const close = closeOnce(() => context.close());
+  const onAbort = () => void close();
+  stop.addEventListener('abort', onAbort, { once: true });
   try {
     if (stop.aborted) throw new Error('interrupted while Chromium started');
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -179,8 +183,8 @@ async function runHeadless(
     const shown = await rows.count();
     console.log(`The panel lists ${shown} diagnoses; screenshot written to ${file}`);
   } finally {
-    stop.removeEventListener('abort', close);
-    await context.close();
+    stop.removeEventListener('abort', onAbort);
+    await close();
   }
 }
 
