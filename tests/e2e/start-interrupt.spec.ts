@@ -81,7 +81,7 @@ async function interruptAndCheck(args: string[], env: NodeJS.ProcessEnv, ready: 
  * Launches Chromium as `npm start --headless` does, in a process of its own (the test runner
  * keeps Playwright's temp folders elsewhere), closes it twice at once as Ctrl-C mid-run and the
  * run's own clean-up do, and prints how many playwright-artifacts-* folders the temp folder holds
- * while it runs and once the awaited close returned. `raw` closes without closeOnce.
+ * while it runs and once the awaited close returned.
  */
 const TWO_CLOSES = `
 import { chromium } from '@playwright/test';
@@ -96,19 +96,19 @@ const context = await chromium.launchPersistentContext(join(tmp, 'profile'), {
 });
 await context.newPage();
 const during = folders();
-const close = process.argv[1] === 'raw' ? () => context.close() : closeOnce(() => context.close());
+const close = closeOnce(() => context.close());
 void close();
 await close();
 console.log(JSON.stringify({ during, after: folders() }));
 process.exit(0);
 `;
 
-function twoCloses(mode: 'closeOnce' | 'raw'): { during: number; after: number } {
+function twoCloses(): { during: number; after: number } {
   const tmp = mkdtempSync(join(tmpdir(), 'rhythm-auth-close-'));
   try {
     const out = execFileSync(
       process.execPath,
-      ['--import', 'tsx', '--input-type=module', '-e', TWO_CLOSES, mode],
+      ['--import', 'tsx', '--input-type=module', '-e', TWO_CLOSES],
       { cwd: resolve('.'), env: { ...process.env, TMPDIR: tmp }, encoding: 'utf8' },
     );
     return JSON.parse(out.trim().split('\n').at(-1)!) as { during: number; after: number };
@@ -118,9 +118,9 @@ function twoCloses(mode: 'closeOnce' | 'raw'): { during: number; after: number }
 }
 
 test('Ctrl-C and the end of a headless run share one close: the temp folder is gone when it returns', () => {
-  // Without closeOnce (`raw`) the awaited second close returned with the folder still there in
+  // With two plain close() calls the awaited second one returned with the folder still there in
   // 10 runs of 10 here: CI once saw `npm start` exit and leave it behind.
-  expect(twoCloses('closeOnce')).toEqual({ during: 1, after: 0 });
+  expect(twoCloses()).toEqual({ during: 1, after: 0 });
 });
 
 test.describe('Ctrl-C on npm start', () => {
